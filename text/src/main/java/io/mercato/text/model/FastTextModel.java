@@ -166,7 +166,7 @@ public final class FastTextModel implements TextModel {
   /** Reads a model written by {@link #writeTo}. */
   public static FastTextModel readFrom(ModelFileReader reader, String prefix) {
     String entry = prefix + "fasttext.bin";
-    return ModelEntries.read(reader, entry, in -> {
+    return reader.read(entry, in -> {
       int vocabularySize = in.readInt();
       int buckets = in.readInt();
       int dim = in.readInt();

@@ -21,6 +21,8 @@ public final class FastTextModelTrainer implements TextModelTrainer {
 
   private static final int DEFAULT_EPOCHS = 10;
   private static final int DEFAULT_BATCH = 1;
+  /** Per-example score gradients below this are skipped (late in training most classes have p ~ 0). */
+  private static final double NEGLIGIBLE_GRADIENT = 1e-5;
 
   private final int dimension;
   private final double learningRate;
@@ -84,6 +86,7 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     double[] scores = new double[outputs];
     double[] gradHidden = new double[dim];
     double[] gradOutput = new double[outputs * dim];
+    boolean[] classTouched = new boolean[outputs];
     // per-batch gradient of touched embedding rows
     int[] slotOf = new int[vocab + buckets];
     Arrays.fill(slotOf, -1);
@@ -102,7 +105,6 @@ public final class FastTextModelTrainer implements TextModelTrainer {
         int end = Math.min(n, start + batchSize);
         double lr = learningRate * Math.max(0, 1 - (double) step / totalSteps) / (end - start);
         step += end - start;
-        Arrays.fill(gradOutput, 0);
         int count = 0;
         for (int p = start; p < end; p++) {
           int i = order[p];
@@ -116,9 +118,10 @@ public final class FastTextModelTrainer implements TextModelTrainer {
           Arrays.fill(gradHidden, 0);
           for (int c = 0; c < outputs; c++) {
             double g = scores[c];
-            if (g == 0) {
+            if (Math.abs(g) <= NEGLIGIBLE_GRADIENT) {
               continue;
             }
+            classTouched[c] = true;
             int base = c * dim;
             for (int d = 0; d < dim; d++) {
               gradHidden[d] += g * output[base + d];
@@ -149,8 +152,14 @@ public final class FastTextModelTrainer implements TextModelTrainer {
             }
           }
         }
-        for (int k = 0; k < gradOutput.length; k++) {
-          output[k] -= (float) (lr * gradOutput[k]);
+        for (int c = 0; c < outputs; c++) {
+          if (classTouched[c]) {
+            classTouched[c] = false;
+            for (int k = c * dim, last = k + dim; k < last; k++) {
+              output[k] -= (float) (lr * gradOutput[k]);
+              gradOutput[k] = 0;
+            }
+          }
         }
         for (int s = 0; s < count; s++) {
           int row = touched[s];

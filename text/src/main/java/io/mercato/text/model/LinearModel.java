@@ -122,7 +122,7 @@ public final class LinearModel implements TextModel {
   /** Reads a model written by {@link #writeTo}. */
   public static LinearModel readFrom(ModelFileReader reader, String prefix) {
     String entry = prefix + "linear.bin";
-    return ModelEntries.read(reader, entry, in -> {
+    return reader.read(entry, in -> {
       int dimension = in.readInt();
       int outputs = in.readInt();
       boolean multiLabel = in.readBoolean();

@@ -10,13 +10,15 @@ import java.util.Random;
 /**
  * Trains a {@link LinearModel}: minibatch AdaGrad on the weighted mean cross-entropy plus
  * {@code l2/2 ||W||^2} (biases unregularized). Updates are sparse: a minibatch touches only the
- * weight rows of the features present in it, and the L2 term is applied to those rows, so an epoch
- * costs O(non-zeros x classes). With dense features this is exactly the L2-regularized objective.
+ * weight rows of the features present in it, and the L2 term is applied to those rows (for the classes
+ * with a non-negligible gradient), so an epoch costs O(non-zeros x classes) at most. With dense features this is exactly the L2-regularized objective.
  */
 public final class LinearModelTrainer implements TextModelTrainer {
 
   private static final int DEFAULT_EPOCHS = 30;
   private static final int DEFAULT_BATCH = 16;
+  /** Per-example score gradients below this are skipped (late in training most classes have p ~ 0). */
+  private static final double NEGLIGIBLE_GRADIENT = 1e-6;
 
   private final double l2;
   private final double learningRate;
@@ -81,6 +83,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     double[] grad = new double[16 * outputs];
     double[] gradB = new double[outputs];
     double[] scores = new double[outputs];
+    int[] activeClasses = new int[outputs];
 
     EarlyStopping stopping = new EarlyStopping(epochs, options.patience(), options.listener());
     options.listener().onStart("linear", epochs);
@@ -112,9 +115,13 @@ public final class LinearModelTrainer implements TextModelTrainer {
           lossSum += weight * Probabilities.lossGradient(scores, multi ? -1 : train.labels()[i],
               multi ? train.labelSets()[i] : null, weight);
           weightSum += weight;
-          // accumulate gradient rows
+          // accumulate gradient rows, skipping classes whose gradient is negligible
+          int active = 0;
           for (int c = 0; c < outputs; c++) {
             gradB[c] += scores[c] * inv;
+              if (Math.abs(scores[c]) > NEGLIGIBLE_GRADIENT) {
+              activeClasses[active++] = c;
+            }
           }
           for (int k = 0; k < nnz; k++) {
             int j = x.index(k);
@@ -131,7 +138,8 @@ public final class LinearModelTrainer implements TextModelTrainer {
             }
             double v = x.value(k) * inv;
             int g = slot * outputs;
-            for (int c = 0; c < outputs; c++) {
+            for (int a = 0; a < active; a++) {
+              int c = activeClasses[a];
               grad[g + c] += v * scores[c];
             }
           }
@@ -143,9 +151,13 @@ public final class LinearModelTrainer implements TextModelTrainer {
           int row = j * outputs;
           int g = s * outputs;
           for (int c = 0; c < outputs; c++) {
-            double gr = grad[g + c] + l2 * w[row + c];
-            accW[row + c] += (float) (gr * gr);
-            w[row + c] -= (float) (learningRate * gr / Math.sqrt(accW[row + c] + 1e-10));
+            double gc = grad[g + c];
+            if (gc == 0) {
+              continue; // (feature, class) pair without gradient in this batch: no step, no decay
+            }
+            double gr = gc + l2 * w[row + c];
+            float acc = accW[row + c] += (float) (gr * gr);
+            w[row + c] -= (float) (learningRate * gr / Math.sqrt(acc + 1e-10));
           }
         }
         for (int c = 0; c < outputs; c++) {

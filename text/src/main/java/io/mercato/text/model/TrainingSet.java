@@ -1,7 +1,6 @@
 package io.mercato.text.model;
 
 import io.mercato.core.ConfigurationException;
-import io.mercato.core.metrics.Losses;
 import io.mercato.text.pipeline.EncodedText;
 import java.util.List;
 
@@ -24,6 +23,9 @@ import java.util.List;
  */
 public record TrainingSet(List<EncodedText> inputs, int[] labels, boolean[][] labelSets, int outputs,
                           double[] exampleWeights, int featureDimension, int vocabularySize) {
+
+  /** Probabilities are clipped at this value before taking logarithms. */
+  private static final double MIN_PROBABILITY = 1e-15;
 
   /** Validates shapes and ranges. */
   public TrainingSet {
@@ -119,11 +121,11 @@ public record TrainingSet(List<EncodedText> inputs, int[] labels, boolean[][] la
       double w = weight(i);
       double loss = 0;
       if (labels != null) {
-        loss = -Math.log(Math.max(probabilities[i][labels[i]], Losses.EPSILON));
+        loss = -Math.log(Math.max(probabilities[i][labels[i]], MIN_PROBABILITY));
       } else {
         for (int c = 0; c < outputs; c++) {
           double p = probabilities[i][c];
-          loss -= Math.log(Math.max(labelSets[i][c] ? p : 1 - p, Losses.EPSILON));
+          loss -= Math.log(Math.max(labelSets[i][c] ? p : 1 - p, MIN_PROBABILITY));
         }
       }
       total += w * loss;
