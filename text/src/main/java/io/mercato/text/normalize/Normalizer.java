@@ -231,7 +231,10 @@ public final class Normalizer {
 
   // ---------------------------------------------------------------- numbers
 
-  /** Runs of ASCII digits (with inner '.' or ',' between digits) not glued to a letter, e.g. not "mp3". */
+  /**
+   * Runs of ASCII digits (with inner '.' or ',' between digits) that are not glued to a Latin letter:
+   * "3.5" and "100" become placeholders, "mp3" and "4g" stay.
+   */
   private static String replaceNumbers(String s) {
     StringBuilder out = null;
     int copied = 0;
@@ -239,13 +242,21 @@ public final class Normalizer {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (isDigit(c) && (i == 0 || !isLatinLetter(s.charAt(i - 1)))) {
+      if (isLatinLetter(c)) {
+        while (i < n && (isLatinLetter(s.charAt(i)) || isDigit(s.charAt(i)))) {
+          i++;
+        }
+      } else if (isDigit(c)) {
         int end = i + 1;
         while (end < n && (isDigit(s.charAt(end))
             || ((s.charAt(end) == '.' || s.charAt(end) == ',') && end + 1 < n && isDigit(s.charAt(end + 1))))) {
           end++;
         }
-        if (end == n || !isLatinLetter(s.charAt(end))) {
+        if (end < n && isLatinLetter(s.charAt(end))) {
+          while (end < n && (isLatinLetter(s.charAt(end)) || isDigit(s.charAt(end)))) {
+            end++;
+          }
+        } else {
           if (out == null) {
             out = new StringBuilder(n + 8);
           }
