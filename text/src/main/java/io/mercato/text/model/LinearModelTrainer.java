@@ -28,7 +28,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     this.learningRate = b.learningRate;
   }
 
-  /** A builder with defaults {@code l2 = 1e-6}, {@code learningRate = 0.3}. */
+  /** A builder with defaults {@code l2 = 1e-6}, {@code learningRate = 1.0}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -167,11 +167,11 @@ public final class LinearModelTrainer implements TextModelTrainer {
         }
       }
       double trainLoss = weightSum == 0 ? 0 : lossSum / weightSum;
-      double validationLoss = Double.NaN;
-      if (validation != null) {
-        validationLoss = validation.meanLoss(new LinearModel(dim, outputs, multi, w, b).predict(validation.inputs()));
-      }
-      if (stopping.epochDone(epoch, trainLoss, validationLoss) && validation != null) {
+      boolean best = validation == null
+          ? stopping.epochDone(epoch, trainLoss, Double.NaN)
+          : stopping.epochDone(epoch, trainLoss, validation,
+              new LinearModel(dim, outputs, multi, w, b).predict(validation.inputs()));
+      if (best && validation != null) {
         bestW = w.clone();
         bestB = b.clone();
       }
@@ -195,7 +195,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   /** Validating builder for {@link LinearModelTrainer}. */
   public static final class Builder {
     private double l2 = 1e-6;
-    private double learningRate = 0.3;
+    private double learningRate = 1.0;
 
     private Builder() {
     }
