@@ -28,7 +28,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     this.learningRate = b.learningRate;
   }
 
-  /** A builder with defaults {@code l2 = 1e-6}, {@code learningRate = 1.0}. */
+  /** A builder with defaults {@code l2 = 1e-6}, {@code learningRate = 0.3}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -195,7 +195,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   /** Validating builder for {@link LinearModelTrainer}. */
   public static final class Builder {
     private double l2 = 1e-6;
-    private double learningRate = 1.0;
+    private double learningRate = 0.3;
 
     private Builder() {
     }
