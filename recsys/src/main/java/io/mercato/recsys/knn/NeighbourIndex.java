@@ -137,30 +137,30 @@ final class NeighbourIndex {
         void row(int a, SparseMatrix rows, SparseMatrix cols, double[] xRows, double[] xCols, double[] norms,
                  Similarity similarity, double shrinkage, int minSupport, int size, int[][] nbr, float[][] sim) {
             int t = 0;
+            boolean cosine = similarity == Similarity.COSINE || similarity == Similarity.ADJUSTED_COSINE;
             for (int k = rows.start(a); k < rows.end(a); k++) {
                 int f = rows.index(k);
                 double x = xRows[k];
                 for (int q = cols.start(f); q < cols.end(f); q++) {
                     int b = cols.index(q);
-                    if (b == a) {
-                        continue;
-                    }
                     double y = xCols[q];
                     if (count[b]++ == 0) {
                         touched[t++] = b;
                     }
-                    sx[b] += x;
-                    sy[b] += y;
-                    sxx[b] += x * x;
-                    syy[b] += y * y;
                     sxy[b] += x * y;
+                    if (!cosine) { // the cosines need only the dot product (norms are precomputed)
+                        sx[b] += x;
+                        sy[b] += y;
+                        sxx[b] += x * x;
+                        syy[b] += y * y;
+                    }
                 }
             }
             double[] cand = new double[t];
             for (int j = 0; j < t; j++) {
                 int b = touched[j];
                 int c = count[b];
-                double s = c < minSupport ? 0 : value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b],
+                double s = c < minSupport || b == a ? 0 : value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b],
                         norms[a], norms[b]);
                 cand[j] = s > 0 ? s * c / (c + shrinkage) : Double.NaN;
                 count[b] = 0;
