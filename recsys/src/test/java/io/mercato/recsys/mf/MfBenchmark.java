@@ -29,6 +29,32 @@ public final class MfBenchmark {
           if (parts.length > 6) b.learningRateDecay(Double.parseDouble(parts[6]));
           f = b.build().factorize(m);
         }
+        case "als" -> {
+          AlsTrainer.Builder b = AlsTrainer.builder();
+          if (parts.length > 1) b.rank(Integer.parseInt(parts[1]));
+          if (parts.length > 2) b.iterations(Integer.parseInt(parts[2]));
+          if (parts.length > 3) b.regularization(Double.parseDouble(parts[3]));
+          if (parts.length > 4) b.weightedRegularization(Boolean.parseBoolean(parts[4]));
+          f = b.build().factorize(m);
+        }
+        case "ials" -> {
+          ImplicitAlsTrainer.Builder b = ImplicitAlsTrainer.builder();
+          if (parts.length > 1) b.rank(Integer.parseInt(parts[1]));
+          if (parts.length > 2) b.iterations(Integer.parseInt(parts[2]));
+          if (parts.length > 3) b.regularization(Double.parseDouble(parts[3]));
+          if (parts.length > 4) b.alpha(Double.parseDouble(parts[4]));
+          if (parts.length > 5) b.scaling(ImplicitAlsTrainer.Scaling.valueOf(parts[5]));
+          if (parts.length > 6) b.cgSteps(Integer.parseInt(parts[6]));
+          f = b.build().factorize(m);
+        }
+        case "bpr" -> {
+          BprTrainer.Builder b = BprTrainer.builder();
+          if (parts.length > 1) b.rank(Integer.parseInt(parts[1]));
+          if (parts.length > 2) b.epochs(Integer.parseInt(parts[2]));
+          if (parts.length > 3) b.learningRate(Double.parseDouble(parts[3]));
+          if (parts.length > 4) b.regularization(Double.parseDouble(parts[4]));
+          f = b.build().factorize(m);
+        }
         default -> throw new IllegalArgumentException(a);
       }
       double fit = (System.nanoTime() - t0) / 1e9;
