@@ -4,7 +4,12 @@ import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -15,7 +20,7 @@ import java.util.SplittableRandom;
  * Spark) a row's penalty grows with its number of ratings. Rows are solved in parallel on a fixed pool; every
  * solve reads only the fixed side, so the factors do not depend on thread scheduling.
  */
-public final class AlsTrainer {
+public final class AlsTrainer implements RecommenderTrainer {
 
   private final int rank;
   private final int iterations;
@@ -43,6 +48,7 @@ public final class AlsTrainer {
   }
 
   /** The registry name, {@code "als"}. */
+  @Override
   public String algorithm() {
     return "als";
   }
@@ -52,16 +58,32 @@ public final class AlsTrainer {
     return weighted ? regularization * Math.max(1, count) : regularization;
   }
 
-  /** Learns the factors of {@code ratings}. */
-  public LatentFactors factorize(RatingMatrix ratings) {
+  @Override
+  public Map<String, String> hyperParameters() {
+    return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
+        "regularization", Double.toString(regularization), "weightedRegularization", Boolean.toString(weighted),
+        "initStdDev", Double.toString(initStdDev), "threads", Integer.toString(threads), "seed", Long.toString(seed));
+  }
+
+  @Override
+  public FactorModel fit(Interactions data) {
+    long start = System.nanoTime();
+    LatentFactors factors = factorize(data);
+    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
+        FoldIn.ridge(regularization, regularization, weighted));
+  }
+
+  /** Learns the factors of {@code data}'s values (ratings). */
+  LatentFactors factorize(Interactions data) {
     SplittableRandom random = new SplittableRandom(seed);
     int k = rank;
-    float[] p = new float[ratings.users() * k];
-    float[] q = Gaussian.matrix(random, ratings.items(), k, initStdDev);
-    float[] bu = new float[ratings.users()];
-    float[] bi = new float[ratings.items()];
-    float mu = (float) ratings.mean();
-    RatingMatrix byItem = ratings.transpose();
+    SparseMatrix ratings = data.byUser();
+    SparseMatrix byItem = data.byItem();
+    float[] p = new float[ratings.rows() * k];
+    float[] q = Gaussian.matrix(random, ratings.cols(), k, initStdDev);
+    float[] bu = new float[ratings.rows()];
+    float[] bi = new float[ratings.cols()];
+    float mu = (float) data.globalMean();
     long start = System.nanoTime();
     listener.onStart(algorithm(), iterations);
     try (RowParallel parallel = new RowParallel(threads)) {
@@ -80,32 +102,39 @@ public final class AlsTrainer {
    * Solves {@code [x_r, b_r]} for every row of {@code rows} with the columns' factors {@code y} and biases
    * {@code c} fixed.
    */
-  private void solveSide(RowParallel parallel, RatingMatrix rows, float[] x, float[] b, float[] y, float[] c,
+  private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] b, float[] y, float[] c,
       float mu) {
     int d = rank + 1;
-    parallel.forEachRow(rows.users(), () -> new double[d * d + d], (from, to, w) -> {
+    parallel.forEachRow(rows.rows(), () -> new double[d * (d + 1)], (from, to, w) -> {
       for (int r = from; r < to; r++) {
-        solveRow(rows, r, x, b, y, c, mu, w);
+        double lambda = penalty(rows.length(r));
+        ridgeRow(rows, r, rank, x, b, y, c, mu, lambda, lambda, w);
       }
     });
   }
 
-  /** One row's exact ridge solve; {@code w} is a workspace of (rank+1)² + rank+1 doubles. */
-  void solveRow(RatingMatrix rows, int r, float[] x, float[] b, float[] y, float[] c, float mu, double[] w) {
-    int k = rank;
+  /**
+   * One row's exact ridge solve of {@code [x_r, b_r]} against {@code [y_col, 1]} with target
+   * {@code value − μ − c_col}; columns at or beyond {@code c.length} are skipped. {@code w} is a workspace of
+   * (rank+1)·(rank+2) doubles.
+   */
+  static void ridgeRow(SparseMatrix rows, int r, int k, float[] x, float[] b, float[] y, float[] c, double mu,
+      double lambda, double biasLambda, double[] w) {
     int d = k + 1;
     int off = d * d;
     java.util.Arrays.fill(w, 0);
-    int count = rows.userCount(r);
-    if (count == 0) {
+    if (rows.length(r) == 0) {
       java.util.Arrays.fill(x, r * k, (r + 1) * k, 0f);
       b[r] = 0;
       return;
     }
-    for (int e = rows.userStart(r); e < rows.userEnd(r); e++) {
-      int col = rows.itemAt(e);
+    for (int e = rows.start(r); e < rows.end(r); e++) {
+      int col = rows.index(e);
+      if (col >= c.length) {
+        continue;
+      }
       int yc = col * k;
-      double t = rows.userValueAt(e) - mu - c[col];
+      double t = rows.value(e) - mu - c[col];
       for (int f = 0; f < k; f++) {
         double yf = y[yc + f];
         int row = f * d;
@@ -118,12 +147,11 @@ public final class AlsTrainer {
       w[k * d + k] += 1;
       w[off + k] += t;
     }
-    double lambda = penalty(count);
     for (int f = 0; f < d; f++) { // mirror the lower triangle, add the ridge
       for (int g = 0; g < f; g++) {
         w[g * d + f] = w[f * d + g];
       }
-      w[f * d + f] += lambda;
+      w[f * d + f] += f < k ? lambda : biasLambda;
     }
     double[] rhs = java.util.Arrays.copyOfRange(w, off, off + d);
     Cholesky.solve(w, rhs, d);
@@ -133,17 +161,17 @@ public final class AlsTrainer {
     b[r] = (float) rhs[k];
   }
 
-  private static double trainingRmse(RatingMatrix m, float[] p, float[] q, float[] bu, float[] bi, float mu) {
-    int k = p.length / Math.max(1, m.users());
+  private double trainingRmse(SparseMatrix m, float[] p, float[] q, float[] bu, float[] bi, float mu) {
+    int k = rank;
     double se = 0;
-    for (int u = 0; u < m.users(); u++) {
-      for (int e = m.userStart(u); e < m.userEnd(u); e++) {
-        int i = m.itemAt(e);
-        double err = m.userValueAt(e) - (mu + bu[u] + bi[i] + LatentFactors.dot(p, u * k, q, i * k, k));
+    for (int u = 0; u < m.rows(); u++) {
+      for (int e = m.start(u); e < m.end(u); e++) {
+        int i = m.index(e);
+        double err = m.value(e) - (mu + bu[u] + bi[i] + LatentFactors.dot(p, u * k, q, i * k, k));
         se += err * err;
       }
     }
-    return Math.sqrt(se / Math.max(1, m.size()));
+    return Math.sqrt(se / Math.max(1, m.nnz()));
   }
 
   /** Fluent, validating configuration of {@link AlsTrainer}. */

@@ -4,7 +4,12 @@ import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +22,7 @@ import java.util.SplittableRandom;
  * O(ratings · history · rank); the trained model stores the combined user vectors, so scoring costs the same as
  * biased MF. Single-threaded: the visiting order is the only source of randomness and it comes from the seed.
  */
-public final class BiasedMfTrainer {
+public final class BiasedMfTrainer implements RecommenderTrainer {
 
   private final int rank;
   private final int epochs;
@@ -48,29 +53,46 @@ public final class BiasedMfTrainer {
     return new Builder();
   }
 
-  /** The registry name: {@code "biased-mf"}, or {@code "svd++"} with the implicit term. */
+  /** The registry name: {@code "biased-mf"}, or {@code "svdpp"} with the implicit term. */
+  @Override
   public String algorithm() {
-    return svdPlusPlus ? "svd++" : "biased-mf";
+    return svdPlusPlus ? "svdpp" : "biased-mf";
   }
 
-  /** Learns the factors of {@code ratings}. */
-  public LatentFactors factorize(RatingMatrix ratings) {
-    int n = ratings.size();
-    int users = ratings.users();
-    int items = ratings.items();
+  @Override
+  public Map<String, String> hyperParameters() {
+    return Map.of("rank", Integer.toString(rank), "epochs", Integer.toString(epochs),
+        "learningRate", Double.toString(learningRate), "learningRateDecay", Double.toString(decay),
+        "regularization", Double.toString(regularization), "biasRegularization", Double.toString(biasRegularization),
+        "initStdDev", Double.toString(initStdDev), "seed", Long.toString(seed));
+  }
+
+  /**
+   * Trains on {@code data}'s values (ratings). New users are folded in by the ridge solve that matches the SGD
+   * objective: per-rating L2 sums to a penalty weighted by the user's number of ratings.
+   */
+  @Override
+  public FactorModel fit(Interactions data) {
+    long start = System.nanoTime();
+    LatentFactors factors = factorize(data);
+    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
+        FoldIn.ridge(regularization, biasRegularization, true));
+  }
+
+  /** Learns the factors of {@code data}'s values. */
+  LatentFactors factorize(Interactions data) {
+    SparseMatrix ratings = data.byUser();
+    int n = ratings.nnz();
+    int users = ratings.rows();
+    int items = ratings.cols();
     SplittableRandom random = new SplittableRandom(seed);
     float[] p = Gaussian.matrix(random, users, rank, initStdDev);
     float[] q = Gaussian.matrix(random, items, rank, initStdDev);
     float[] y = svdPlusPlus ? Gaussian.matrix(random, items, rank, initStdDev) : null;
     float[] bu = new float[users];
     float[] bi = new float[items];
-    float mu = (float) ratings.mean();
-    int[] entryUser = new int[n];
-    for (int u = 0; u < users; u++) {
-      for (int e = ratings.userStart(u); e < ratings.userEnd(u); e++) {
-        entryUser[e] = u;
-      }
-    }
+    float mu = (float) data.globalMean();
+    int[] entryUser = entryUsers(ratings);
     int[] order = new int[svdPlusPlus ? users : n];
     for (int e = 0; e < order.length; e++) {
       order[e] = e;
@@ -100,7 +122,16 @@ public final class BiasedMfTrainer {
     return new LatentFactors(rank, p, q, bu, bi, mu);
   }
 
-  private double epoch(RatingMatrix m, int[] order, int[] entryUser, float[] p, float[] q, float[] bu, float[] bi,
+  /** The user (row) of every entry position of {@code m}. */
+  static int[] entryUsers(SparseMatrix m) {
+    int[] entryUser = new int[m.nnz()];
+    for (int u = 0; u < m.rows(); u++) {
+      java.util.Arrays.fill(entryUser, m.start(u), m.end(u), u);
+    }
+    return entryUser;
+  }
+
+  private double epoch(SparseMatrix m, int[] order, int[] entryUser, float[] p, float[] q, float[] bu, float[] bi,
       float mu, float lr) {
     int k = rank;
     float reg = (float) regularization;
@@ -108,14 +139,14 @@ public final class BiasedMfTrainer {
     double loss = 0;
     for (int e : order) {
       int u = entryUser[e];
-      int i = m.itemAt(e);
+      int i = m.index(e);
       int pu = u * k;
       int qi = i * k;
       float dot = 0;
       for (int f = 0; f < k; f++) {
         dot += p[pu + f] * q[qi + f];
       }
-      float err = m.userValueAt(e) - (mu + bu[u] + bi[i] + dot);
+      float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
       loss += err * err;
       bu[u] += lr * (err - regB * bu[u]);
       bi[i] += lr * (err - regB * bi[i]);
@@ -129,7 +160,7 @@ public final class BiasedMfTrainer {
     return loss;
   }
 
-  private double svdPlusPlusEpoch(RatingMatrix m, int[] userOrder, float[] p, float[] q, float[] y, float[] bu,
+  private double svdPlusPlusEpoch(SparseMatrix m, int[] userOrder, float[] p, float[] q, float[] y, float[] bu,
       float[] bi, float mu, float lr, SplittableRandom random) {
     int k = rank;
     float reg = (float) regularization;
@@ -139,8 +170,8 @@ public final class BiasedMfTrainer {
     int[] local = new int[0];
     double loss = 0;
     for (int u : userOrder) {
-      int from = m.userStart(u);
-      int count = m.userEnd(u) - from;
+      int from = m.start(u);
+      int count = m.length(u);
       if (count == 0) {
         continue;
       }
@@ -157,13 +188,13 @@ public final class BiasedMfTrainer {
       int pu = u * k;
       for (int c = 0; c < count; c++) {
         int e = local[c];
-        int i = m.itemAt(e);
+        int i = m.index(e);
         int qi = i * k;
         float dot = 0;
         for (int f = 0; f < k; f++) {
           dot += (p[pu + f] + z[f]) * q[qi + f];
         }
-        float err = m.userValueAt(e) - (mu + bu[u] + bi[i] + dot);
+        float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
         loss += err * err;
         bu[u] += lr * (err - regB * bu[u]);
         bi[i] += lr * (err - regB * bi[i]);
@@ -177,7 +208,7 @@ public final class BiasedMfTrainer {
       }
       // one step on the implicit factors with the gradient accumulated over the user's ratings
       for (int e = from; e < from + count; e++) {
-        int yj = m.itemAt(e) * k;
+        int yj = m.index(e) * k;
         for (int f = 0; f < k; f++) {
           y[yj + f] += lr * (norm * gz[f] - reg * y[yj + f]);
         }
@@ -186,14 +217,14 @@ public final class BiasedMfTrainer {
     return loss;
   }
 
-  private void implicitSum(RatingMatrix m, int u, float[] y, float[] z) {
+  private void implicitSum(SparseMatrix m, int u, float[] y, float[] z) {
     java.util.Arrays.fill(z, 0f);
-    int count = m.userCount(u);
+    int count = m.length(u);
     if (count == 0) {
       return;
     }
-    for (int e = m.userStart(u); e < m.userEnd(u); e++) {
-      int yj = m.itemAt(e) * rank;
+    for (int e = m.start(u); e < m.end(u); e++) {
+      int yj = m.index(e) * rank;
       for (int f = 0; f < rank; f++) {
         z[f] += y[yj + f];
       }
@@ -262,7 +293,7 @@ public final class BiasedMfTrainer {
       return this;
     }
 
-    /** Adds the SVD++ implicit-feedback term (algorithm name {@code "svd++"}). */
+    /** Adds the SVD++ implicit-feedback term (algorithm name {@code "svdpp"}). */
     public Builder svdPlusPlus(boolean svdPlusPlus) {
       this.svdPlusPlus = svdPlusPlus;
       return this;

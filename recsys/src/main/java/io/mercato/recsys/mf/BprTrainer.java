@@ -4,7 +4,12 @@ import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -13,7 +18,7 @@ import java.util.SplittableRandom;
  * {@code Σ ln σ(x̂_ui − x̂_uj)} minus L2, by SGD on (user, positive, negative) triples drawn with replacement
  * (one epoch = as many triples as interactions). Single-threaded and fully determined by the seed.
  */
-public final class BprTrainer {
+public final class BprTrainer implements RecommenderTrainer {
 
   private final int rank;
   private final int epochs;
@@ -41,26 +46,39 @@ public final class BprTrainer {
   }
 
   /** The registry name, {@code "bpr"}. */
+  @Override
   public String algorithm() {
     return "bpr";
   }
 
-  /** Learns the factors of {@code interactions} (any stored entry counts as a positive). */
-  public LatentFactors factorize(RatingMatrix interactions) {
-    int users = interactions.users();
-    int items = interactions.items();
-    int n = interactions.size();
+  @Override
+  public Map<String, String> hyperParameters() {
+    return Map.of("rank", Integer.toString(rank), "epochs", Integer.toString(epochs),
+        "learningRate", Double.toString(learningRate), "regularization", Double.toString(regularization),
+        "biasRegularization", Double.toString(biasRegularization), "initStdDev", Double.toString(initStdDev),
+        "seed", Long.toString(seed));
+  }
+
+  @Override
+  public FactorModel fit(Interactions data) {
+    long start = System.nanoTime();
+    LatentFactors factors = factorize(data);
+    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false,
+        FoldIn.bpr(regularization, learningRate, epochs, seed));
+  }
+
+  /** Learns the factors of {@code data} (any stored entry counts as a positive). */
+  LatentFactors factorize(Interactions data) {
+    SparseMatrix interactions = data.byUser();
+    int users = interactions.rows();
+    int items = interactions.cols();
+    int n = interactions.nnz();
     int k = rank;
     SplittableRandom random = new SplittableRandom(seed);
     float[] p = Gaussian.matrix(random, users, k, initStdDev);
     float[] q = Gaussian.matrix(random, items, k, initStdDev);
     float[] b = new float[items];
-    int[] entryUser = new int[n];
-    for (int u = 0; u < users; u++) {
-      for (int e = interactions.userStart(u); e < interactions.userEnd(u); e++) {
-        entryUser[e] = u;
-      }
-    }
+    int[] entryUser = BiasedMfTrainer.entryUsers(interactions);
     float lr = (float) learningRate;
     float reg = (float) regularization;
     float regB = (float) biasRegularization;
@@ -71,14 +89,14 @@ public final class BprTrainer {
       for (int s = 0; s < n; s++) {
         int e = random.nextInt(n);
         int u = entryUser[e];
-        if (interactions.userCount(u) == items) {
+        if (interactions.length(u) == items) {
           continue; // no negative exists
         }
-        int i = interactions.itemAt(e);
+        int i = interactions.index(e);
         int j;
         do {
           j = random.nextInt(items);
-        } while (interactions.contains(u, j));
+        } while (interactions.find(u, j) >= 0);
         int pu = u * k;
         int qi = i * k;
         int qj = j * k;
@@ -105,6 +123,42 @@ public final class BprTrainer {
     }
     listener.onEnd();
     return new LatentFactors(k, p, q, new float[users], b, 0);
+  }
+
+  /**
+   * Folds user {@code u} of {@code byUser} in: SGD on the user's factor alone (items fixed) for the trained number
+   * of epochs, sampling negatives from the model's items with a per-user seed. Items beyond the model are skipped.
+   */
+  static void foldInUser(SparseMatrix byUser, int u, LatentFactors model, float[] p, FoldIn rule) {
+    int k = model.rank();
+    int items = model.items();
+    float[] q = model.itemFactorsArray();
+    java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
+    int[] own = java.util.Arrays.stream(byUser.rowIndices(u)).filter(i -> i < items).toArray();
+    if (own.length == 0 || own.length == items) {
+      return;
+    }
+    SplittableRandom random = rule.random(u);
+    float lr = (float) rule.learningRate();
+    float reg = (float) rule.regularization();
+    for (int x = 0; x < k; x++) {
+      p[u * k + x] = (float) (random.nextGaussian() * 0.1);
+    }
+    for (int s = 0; s < rule.epochs() * own.length; s++) {
+      int i = own[random.nextInt(own.length)];
+      int j;
+      do {
+        j = random.nextInt(items);
+      } while (java.util.Arrays.binarySearch(own, j) >= 0);
+      double diff = model.itemBias(i) - model.itemBias(j);
+      for (int f = 0; f < k; f++) {
+        diff += p[u * k + f] * (q[i * k + f] - q[j * k + f]);
+      }
+      float g = (float) (1 / (1 + Math.exp(diff)));
+      for (int f = 0; f < k; f++) {
+        p[u * k + f] += lr * (g * (q[i * k + f] - q[j * k + f]) - reg * p[u * k + f]);
+      }
+    }
   }
 
   /** Fluent, validating configuration of {@link BprTrainer}. */

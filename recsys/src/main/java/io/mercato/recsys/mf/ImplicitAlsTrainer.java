@@ -4,7 +4,12 @@ import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +22,7 @@ import java.util.SplittableRandom;
  * previous factors (Takács, Pilászy &amp; Tikk 2011), O(rank² + nnz·rank) per row instead of a rank³ Cholesky.
  * Rows run in parallel on a fixed pool and read only the fixed side, so results do not depend on scheduling.
  */
-public final class ImplicitAlsTrainer {
+public final class ImplicitAlsTrainer implements RecommenderTrainer {
 
   /** How an interaction strength becomes a confidence. */
   public enum Scaling {
@@ -57,34 +62,53 @@ public final class ImplicitAlsTrainer {
   }
 
   /** The registry name, {@code "implicit-als"}. */
+  @Override
   public String algorithm() {
     return "implicit-als";
   }
 
-  /** The confidence of an interaction of strength {@code v}. */
-  double confidence(float v) {
-    return 1 + alpha * (scaling == Scaling.LOG ? Math.log1p(v) : v);
+  /** The fold-in and attribution rule of the trained models (same λ, α and scaling). */
+  FoldIn foldIn() {
+    return FoldIn.implicit(regularization, alpha, scaling == Scaling.LOG);
   }
 
-  /** The ridge weight λ. */
-  double regularization() {
-    return regularization;
+  @Override
+  public Map<String, String> hyperParameters() {
+    return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
+        "regularization", Double.toString(regularization), "alpha", Double.toString(alpha),
+        "scaling", scaling.name(), "cgSteps", Integer.toString(cgSteps), "initStdDev", Double.toString(initStdDev),
+        "threads", Integer.toString(threads), "seed", Long.toString(seed));
   }
 
-  /** Learns the factors of {@code interactions} (values are interaction strengths ≥ 0). */
-  public LatentFactors factorize(RatingMatrix interactions) {
+  @Override
+  public FactorModel fit(Interactions data) {
+    long start = System.nanoTime();
+    LatentFactors factors = factorize(data);
+    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false, foldIn());
+  }
+
+  /** Learns the factors of {@code data} (values are interaction strengths ≥ 0). */
+  LatentFactors factorize(Interactions data) {
+    return factorize(data.byUser(), data.byItem());
+  }
+
+  /**
+   * Learns the factors of a user × item matrix given in both orientations (the scale benchmark builds these
+   * without string ids).
+   */
+  LatentFactors factorize(SparseMatrix interactions, SparseMatrix byItem) {
     SplittableRandom random = new SplittableRandom(seed);
     int k = rank;
-    float[] x = Gaussian.matrix(random, interactions.users(), k, initStdDev);
-    float[] y = Gaussian.matrix(random, interactions.items(), k, initStdDev);
-    RatingMatrix byItem = interactions.transpose();
+    FoldIn rule = foldIn();
+    float[] x = Gaussian.matrix(random, interactions.rows(), k, initStdDev);
+    float[] y = Gaussian.matrix(random, interactions.cols(), k, initStdDev);
     long start = System.nanoTime();
     listener.onStart(algorithm(), iterations);
     try (RowParallel parallel = new RowParallel(threads)) {
       for (int it = 1; it <= iterations; it++) {
-        solveSide(parallel, interactions, x, y);
-        solveSide(parallel, byItem, y, x);
-        listener.onEpoch(new EpochEvent(it, iterations, observedLoss(interactions, x, y), null, Double.NaN,
+        solveSide(parallel, interactions, x, y, rule);
+        solveSide(parallel, byItem, y, x, rule);
+        listener.onEpoch(new EpochEvent(it, iterations, observedLoss(interactions, x, y, rule), null, Double.NaN,
             Duration.ofNanos(System.nanoTime() - start)));
       }
     }
@@ -92,11 +116,11 @@ public final class ImplicitAlsTrainer {
     return new LatentFactors(k, x, y, null, null, 0);
   }
 
-  private void solveSide(RowParallel parallel, RatingMatrix rows, float[] x, float[] y) {
+  private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] y, FoldIn rule) {
     double[] gram = gram(y, rank);
-    parallel.forEachRow(rows.users(), () -> new double[5 * rank], (from, to, w) -> {
+    parallel.forEachRow(rows.rows(), () -> new double[5 * rank], (from, to, w) -> {
       for (int r = from; r < to; r++) {
-        solveRow(rows, r, x, y, gram, w, cgSteps);
+        cgRow(rows, r, rank, x, y, gram, regularization, rule, cgSteps, w);
       }
     });
   }
@@ -124,23 +148,28 @@ public final class ImplicitAlsTrainer {
 
   /**
    * Improves row {@code r}'s factor in place with {@code steps} conjugate-gradient steps on
-   * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1}. {@code w} is a workspace of 5·rank doubles.
+   * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1}, confidences from {@code rule}; columns at or beyond
+   * {@code y.length / k} are skipped. {@code w} is a workspace of 5·k doubles.
    */
-  void solveRow(RatingMatrix rows, int r, float[] x, float[] y, double[] gram, double[] w, int steps) {
-    int k = rank;
+  static void cgRow(SparseMatrix rows, int r, int k, float[] x, float[] y, double[] gram, double lambda,
+      FoldIn rule, int steps, double[] w) {
     int xo = r * k;
+    int cols = y.length / k;
     // w: [0,k) x, [k,2k) residual, [2k,3k) direction, [3k,4k) A·direction
     for (int f = 0; f < k; f++) {
       w[f] = x[xo + f];
     }
     // residual = b − A x, with b = Σ c_i y_i
-    multiply(rows, r, y, gram, w, 0, w, 3 * k);
+    multiply(rows, r, k, y, gram, lambda, rule, w, 0, w, 3 * k);
     for (int f = 0; f < k; f++) {
       w[k + f] = -w[3 * k + f];
     }
-    for (int e = rows.userStart(r); e < rows.userEnd(r); e++) {
-      double c = confidence(rows.userValueAt(e));
-      int yo = rows.itemAt(e) * k;
+    for (int e = rows.start(r); e < rows.end(r); e++) {
+      if (rows.index(e) >= cols) {
+        continue;
+      }
+      double c = rule.confidence(rows.value(e));
+      int yo = rows.index(e) * k;
       for (int f = 0; f < k; f++) {
         w[k + f] += c * y[yo + f];
       }
@@ -151,7 +180,7 @@ public final class ImplicitAlsTrainer {
       rsOld += w[k + f] * w[k + f];
     }
     for (int step = 0; step < steps && rsOld > 1e-20; step++) {
-      multiply(rows, r, y, gram, w, 2 * k, w, 3 * k);
+      multiply(rows, r, k, y, gram, lambda, rule, w, 2 * k, w, 3 * k);
       double pAp = 0;
       for (int f = 0; f < k; f++) {
         pAp += w[2 * k + f] * w[3 * k + f];
@@ -175,24 +204,27 @@ public final class ImplicitAlsTrainer {
   }
 
   /** out[outAt..] = (YᵀY + λI + Σ_{i∈row} (c_i − 1) y_i y_iᵀ) · v[vAt..]. */
-  private void multiply(RatingMatrix rows, int r, float[] y, double[] gram, double[] v, int vAt, double[] out,
-      int outAt) {
-    int k = rank;
+  private static void multiply(SparseMatrix rows, int r, int k, float[] y, double[] gram, double lambda,
+      FoldIn rule, double[] v, int vAt, double[] out, int outAt) {
+    int cols = y.length / k;
     for (int f = 0; f < k; f++) {
-      double s = regularization * v[vAt + f];
+      double s = lambda * v[vAt + f];
       int g = f * k;
       for (int h = 0; h < k; h++) {
         s += gram[g + h] * v[vAt + h];
       }
       out[outAt + f] = s;
     }
-    for (int e = rows.userStart(r); e < rows.userEnd(r); e++) {
-      int yo = rows.itemAt(e) * k;
+    for (int e = rows.start(r); e < rows.end(r); e++) {
+      if (rows.index(e) >= cols) {
+        continue;
+      }
+      int yo = rows.index(e) * k;
       double dot = 0;
       for (int f = 0; f < k; f++) {
         dot += y[yo + f] * v[vAt + f];
       }
-      dot *= confidence(rows.userValueAt(e)) - 1;
+      dot *= rule.confidence(rows.value(e)) - 1;
       for (int f = 0; f < k; f++) {
         out[outAt + f] += dot * y[yo + f];
       }
@@ -200,15 +232,15 @@ public final class ImplicitAlsTrainer {
   }
 
   /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */
-  private double observedLoss(RatingMatrix m, float[] x, float[] y) {
+  private double observedLoss(SparseMatrix m, float[] x, float[] y, FoldIn rule) {
     double loss = 0;
-    for (int u = 0; u < m.users(); u++) {
-      for (int e = m.userStart(u); e < m.userEnd(u); e++) {
-        double err = 1 - LatentFactors.dot(x, u * rank, y, m.itemAt(e) * rank, rank);
-        loss += confidence(m.userValueAt(e)) * err * err;
+    for (int u = 0; u < m.rows(); u++) {
+      for (int e = m.start(u); e < m.end(u); e++) {
+        double err = 1 - LatentFactors.dot(x, u * rank, y, m.index(e) * rank, rank);
+        loss += rule.confidence(m.value(e)) * err * err;
       }
     }
-    return loss / Math.max(1, m.size());
+    return loss / Math.max(1, m.nnz());
   }
 
   /** Fluent, validating configuration of {@link ImplicitAlsTrainer}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
 
 class AlsTrainerTest {
@@ -14,15 +15,13 @@ class AlsTrainerTest {
   //   A = Σ y yᵀ + λ' I = [[5, 3], [3, 2]] + λ' I,   rhs = 3·[1, 1] + 5·[2, 1] = [13, 8]
   // λ' = 1 (plain):          A = [[6, 3], [3, 3]], det 9  -> [p, b] = [15/9, 9/9] = [5/3, 1]
   // λ' = λ·n = 2 (weighted): A = [[7, 3], [3, 4]], det 19 -> [p, b] = [28/19, 17/19]
-  private static final RatingMatrix ONE_USER =
-      RatingMatrix.of(1, 2, new int[] {0, 0}, new int[] {0, 1}, new float[] {3, 5});
+  private static final Interactions ONE_USER = Interactions.builder().add("u", "a", 3).add("u", "b", 5).build();
 
   @Test
   void rowSolveMatchesTheHandComputedRidgeSolution() {
-    AlsTrainer plain = AlsTrainer.builder().rank(1).regularization(1).weightedRegularization(false).build();
     float[] p = new float[1];
     float[] b = new float[1];
-    plain.solveRow(ONE_USER, 0, p, b, new float[] {1, 2}, new float[2], 0f, new double[6]);
+    AlsTrainer.ridgeRow(ONE_USER.byUser(), 0, 1, p, b, new float[] {1, 2}, new float[2], 0, 1, 1, new double[6]);
     assertThat(p[0]).isCloseTo(5f / 3, within(1e-6f));
     assertThat(b[0]).isCloseTo(1f, within(1e-6f));
   }
@@ -30,9 +29,11 @@ class AlsTrainerTest {
   @Test
   void weightedRegularizationScalesThePenaltyByTheRowCount() {
     AlsTrainer weighted = AlsTrainer.builder().rank(1).regularization(1).weightedRegularization(true).build();
+    double lambda = weighted.penalty(2);
     float[] p = new float[1];
     float[] b = new float[1];
-    weighted.solveRow(ONE_USER, 0, p, b, new float[] {1, 2}, new float[2], 0f, new double[6]);
+    AlsTrainer.ridgeRow(ONE_USER.byUser(), 0, 1, p, b, new float[] {1, 2}, new float[2], 0, lambda, lambda,
+        new double[6]);
     assertThat(p[0]).isCloseTo(28f / 19, within(1e-6f));
     assertThat(b[0]).isCloseTo(17f / 19, within(1e-6f));
   }

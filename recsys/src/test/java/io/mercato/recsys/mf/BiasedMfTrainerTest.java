@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
 
 class BiasedMfTrainerTest {
@@ -42,7 +43,7 @@ class BiasedMfTrainerTest {
   @Test
   void algorithmNameFollowsTheVariant() {
     assertThat(BiasedMfTrainer.builder().build().algorithm()).isEqualTo("biased-mf");
-    assertThat(BiasedMfTrainer.builder().svdPlusPlus(true).build().algorithm()).isEqualTo("svd++");
+    assertThat(BiasedMfTrainer.builder().svdPlusPlus(true).build().algorithm()).isEqualTo("svdpp");
   }
 
   @Test

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
 
 class BprTrainerTest {
 
-  private static final RatingMatrix CLUSTERS = Planted.clusters(90, 60, 3, 0.5, 4);
+  private static final Interactions CLUSTERS = Planted.clusters(90, 60, 3, 0.5, 4);
 
   @Test
   void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
 
 class ImplicitAlsTrainerTest {
@@ -14,13 +15,11 @@ class ImplicitAlsTrainerTest {
   //   YᵀY = [[2, 1], [1, 2]];  Σ (c−1) y yᵀ = [[1, 0], [0, 0]] + 3·[[1, 1], [1, 1]]
   //   A = YᵀY + Σ (c−1) y yᵀ + I = [[7, 4], [4, 6]],  b = 2·y0 + 4·y2 = [6, 4]
   //   x = A⁻¹ b = [[6, −4], [−4, 7]]·[6, 4] / 26 = [10/13, 2/13]
-  private static final RatingMatrix ONE_USER =
-      RatingMatrix.of(1, 3, new int[] {0, 0}, new int[] {0, 2}, new float[] {1, 3});
+  private static final Interactions ONE_USER = Interactions.builder()
+      .addItem("y0").addItem("y1").addItem("y2").add("u", "y0", 1).add("u", "y2", 3).build();
   private static final float[] ITEMS = {1, 0, 0, 1, 1, 1};
 
-  private static ImplicitAlsTrainer rankTwo() {
-    return ImplicitAlsTrainer.builder().rank(2).alpha(1).regularization(1).build();
-  }
+  private static final FoldIn RULE = FoldIn.implicit(1, 1, false);
 
   @Test
   void gramMatrixIsYTransposeY() {
@@ -30,7 +29,8 @@ class ImplicitAlsTrainerTest {
   @Test
   void twoConjugateGradientStepsSolveARankTwoSystemExactly() {
     float[] x = {0.3f, -0.7f}; // any warm start: CG is exact after rank steps
-    rankTwo().solveRow(ONE_USER, 0, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), new double[10], 2);
+    ImplicitAlsTrainer.cgRow(ONE_USER.byUser(), 0, 2, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), 1, RULE, 2,
+        new double[10]);
     assertThat(x[0]).isCloseTo(10f / 13, within(1e-6f));
     assertThat(x[1]).isCloseTo(2f / 13, within(1e-6f));
   }
@@ -38,7 +38,8 @@ class ImplicitAlsTrainerTest {
   @Test
   void oneStepMovesTowardsTheSolution() {
     float[] x = {0f, 0f};
-    rankTwo().solveRow(ONE_USER, 0, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), new double[10], 1);
+    ImplicitAlsTrainer.cgRow(ONE_USER.byUser(), 0, 2, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), 1, RULE, 1,
+        new double[10]);
     double before = Math.hypot(10.0 / 13, 2.0 / 13);
     double after = Math.hypot(x[0] - 10.0 / 13, x[1] - 2.0 / 13);
     assertThat(after).isLessThan(before / 2);
@@ -46,14 +47,14 @@ class ImplicitAlsTrainerTest {
 
   @Test
   void logScalingUsesTheLogarithmOfTheStrength() {
-    ImplicitAlsTrainer log = ImplicitAlsTrainer.builder().alpha(2).scaling(ImplicitAlsTrainer.Scaling.LOG).build();
+    FoldIn log = ImplicitAlsTrainer.builder().alpha(2).scaling(ImplicitAlsTrainer.Scaling.LOG).build().foldIn();
     assertThat(log.confidence((float) (Math.E - 1))).isCloseTo(3.0, within(1e-6)); // 1 + 2·ln(e)
-    assertThat(rankTwo().confidence(3)).isEqualTo(4.0);
+    assertThat(RULE.confidence(3)).isEqualTo(4.0);
   }
 
   @Test
   void recommendsTheUnseenItemsOfTheUsersPlantedCluster() {
-    RatingMatrix data = Planted.clusters(90, 60, 3, 0.5, 3);
+    Interactions data = Planted.clusters(90, 60, 3, 0.5, 3);
     LatentFactors model = ImplicitAlsTrainer.builder().rank(8).iterations(8).regularization(0.5).alpha(5).seed(2)
         .build().factorize(data);
     // chance level would be 1/3
@@ -62,7 +63,7 @@ class ImplicitAlsTrainerTest {
 
   @Test
   void sameSeedGivesIdenticalFactorsWhateverTheThreadCount() {
-    RatingMatrix data = Planted.clusters(700, 400, 4, 0.2, 5);
+    Interactions data = Planted.clusters(700, 400, 4, 0.2, 5);
     ImplicitAlsTrainer.Builder b = ImplicitAlsTrainer.builder().rank(6).iterations(2).seed(9);
     LatentFactors one = b.threads(1).build().factorize(data);
     LatentFactors two = b.threads(2).build().factorize(data);

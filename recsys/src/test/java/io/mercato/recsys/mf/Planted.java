@@ -1,5 +1,6 @@
 package io.mercato.recsys.mf;
 
+import io.mercato.recsys.data.Interactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +12,7 @@ final class Planted {
   }
 
   /** Observed and held-out entries of a planted matrix. */
-  record Split(RatingMatrix train, int[] testUser, int[] testItem, float[] testValue) {
+  record Split(Interactions train, int[] testUser, int[] testItem, float[] testValue) {
   }
 
   /**
@@ -53,7 +54,7 @@ final class Planted {
    * {@code i} to {@code i % groups}; each user has interacted (value 1) with a random {@code share} of its group's
    * items and with nothing else.
    */
-  static RatingMatrix clusters(int users, int items, int groups, double share, long seed) {
+  static Interactions clusters(int users, int items, int groups, double share, long seed) {
     Random random = new Random(seed);
     List<int[]> cells = new ArrayList<>();
     List<Float> values = new ArrayList<>();
@@ -68,16 +69,19 @@ final class Planted {
     return matrix(users, items, cells, values);
   }
 
-  static RatingMatrix matrix(int users, int items, List<int[]> cells, List<Float> values) {
-    int[] uu = new int[cells.size()];
-    int[] ii = new int[cells.size()];
-    float[] vv = new float[cells.size()];
-    for (int e = 0; e < uu.length; e++) {
-      uu[e] = cells.get(e)[0];
-      ii[e] = cells.get(e)[1];
-      vv[e] = values.get(e);
+  /** Interactions whose user index a is id "u{a}" and item index b is id "i{b}". */
+  static Interactions matrix(int users, int items, List<int[]> cells, List<Float> values) {
+    Interactions.Builder b = Interactions.builder();
+    for (int a = 0; a < users; a++) {
+      b.addUser("u" + a);
     }
-    return RatingMatrix.of(users, items, uu, ii, vv);
+    for (int i = 0; i < items; i++) {
+      b.addItem("i" + i);
+    }
+    for (int e = 0; e < cells.size(); e++) {
+      b.add("u" + cells.get(e)[0], "i" + cells.get(e)[1], values.get(e));
+    }
+    return b.build();
   }
 
   static double rmse(LatentFactors model, Split split) {
@@ -93,16 +97,16 @@ final class Planted {
   static double meanRmse(Split split) {
     double se = 0;
     for (float v : split.testValue()) {
-      se += (v - split.train().mean()) * (v - split.train().mean());
+      se += (v - split.train().globalMean()) * (v - split.train().globalMean());
     }
     return Math.sqrt(se / split.testValue().length);
   }
 
   /** Share of the top-{@code n} unseen items of every user that lie in the user's planted group. */
-  static double inGroupShare(LatentFactors model, RatingMatrix train, int groups, int n) {
+  static double inGroupShare(LatentFactors model, Interactions train, int groups, int n) {
     int hits = 0;
     int total = 0;
-    for (int u = 0; u < train.users(); u++) {
+    for (int u = 0; u < train.userCount(); u++) {
       double[] s = model.scores(u);
       for (int x = 0; x < n; x++) {
         int best = -1;
