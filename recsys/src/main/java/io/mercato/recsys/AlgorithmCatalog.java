@@ -34,4 +34,9 @@ public final class AlgorithmCatalog {
     public io.mercato.recsys.mf.BprTrainer.Builder bpr() {
         return io.mercato.recsys.mf.BprTrainer.builder();
     }
+
+    /** Neural collaborative filtering on DL4J ({@code "ncf"}). */
+    public io.mercato.recsys.neural.NcfTrainer.Builder ncf() {
+        return io.mercato.recsys.neural.NcfTrainer.builder();
+    }
 }
