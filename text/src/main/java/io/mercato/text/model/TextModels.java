@@ -16,7 +16,8 @@ public final class TextModels {
 
   private static final Map<String, BiFunction<ModelFileReader, String, TextModel>> READERS = new TreeMap<>(Map.of(
       LinearModel.TYPE, LinearModel::readFrom,
-      FastTextModel.TYPE, FastTextModel::readFrom
+      FastTextModel.TYPE, FastTextModel::readFrom,
+      EnsembleModel.TYPE, EnsembleModel::readFrom
       // registered by the DL4J models: MlpModel.TYPE, MlpModel::readFrom and CnnModel.TYPE, CnnModel::readFrom
   ));
 
