@@ -60,6 +60,15 @@ final class Dl4jNetworks {
   interface Encoder extends Function<List<EncodedText>, Inputs> {
   }
 
+  /**
+   * The minibatch size when the options leave it to the model: about 1/32 of the training set,
+   * within [16, 128]. Large data gets large (cheap) minibatches; a few hundred texts still get
+   * enough Adam steps per epoch to converge.
+   */
+  static int defaultBatchSize(int examples) {
+    return Math.max(16, Math.min(128, examples / 32));
+  }
+
   /** Float32, seeded, Adam network defaults shared by both models. */
   static NeuralNetConfiguration.Builder base(long seed, double learningRate, double l2) {
     NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
@@ -120,9 +129,9 @@ final class Dl4jNetworks {
    * @return {@code graph}, trained
    */
   static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
-      TrainingSet validation, TrainingOptions options, int defaultEpochs, int defaultBatchSize, String what) {
+      TrainingSet validation, TrainingOptions options, int defaultEpochs, String what) {
     int epochs = options.epochsOr(defaultEpochs);
-    int batchSize = options.batchSizeOr(defaultBatchSize);
+    int batchSize = options.batchSizeOr(defaultBatchSize(train.size()));
     TrainingListener listener = options.listener();
     boolean validate = validation != null && validation.size() > 0;
     // dropout masks come from ND4J's (per-thread) random generator; shuffling from our own

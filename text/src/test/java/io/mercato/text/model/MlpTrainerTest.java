@@ -231,6 +231,13 @@ class MlpTrainerTest {
   }
 
   @Test
+  void defaultMinibatchIsAboutOneThirtySecondOfTheDataWithin16To128() {
+    assertThat(Dl4jNetworks.defaultBatchSize(100)).isEqualTo(16);   // 100 / 32 = 3 -> at least 16
+    assertThat(Dl4jNetworks.defaultBatchSize(2000)).isEqualTo(62);  // 2000 / 32 = 62.5 -> 62
+    assertThat(Dl4jNetworks.defaultBatchSize(10_000)).isEqualTo(128); // 312 -> at most 128
+  }
+
+  @Test
   void rejectsTextsOfAnotherFeatureDimension() {
     EncodedText wrong = new EncodedText(SparseVector.of(7, new int[] {1}, new double[] {1}), new int[] {2});
     assertThatThrownBy(() -> model.predict(List.of(wrong)))
