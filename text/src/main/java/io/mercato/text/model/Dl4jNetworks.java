@@ -316,10 +316,5 @@ final class Dl4jNetworks {
         return Dl4jNetworks.toBytes(prototype);
       }
     }
-
-    /** Number of parameters. */
-    long parameterCount() {
-      return prototype.numParams();
-    }
   }
 }
