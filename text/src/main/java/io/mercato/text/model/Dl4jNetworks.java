@@ -121,9 +121,10 @@ final class Dl4jNetworks {
 
   /**
    * Trains {@code graph} (initialized, single input and output) with seeded shuffled minibatches.
-   * With a validation set, each epoch ends with the validation loss ({@link TrainingSet#meanLoss})
-   * reported through {@link EarlyStopping}; training stops after {@code options.patience()} epochs
-   * without improvement and the parameters of the best epoch are restored. Without one, all epochs
+   * With a validation set, each epoch is judged by {@link EarlyStopping} on held-out accuracy (the
+   * loss breaking ties), as for the other text models; training stops after
+   * {@code options.patience()} epochs without improvement and the parameters of the best epoch are
+   * restored. Without one, all epochs
    * run and the last parameters stay.
    *
    * @return {@code graph}, trained
@@ -162,10 +163,9 @@ final class Dl4jNetworks {
         lossSum += graph.score() * (to - from);
       }
       double trainLoss = n == 0 ? 0 : lossSum / n;
-      double validationLoss = validate
-          ? validation.meanLoss(predict(graph, encoder, validation.inputs()))
-          : Double.NaN;
-      if (stopping.epochDone(epoch, trainLoss, validationLoss) && validate) {
+      if (!validate) {
+        stopping.epochDone(epoch, trainLoss, Double.NaN);
+      } else if (stopping.epochDone(epoch, trainLoss, validation, predict(graph, encoder, validation.inputs()))) {
         bestParams = graph.params().dup();
       }
       if (validate && stopping.shouldStop()) {
