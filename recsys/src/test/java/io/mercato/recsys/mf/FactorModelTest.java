@@ -108,6 +108,18 @@ class FactorModelTest {
     }
 
     @Test
+    void aFoldedInBprUserGetsItsClustersItems() {
+        FactorModel model = BprTrainer.builder().rank(8).epochs(60).seed(1).build().fit(CLUSTERS);
+        // items i2, i5, i8, i11 (index % 3 == 2) are group 2
+        Recommender updated = model.foldIn("newcomer", Map.of("i2", 1.0, "i5", 1.0, "i8", 1.0, "i11", 1.0));
+        assertThat(updated.recommend("newcomer", 4))
+                .allSatisfy(r -> assertThat(Integer.parseInt(r.item().substring(1)) % 3).isEqualTo(2));
+        // the fold-in is seeded: doing it again gives the same factors
+        Recommender again = model.foldIn("newcomer", Map.of("i2", 1.0, "i5", 1.0, "i8", 1.0, "i11", 1.0));
+        assertThat(again.scores("newcomer")).containsExactly(updated.scores("newcomer"));
+    }
+
+    @Test
     void implicitAttributionsAddUpToTheFoldedInScore() {
         FactorModel model = ImplicitAlsTrainer.builder().rank(5).iterations(5).alpha(2).seed(6).build().fit(CLUSTERS);
         // a folded-in user's factor is the exact solution (rank CG steps), for which Σ_j c_j y_iᵀA⁻¹y_j = x_u·y_i
