@@ -74,11 +74,18 @@ class RecommenderTest {
 
     @Test
     void unknownUserIsAClearError() {
-        assertThatThrownBy(() -> model.recommend("nobody", 3))
+        assertThatThrownBy(() -> model.explain("nobody", "a"))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessageContaining("unknown user 'nobody'").hasMessageContaining("popularity");
         assertThatThrownBy(() -> model.similarItems("nothing", 3))
                 .isInstanceOf(UnknownIdException.class).hasMessageContaining("unknown item 'nothing'");
+    }
+
+    @Test
+    void popularityServesUnknownUsers() {
+        assertThat(ids(model.recommend("nobody", 3))).containsExactly("a", "b", "c");
+        assertThat(model.recommendAll(List.of("nobody"), 1).get("nobody")).extracting(Recommendation::item)
+                .containsExactly("a");
     }
 
     @Test
@@ -89,6 +96,26 @@ class RecommenderTest {
         assertThat(ids(similar)).containsExactly("b", "c", "d");
         assertThat(similar.get(0).score()).isCloseTo(0.894427191, within(1e-9));
         assertThat(similar.get(2).score()).isCloseTo(0.632455532, within(1e-9));
+    }
+
+    @Test
+    void fluentEntryPointAndSharingBetweenThreads() throws Exception {
+        Recommender knn = Recommender.builder().itemKnn().neighbours(3).build().fit(data());
+        assertThat(knn.algorithm()).isEqualTo("item-knn");
+        List<String> users = List.of("u1", "u2", "u3", "u4");
+        Map<String, List<Recommendation>> expected = knn.recommendAll(users, 3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Map<String, List<Recommendation>>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                results.add(pool.submit(() -> knn.recommendAll(users, 3)));
+            }
+            for (java.util.concurrent.Future<Map<String, List<Recommendation>>> f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

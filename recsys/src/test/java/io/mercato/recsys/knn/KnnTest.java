@@ -78,8 +78,10 @@ class KnnTest {
         // VALUE: C rated y 4 and z 1: 4 * 0.6670170 + 1 * 0.6125639 = 3.2806319284340 ; the explanation has the same terms
         Recommender value = noBias(Knn.itemBased()).rankingWeight(RankingWeight.VALUE).neighbours(2).build().fit(tiny());
         assertThat(value.recommend("C", 1).get(0).score()).isCloseTo(4 * 0.6670170091506028 + 0.6125638918316889, within(1e-6));
-        assertThat(value.explain("C", "x").reasons()).extracting(Explanation.Reason::contribution)
-                .containsExactly(4 * 0.6670170091506028, 0.6125638918316889);
+        List<Explanation.Reason> reasons = value.explain("C", "x").reasons();
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0).contribution()).isCloseTo(4 * 0.6670170091506028, within(1e-6));
+        assertThat(reasons.get(1).contribution()).isCloseTo(0.6125638918316889, within(1e-6));
         // RESIDUAL (biases ~0, mu = 24/7): (4 - mu + 1) * s_xy + (1 - mu + 1) * s_xz
         Recommender residual = noBias(Knn.itemBased()).rankingWeight(RankingWeight.RESIDUAL).neighbours(2).build().fit(tiny());
         double mu = 24.0 / 7;
@@ -146,6 +148,35 @@ class KnnTest {
         assertThat(updated.trainingData().users().contains("D")).isTrue();
         assertThat(updated.recommend("D", 1)).extracting(Recommendation::item).containsExactly("x");
         assertThat(m.trainingData().users().contains("D")).isFalse();
+    }
+
+    @Test
+    void incrementalUpdateEqualsAFullFitOnTheMergedData() {
+        // random ratings, then a new user and new interactions of an existing user (one with a new item)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        Interactions.Builder b = Interactions.builder();
+        for (int u = 0; u < 80; u++) { // sparse enough that many rows are not recomputed
+            for (int i = 0; i < 60; i++) {
+                if (r.nextDouble() < 0.04) {
+                    b.add("u" + u, "i" + i, 1 + r.nextInt(5));
+                }
+            }
+        }
+        Interactions base = b.build();
+        Interactions more = Interactions.builder().add("new", "i1", 5).add("new", "i7", 4)
+                .add("u3", "i2", 2).add("u3", "fresh", 5).build();
+        for (Knn.Builder kb : List.of(Knn.itemBased(), Knn.userBased(), Knn.itemBased().similarity(Similarity.PEARSON),
+                Knn.userBased().similarity(Similarity.PEARSON), Knn.itemBased().similarity(Similarity.ADJUSTED_COSINE),
+                Knn.userBased().similarity(Similarity.ADJUSTED_COSINE), Knn.userBased().similarity(Similarity.EUCLIDEAN))) {
+            Knn trainer = kb.neighbours(5).modelSize(10).build();
+            Recommender updated = trainer.fit(base).update(more);
+            Recommender full = trainer.fit(base.plus(more, Interactions.DuplicatePolicy.LAST));
+            assertThat(updated.trainingData().items().ids()).isEqualTo(full.trainingData().items().ids());
+            for (int u = 0; u < full.trainingData().userCount(); u++) {
+                assertThat(updated.scores(u)).as("%s user %d", trainer.describe(), u).containsExactly(full.scores(u));
+                assertThat(updated.predict(u, 2)).isEqualTo(full.predict(u, 2));
+            }
+        }
     }
 
     @Test
