@@ -52,17 +52,22 @@ public final class ImplicitAlsScaleBenchmark {
                         last = now;
                     }
                 }).build();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
         long t1 = System.nanoTime();
         LatentFactors factors = trainer.factorize(data);
         double secs = (System.nanoTime() - t1) / 1e9;
+        double cpuSecs = (os.getProcessCpuTime() - cpu) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("rank %d, %d CG steps, %d threads: %.2f s per iteration (%d iterations, %.1f s)%n", rank, 3,
-                threads, secs / iterations, iterations, secs);
+        System.out.printf("rank %d, %d CG steps, %d threads: %.2f s per iteration (%d iterations, %.1f s;"
+                + " process CPU %.1f s per iteration; load average at the end %.1f)%n", rank, 3, threads,
+                secs / iterations, iterations, secs, cpuSecs / iterations, os.getSystemLoadAverage());
         System.out.printf("heap: data %.0f MB after GC; peak during training %.0f MB (sum of heap pools' peaks);"
                 + " factors %.0f MB%n", dataHeap / 1e6, peak / 1e6,
                 (factors.users() + factors.items()) * (double) rank * 4 / 1e6);
