@@ -114,7 +114,7 @@ public final class FactorModel implements Recommender {
         }
         List<Explanation.Reason> topItems = items.subList(0, Math.min(3, items.size()));
         reasons.addAll(topItems);
-        double[] latent = factors.contributions(factors.userFactor(user), item);
+        double[] latent = factors.contributions(user, item);
         List<Explanation.Reason> dims = new ArrayList<>();
         for (int f = 0; f < latent.length; f++) {
             dims.add(new Explanation.Reason("factor", "factor " + f, latent[f]));

@@ -96,19 +96,9 @@ public final class LatentFactors {
         return offset + userBias(u) + itemBias(i) + dot(userFactors, u * rank, itemFactors, i * rank, rank);
     }
 
-    /** The score of a user given by its factor vector and bias (e.g. one folded in) for item {@code i}. */
-    public double score(float[] userFactor, double bias, int i) {
-        return offset + bias + itemBias(i) + dot(userFactor, 0, itemFactors, i * rank, rank);
-    }
-
     /** Scores of user {@code u} for every item. */
     public double[] scores(int u) {
         return scores(userFactors, u * rank, userBias(u));
-    }
-
-    /** Scores of a user given by its factor vector and bias for every item. */
-    public double[] scores(float[] userFactor, double bias) {
-        return scores(userFactor, 0, bias);
     }
 
     private double[] scores(float[] p, int at, double bias) {
@@ -166,20 +156,12 @@ public final class LatentFactors {
     }
 
     /** The latent contribution of each dimension to {@code u}'s score for {@code i}: {@code p_uf · q_if}. */
-    public double[] contributions(float[] userFactor, int i) {
+    public double[] contributions(int u, int i) {
         double[] c = new double[rank];
         for (int f = 0; f < rank; f++) {
-            c[f] = (double) userFactor[f] * itemFactors[i * rank + f];
+            c[f] = (double) userFactors[u * rank + f] * itemFactors[i * rank + f];
         }
         return c;
-    }
-
-    /** Cosine similarity of the factor vectors of items {@code a} and {@code b} (0 when either is zero). */
-    public double itemCosine(int a, int b) {
-        double ab = dot(itemFactors, a * rank, itemFactors, b * rank, rank);
-        double aa = dot(itemFactors, a * rank, itemFactors, a * rank, rank);
-        double bb = dot(itemFactors, b * rank, itemFactors, b * rank, rank);
-        return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
     }
 
     /** Cosine similarities of item {@code a}'s factor vector to every item's. */
