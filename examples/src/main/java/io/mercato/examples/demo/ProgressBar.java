@@ -2,7 +2,7 @@ package io.mercato.examples.demo;
 
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,14 +16,14 @@ import java.util.Locale;
 public final class ProgressBar implements TrainingListener {
   private static final int WIDTH = 24;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final String name;
   private final List<EpochEvent> events = Collections.synchronizedList(new ArrayList<>());
   private String what = "";
   private int maxEpochs;
 
   /** A bar named {@code name} drawing on {@code out}. */
-  public ProgressBar(PrintStream out, String name) {
+  public ProgressBar(PrintWriter out, String name) {
     this.out = out;
     this.name = name;
   }
