@@ -1,6 +1,8 @@
 package io.mercato.examples.cli;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.examples.evaluate.Holdout;
+import io.mercato.examples.evaluate.TopNEvaluation;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
@@ -132,8 +134,31 @@ final class RecsysCommand {
       if (k < 1) {
         throw ConfigurationException.invalid("--k", k, "must be >= 1");
       }
-      Map<String, Object> result = RecsysEvaluation.run(
-          columns.load(train), TestSet.read(test, columns), algorithm.trainer(), k, threshold);
+      Interactions data = columns.load(train);
+      Holdout holdout = Holdout.read(test, columns.format.separator(test),
+          columns.userColumn, columns.itemColumn, columns.ratingColumn);
+      RecommenderTrainer trainer = algorithm.trainer();
+      long start = System.nanoTime();
+      Recommender model = trainer.fit(data);
+      double fitSeconds = (System.nanoTime() - start) / 1e9;
+      TopNEvaluation evaluation = new TopNEvaluation(model, holdout, threshold);
+      start = System.nanoTime();
+      Map<String, List<Recommendation>> lists = evaluation.recommendAll(k);
+      double recommendSeconds = (System.nanoTime() - start) / 1e9;
+      double[] ranking = evaluation.rankingAt(lists, k);
+      double[] errors = evaluation.ratingErrors();
+
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("rmse", errors == null ? null : errors[0]);
+      result.put("mae", errors == null ? null : errors[1]);
+      result.put("precision_at_" + k, TextCommand.finiteOrNull(ranking[0]));
+      result.put("recall_at_" + k, TextCommand.finiteOrNull(ranking[1]));
+      result.put("ndcg_at_" + k, TextCommand.finiteOrNull(ranking[2]));
+      result.put("fit_s", fitSeconds);
+      result.put("recommend_all_s", recommendSeconds);
+      result.put("algorithm", trainer.describe());
+      result.put("users_evaluated", evaluation.evaluatedUsers());
+      result.put("test_rows", holdout.rows().size());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(TextCommand.JSON.writeValueAsString(result));
@@ -174,7 +199,7 @@ final class RecsysCommand {
         StringBuilder line = new StringBuilder().append(rank++).append('\t').append(r.item())
             .append('\t').append(String.format(Locale.ROOT, "%.4f", r.score()));
         if (explain) {
-          line.append('\t').append(rec.explain(user, r.item()));
+          line.append('\t').append(rec.explain(user, r.item()).summary());
         }
         out.println(line);
       }
