@@ -5,6 +5,7 @@ import io.mercato.core.data.CsvRecord;
 import io.mercato.core.data.Splits;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.examples.evaluate.Holdout;
+import io.mercato.examples.evaluate.TextSplit;
 import io.mercato.examples.evaluate.TopNEvaluation;
 import io.mercato.recsys.Explanation;
 import io.mercato.recsys.Recommendation;
@@ -89,11 +90,9 @@ public final class Demo {
     if (quick && rows.size() > 400) {
       rows = rows.subList(0, 400);
     }
-    List<String> labels = rows.stream().map(LabeledText::label).distinct().sorted().toList();
-    int[] y = rows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
-    Splits.Split split = Splits.stratified(y, 0.2, seed);
-    List<LabeledText> train = pick(rows, split.train());
-    List<LabeledText> test = pick(rows, split.test());
+    TextSplit split = TextSplit.stratified(rows, 0.2, seed);
+    List<LabeledText> train = split.train();
+    List<LabeledText> test = split.test();
     out.printf("%d reviews: %d for training, %d held out for evaluation%n", rows.size(), train.size(), test.size());
 
     ProgressBar bar = new ProgressBar(out, "training " + TEXT_MODEL.name().toLowerCase(Locale.ROOT));
@@ -140,7 +139,7 @@ public final class Demo {
       train.add(r.user(), r.item(), 1.0);
     }
     Interactions interactions = train.build();
-    Holdout test = new Holdout(pick(all.rows(), split.test()), false);
+    Holdout test = new Holdout(TextSplit.pick(all.rows(), split.test()), false);
     out.printf("%d purchases of %d products by %d customers; %d held out%n",
         all.rows().size(), interactions.itemCount(), interactions.userCount(), test.rows().size());
 
@@ -219,14 +218,6 @@ public final class Demo {
       for (CsvRecord r : csv) {
         out.put(r.get(id), r.get(description));
       }
-    }
-    return out;
-  }
-
-  private static <T> List<T> pick(List<T> rows, int[] indices) {
-    List<T> out = new ArrayList<>(indices.length);
-    for (int i : indices) {
-      out.add(rows.get(i));
     }
     return out;
   }
