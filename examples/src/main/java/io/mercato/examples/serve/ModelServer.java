@@ -88,6 +88,11 @@ public final class ModelServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** Requests being answered right now. */
+  int inFlight() {
+    return inFlight.get();
+  }
+
   /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
   public String url() {
     return "http://" + server.getAddress().getHostString() + ":" + port();

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Starts the service on a free loopback port with tiny models and calls every endpoint. */
-class ModelServerIT {
+class ModelServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static TextClassifier classifier;
@@ -186,7 +186,9 @@ class ModelServerIT {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build();
     CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    Thread.sleep(20);
+    for (int wait = 0; own.inFlight() == 0 && !inFlight.isDone() && wait < 5000; wait++) {
+      Thread.sleep(1);
+    }
     own.close();
     assertThat(inFlight.get().statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(inFlight.get().body()).get("predictions")).hasSize(1000);
