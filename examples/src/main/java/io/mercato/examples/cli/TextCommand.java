@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.examples.demo.ProgressBar;
-import io.mercato.text.Explanation;
+import io.mercato.examples.serve.TextReasons;
 import io.mercato.text.LabeledText;
 import io.mercato.text.ModelType;
 import io.mercato.text.Prediction;
@@ -149,7 +149,7 @@ final class TextCommand {
         StringBuilder s = new StringBuilder(p.label()).append('\t')
             .append(String.format(Locale.ROOT, "%.4f", p.probability()));
         if (explain) {
-          s.append('\t').append(Reasons.text(clf.explain(line), reasons));
+          s.append('\t').append(TextReasons.summary(clf.explain(line), reasons));
         }
         out.println(s);
       }
@@ -195,13 +195,4 @@ final class TextCommand {
   static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private TextCommand() {}
-
-  /** Formats the top reasons of an explanation. */
-  static final class Reasons {
-    private Reasons() {}
-
-    static String text(Explanation e, int k) {
-      return "";
-    }
-  }
 }

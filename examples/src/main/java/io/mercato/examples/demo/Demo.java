@@ -6,6 +6,7 @@ import io.mercato.core.data.Splits;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.examples.evaluate.Holdout;
 import io.mercato.examples.evaluate.TextSplit;
+import io.mercato.examples.serve.TextReasons;
 import io.mercato.examples.evaluate.TopNEvaluation;
 import io.mercato.recsys.Explanation;
 import io.mercato.recsys.Recommendation;
