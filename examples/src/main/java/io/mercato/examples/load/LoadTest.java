@@ -1,6 +1,7 @@
 package io.mercato.examples.load;
 
 import io.mercato.examples.serve.ModelServer;
+import io.mercato.examples.serve.RequestMetrics;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.Recommenders;
 import io.mercato.text.TextClassifier;
@@ -122,14 +123,6 @@ public final class LoadTest {
   private static void report(String what, Result r) {
     long[] l = r.latencies();
     System.out.printf(Locale.ROOT, "%-28s %8d requests  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d%n",
-        what, l.length, l.length / r.seconds(), pct(l, 50) / 1e6, pct(l, 99) / 1e6, r.errors());
-  }
-
-  private static double pct(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int rank = (int) Math.ceil(p / 100 * sorted.length);
-    return sorted[Math.max(0, rank - 1)];
+        what, l.length, l.length / r.seconds(), RequestMetrics.percentile(l, 50) / 1e6, RequestMetrics.percentile(l, 99) / 1e6, r.errors());
   }
 }

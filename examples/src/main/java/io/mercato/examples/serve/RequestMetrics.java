@@ -32,7 +32,7 @@ public final class RequestMetrics {
    * The nearest-rank percentile of {@code sorted} (ascending): the smallest value with at least
    * {@code p}% of the values at or below it. NaN when empty.
    */
-  static double percentile(long[] sorted, double p) {
+  public static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {
       return Double.NaN;
     }
