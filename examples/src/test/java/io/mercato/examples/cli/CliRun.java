@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /** One in-process run of the CLI with captured output. */
 record CliRun(int exitCode, String out, String err) {
-  static CliRun of(String stdin, String... args) {
+  static CliRun withInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = MercatoCli.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -16,6 +16,6 @@ record CliRun(int exitCode, String out, String err) {
   }
 
   static CliRun of(String... args) {
-    return of("", args);
+    return withInput("", args);
   }
 }

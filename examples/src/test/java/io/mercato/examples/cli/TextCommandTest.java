@@ -63,7 +63,7 @@ class TextCommandTest {
 
   @Test
   void predictReadsOneTextPerLine() {
-    CliRun run = CliRun.of("great happy dress\nangry refund dress\n", "text", "predict", "--model", model.toString());
+    CliRun run = CliRun.withInput("great happy dress\nangry refund dress\n", "text", "predict", "--model", model.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     String[] lines = run.out().split("\\R");
     assertThat(lines).hasSize(2);
@@ -74,7 +74,7 @@ class TextCommandTest {
 
   @Test
   void predictExplainAddsTheReasons() {
-    CliRun run = CliRun.of("angry refund dress\n", "text", "predict", "--model", model.toString(), "--explain");
+    CliRun run = CliRun.withInput("angry refund dress\n", "text", "predict", "--model", model.toString(), "--explain");
     assertThat(run.exitCode()).as(run.err()).isZero();
     String[] cols = run.out().trim().split("\t");
     assertThat(cols).hasSize(3);
