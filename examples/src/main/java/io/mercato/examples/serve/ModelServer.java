@@ -99,8 +99,11 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stops accepting connections, waits up to the drain timeout for requests in
-   * flight, then stops the worker threads. Idempotent.
+   * Graceful shutdown: new requests are refused with 503, requests in flight get up to the drain
+   * timeout to finish, then the listener closes and the worker threads stop. Idempotent.
+   *
+   * <p>(The JDK's own {@code HttpServer.stop(delay)} always waits the full delay when nothing is in
+   * flight on Java 17, JDK-8304065, hence the explicit drain.)
    */
   @Override
   public synchronized void close() {
@@ -108,11 +111,18 @@ public final class ModelServer implements AutoCloseable {
       return;
     }
     closed = true;
-    int drainSeconds = (int) Math.max(1, config.drain.toSeconds());
-    server.stop(drainSeconds); // closes the listener, waits for exchanges to finish
+    long deadline = System.nanoTime() + config.drain.toNanos();
+    try {
+      while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stop(0);
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(drainSeconds, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {
@@ -148,6 +158,10 @@ public final class ModelServer implements AutoCloseable {
     int status;
     Object answer;
     try {
+      if (closed) {
+        exchange.getResponseHeaders().set("Connection", "close");
+        throw new ApiException(503, "the service is shutting down");
+      }
       answer = answer(exchange, method, route);
       status = 200;
     } catch (ApiException e) {
