@@ -1,0 +1,29 @@
+package io.mercato.text;
+
+/**
+ * The model behind a {@link TextClassifier}. {@link #AUTO} (the default) picks the type and its
+ * main hyper-parameters by validation on a holdout of the training data.
+ */
+public enum ModelType {
+  /** Chosen by validation on the training data: linear softmax at a few L2 strengths and the fastText-style model. */
+  AUTO(null),
+  /** Linear softmax (multinomial logistic regression) with L2 on the sparse features. */
+  LINEAR("linear"),
+  /** Multi-layer perceptron on DL4J over the sparse features. */
+  MLP("mlp"),
+  /** fastText-style embedding bag over token and hashed bigram ids. */
+  FASTTEXT("fasttext"),
+  /** Convolutional network over word embeddings (Kim 2014) on DL4J. */
+  CNN("cnn");
+
+  private final String typeName;
+
+  ModelType(String typeName) {
+    this.typeName = typeName;
+  }
+
+  /** The model type name used in model files ({@code null} for {@link #AUTO}). */
+  public String typeName() {
+    return typeName;
+  }
+}

@@ -1,0 +1,27 @@
+package io.mercato.text.model;
+
+import java.util.Map;
+
+/**
+ * Trains one type of {@link TextModel}. Trainers are immutable configuration (their
+ * hyper-parameters) and may be reused; training is deterministic for a given seed.
+ */
+public interface TextModelTrainer {
+
+  /** The {@link TextModel#type()} of the models this trainer produces. */
+  String type();
+
+  /**
+   * Trains a model with minibatches.
+   *
+   * @param train      the training examples (single- or multi-label)
+   * @param validation held-out examples for early stopping and the listener's validation metric,
+   *                   or null to train for the full number of epochs
+   * @param options    seed, epochs, batch size, patience, listener
+   * @return the trained model (from the best validation epoch when {@code validation} is given)
+   */
+  TextModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options);
+
+  /** The hyper-parameters as readable strings, recorded in the model file's provenance. */
+  Map<String, String> hyperParameters();
+}

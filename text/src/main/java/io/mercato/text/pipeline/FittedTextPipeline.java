@@ -1,0 +1,171 @@
+package io.mercato.text.pipeline;
+
+import io.mercato.core.io.ModelFileReader;
+import io.mercato.core.io.ModelFileWriter;
+import io.mercato.text.tokenize.TokenizedText;
+import io.mercato.text.tokenize.Tokenizer;
+import io.mercato.text.vectorize.Vectorizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fitted text pipeline: turns raw text into model input. Holds the configuration, the fitted vectorizer
+ * (feature vocabulary and idf) and the token vocabulary of sequence models (id 0 = padding, 1 = unknown,
+ * then tokens from most to least frequent). Immutable and thread-safe; persisted with
+ * {@link #writeTo} / {@link #readFrom} so that a loaded pipeline encodes exactly as the saved one.
+ */
+public final class FittedTextPipeline {
+
+  /** Token id used for padding by sequence models; never produced by {@link #encode}. */
+  public static final int PADDING_ID = 0;
+  /** Token id of a token outside the token vocabulary. */
+  public static final int UNKNOWN_ID = 1;
+  static final String PADDING_TOKEN = "<PAD>";
+  static final String UNKNOWN_TOKEN = "<UNK>";
+
+  private final TextPipeline config;
+  private final Vectorizer vectorizer;
+  private final String[] tokensById;
+  private final Map<String, Integer> tokenIds;
+
+  FittedTextPipeline(TextPipeline config, Vectorizer vectorizer, List<String> vocabulary) {
+    this.config = config;
+    this.vectorizer = vectorizer;
+    this.tokensById = new String[vocabulary.size() + 2];
+    this.tokensById[PADDING_ID] = PADDING_TOKEN;
+    this.tokensById[UNKNOWN_ID] = UNKNOWN_TOKEN;
+    this.tokenIds = new HashMap<>(vocabulary.size() * 2);
+    for (int i = 0; i < vocabulary.size(); i++) {
+      tokensById[i + 2] = vocabulary.get(i);
+      if (tokenIds.put(vocabulary.get(i), i + 2) != null) {
+        throw new IllegalArgumentException("duplicate token in vocabulary: " + vocabulary.get(i));
+      }
+    }
+  }
+
+  /** The configuration this pipeline was fitted with. */
+  public TextPipeline config() {
+    return config;
+  }
+
+  /** The fitted vectorizer. */
+  public Vectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  /** The text after PII masking (if configured) and normalization: what the tokenizer sees. */
+  public String prepare(String text) {
+    return config.prepare(text);
+  }
+
+  /** The tokens of {@code text} in order (mask → normalize → tokenize), as sequence models see them. */
+  public List<String> tokens(String text) {
+    return config.tokenizer().tokenize(prepare(text));
+  }
+
+  /** The bag-of-words terms of {@code text} (tokens plus n-grams), as the vectorizer sees them. */
+  public List<String> terms(String text) {
+    return config.tokenizer().terms(prepare(text));
+  }
+
+  /** The feature vector of {@code text}. */
+  public EncodedText encode(String text) {
+    TokenizedText t = config.tokenizer().analyze(prepare(text));
+    return new EncodedText(vectorizer.transform(t.terms()), ids(t.tokens()));
+  }
+
+  /** {@link #encode} of each text, in order. */
+  public List<EncodedText> encodeAll(List<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    List<EncodedText> out = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      out.add(encode(text));
+    }
+    return out;
+  }
+
+  private int[] ids(List<String> tokens) {
+    int n = Math.min(tokens.size(), config.maxSequenceLength());
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      Integer id = tokenIds.get(tokens.get(i));
+      ids[i] = id == null ? UNKNOWN_ID : id;
+    }
+    return ids;
+  }
+
+  /** The dimension of {@link EncodedText#features()}. */
+  public int featureDimension() {
+    return vectorizer.dimension();
+  }
+
+  /** The term behind a feature (e.g. {@code "not good"}), or {@code "#bucket"} with feature hashing. */
+  public String featureName(int featureIndex) {
+    return vectorizer.featureName(featureIndex);
+  }
+
+  /** The number of token ids, padding and unknown included. */
+  public int vocabularySize() {
+    return tokensById.length;
+  }
+
+  /** The token with id {@code tokenId} ({@code <PAD>} for 0, {@code <UNK>} for 1). */
+  public String token(int tokenId) {
+    if (tokenId < 0 || tokenId >= tokensById.length) {
+      throw new IndexOutOfBoundsException("token id " + tokenId + " of " + tokensById.length);
+    }
+    return tokensById[tokenId];
+  }
+
+  /** The id of {@code token}, or {@link #UNKNOWN_ID}. */
+  public int tokenId(String token) {
+    Integer id = tokenIds.get(token);
+    return id == null ? UNKNOWN_ID : id;
+  }
+
+  /** The tokens with ids 2, 3, ... (without padding and unknown). */
+  List<String> vocabulary() {
+    return List.of(tokensById).subList(2, tokensById.length);
+  }
+
+  /** The most token ids per encoded text. */
+  public int maxSequenceLength() {
+    return config.maxSequenceLength();
+  }
+
+  /**
+   * Writes the whole fitted state under entry names starting with {@code prefix}: the configuration
+   * ({@code <prefix>pipeline.json}), the feature vocabulary and idf ({@code <prefix>vectorizer.bin}) and the
+   * token vocabulary ({@code <prefix>tokens.bin}). Raw texts are never written.
+   */
+  public void writeTo(ModelFileWriter writer, String prefix) {
+    PipelineFormat.write(this, writer, prefix);
+  }
+
+  /**
+   * Reads a pipeline written by {@link #writeTo}.
+   *
+   * @throws io.mercato.core.ModelFileException if the entries are missing or malformed, or the pipeline was
+   *     saved with a custom tokenizer (use {@link #readFrom(ModelFileReader, String, Tokenizer)})
+   */
+  public static FittedTextPipeline readFrom(ModelFileReader reader, String prefix) {
+    return PipelineFormat.read(reader, prefix, null);
+  }
+
+  /**
+   * Reads a pipeline saved with a custom tokenizer, which is not persisted: {@code tokenizer} must be an
+   * instance of the same class, configured as when fitting (only the class name is checked). Also accepts
+   * a {@code UnicodeTokenizer} pipeline, in which case {@code tokenizer} must equal the saved one.
+   */
+  public static FittedTextPipeline readFrom(ModelFileReader reader, String prefix, Tokenizer tokenizer) {
+    return PipelineFormat.read(reader, prefix, Objects.requireNonNull(tokenizer, "tokenizer"));
+  }
+
+  @Override
+  public String toString() {
+    return "FittedTextPipeline{features=" + featureDimension() + ", tokens=" + vocabularySize() + ", " + config + "}";
+  }
+}

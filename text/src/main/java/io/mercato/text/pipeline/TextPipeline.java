@@ -1,0 +1,225 @@
+package io.mercato.text.pipeline;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.core.DataException;
+import io.mercato.text.normalize.Normalizer;
+import io.mercato.text.privacy.PiiMasker;
+import io.mercato.text.tokenize.TokenizedText;
+import io.mercato.text.tokenize.Tokenizer;
+import io.mercato.text.tokenize.UnicodeTokenizer;
+import io.mercato.text.vectorize.Vectorizer;
+import io.mercato.text.vectorize.VectorizerConfig;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The configuration of the text pipeline: PII masker (optional) → normalizer → tokenizer → vectorizer,
+ * plus the token vocabulary for sequence models. Immutable; {@link #fit} learns the vocabularies and
+ * document frequencies from a corpus and returns a {@link FittedTextPipeline}.
+ *
+ * <p>The defaults suit short marketing text in English, Chinese or both: NFKC, lower-casing, URL
+ * placeholders; word uni- and bigrams plus CJK character uni- and bigrams; sublinear TF-IDF with smooth
+ * idf and l2 normalization; no PII masking (turn it on with {@link Builder#piiMasker}).
+ */
+public final class TextPipeline {
+
+  /** Default {@link Builder#maxSequenceLength}. */
+  public static final int DEFAULT_MAX_SEQUENCE_LENGTH = 256;
+
+  private final PiiMasker piiMasker;
+  private final Normalizer normalizer;
+  private final Tokenizer tokenizer;
+  private final VectorizerConfig vectorizer;
+  private final int maxSequenceLength;
+  private final int minTokenCount;
+  private final int maxVocabularySize;
+
+  private TextPipeline(Builder b) {
+    this.piiMasker = b.piiMasker;
+    this.normalizer = b.normalizer;
+    this.tokenizer = b.tokenizer;
+    this.vectorizer = b.vectorizer;
+    this.maxSequenceLength = b.maxSequenceLength;
+    this.minTokenCount = b.minTokenCount;
+    this.maxVocabularySize = b.maxVocabularySize;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The default pipeline. */
+  public static TextPipeline defaults() {
+    return builder().build();
+  }
+
+  /** A builder initialized with this configuration. */
+  public Builder toBuilder() {
+    return new Builder().piiMasker(piiMasker).normalizer(normalizer).tokenizer(tokenizer).vectorizer(vectorizer)
+        .maxSequenceLength(maxSequenceLength).minTokenCount(minTokenCount).maxVocabularySize(maxVocabularySize);
+  }
+
+  /** The PII masker, or null when masking is off. */
+  public PiiMasker piiMasker() {
+    return piiMasker;
+  }
+
+  public Normalizer normalizer() {
+    return normalizer;
+  }
+
+  public Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public VectorizerConfig vectorizer() {
+    return vectorizer;
+  }
+
+  /** The most token ids {@link FittedTextPipeline#encode} returns per text. */
+  public int maxSequenceLength() {
+    return maxSequenceLength;
+  }
+
+  /** Tokens seen fewer times than this in the corpus are unknown (id 1) to sequence models. */
+  public int minTokenCount() {
+    return minTokenCount;
+  }
+
+  /** The most tokens in the token vocabulary (most frequent first; 0 = unlimited). */
+  public int maxVocabularySize() {
+    return maxVocabularySize;
+  }
+
+  /** Masks (if configured) and normalizes one raw text. */
+  String prepare(String text) {
+    Objects.requireNonNull(text, "text");
+    return normalizer.normalize(piiMasker == null ? text : piiMasker.mask(text));
+  }
+
+  /**
+   * Learns the feature vocabulary with document frequencies and the token vocabulary from {@code texts}.
+   * Deterministic: the same texts give the same fitted pipeline.
+   *
+   * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
+   */
+  public FittedTextPipeline fit(List<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    if (texts.isEmpty()) {
+      throw new DataException("cannot fit a text pipeline on no texts");
+    }
+    List<List<String>> terms = new ArrayList<>(texts.size());
+    Map<String, int[]> tokenCounts = new HashMap<>();
+    for (String text : texts) {
+      TokenizedText t = tokenizer.analyze(prepare(text));
+      terms.add(t.terms());
+      for (String token : t.tokens()) {
+        tokenCounts.computeIfAbsent(token, k -> new int[1])[0]++;
+      }
+    }
+    Vectorizer fitted = vectorizer.fit(terms);
+    List<Map.Entry<String, int[]>> kept = new ArrayList<>();
+    for (Map.Entry<String, int[]> e : tokenCounts.entrySet()) {
+      if (e.getValue()[0] >= minTokenCount) {
+        kept.add(e);
+      }
+    }
+    kept.sort((a, b) -> a.getValue()[0] != b.getValue()[0]
+        ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()));
+    int limit = maxVocabularySize == 0 ? kept.size() : Math.min(kept.size(), maxVocabularySize);
+    List<String> tokens = new ArrayList<>(limit);
+    for (int i = 0; i < limit; i++) {
+      tokens.add(kept.get(i).getKey());
+    }
+    return new FittedTextPipeline(this, fitted, tokens);
+  }
+
+  @Override
+  public String toString() {
+    return "TextPipeline{piiMasker=" + piiMasker + ", normalizer=" + normalizer + ", tokenizer=" + tokenizer
+        + ", vectorizer=" + vectorizer + ", maxSequenceLength=" + maxSequenceLength + ", minTokenCount="
+        + minTokenCount + ", maxVocabularySize=" + maxVocabularySize + "}";
+  }
+
+  /** Fluent builder of {@link TextPipeline}; {@link #build()} validates. */
+  public static final class Builder {
+    private PiiMasker piiMasker;
+    private Normalizer normalizer = Normalizer.standard();
+    private Tokenizer tokenizer = UnicodeTokenizer.standard();
+    private VectorizerConfig vectorizer = VectorizerConfig.defaults();
+    private int maxSequenceLength = DEFAULT_MAX_SEQUENCE_LENGTH;
+    private int minTokenCount = 1;
+    private int maxVocabularySize;
+
+    private Builder() {}
+
+    /** PII masking before everything else, or null for none (the default). */
+    public Builder piiMasker(PiiMasker piiMasker) {
+      this.piiMasker = piiMasker;
+      return this;
+    }
+
+    /** The normalizer (default {@link Normalizer#standard()}). */
+    public Builder normalizer(Normalizer normalizer) {
+      this.normalizer = normalizer;
+      return this;
+    }
+
+    /** The tokenizer (default {@link UnicodeTokenizer#standard()}); see {@link Tokenizer} on persistence. */
+    public Builder tokenizer(Tokenizer tokenizer) {
+      this.tokenizer = tokenizer;
+      return this;
+    }
+
+    /** The vectorizer configuration (default {@link VectorizerConfig#defaults()}). */
+    public Builder vectorizer(VectorizerConfig vectorizer) {
+      this.vectorizer = vectorizer;
+      return this;
+    }
+
+    /** The most token ids per encoded text, in [1, 100000] (default 256). */
+    public Builder maxSequenceLength(int maxSequenceLength) {
+      this.maxSequenceLength = maxSequenceLength;
+      return this;
+    }
+
+    /** Minimum corpus count of a token to get its own id (>= 1, default 1). */
+    public Builder minTokenCount(int minTokenCount) {
+      this.minTokenCount = minTokenCount;
+      return this;
+    }
+
+    /** The most tokens in the token vocabulary, most frequent first (>= 0, 0 = unlimited, the default). */
+    public Builder maxVocabularySize(int maxVocabularySize) {
+      this.maxVocabularySize = maxVocabularySize;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public TextPipeline build() {
+      if (normalizer == null) {
+        throw ConfigurationException.invalid("normalizer", null, "must not be null");
+      }
+      if (tokenizer == null) {
+        throw ConfigurationException.invalid("tokenizer", null, "must not be null");
+      }
+      if (vectorizer == null) {
+        throw ConfigurationException.invalid("vectorizer", null, "must not be null");
+      }
+      if (maxSequenceLength < 1 || maxSequenceLength > 100_000) {
+        throw ConfigurationException.invalid("maxSequenceLength", maxSequenceLength, "must be in [1, 100000]");
+      }
+      if (minTokenCount < 1) {
+        throw ConfigurationException.invalid("minTokenCount", minTokenCount, "must be >= 1");
+      }
+      if (maxVocabularySize < 0) {
+        throw ConfigurationException.invalid("maxVocabularySize", maxVocabularySize, "must be >= 0 (0 = unlimited)");
+      }
+      return new TextPipeline(this);
+    }
+  }
+}

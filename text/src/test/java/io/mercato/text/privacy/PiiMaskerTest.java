@@ -1,0 +1,94 @@
+package io.mercato.text.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mercato.core.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+class PiiMaskerTest {
+
+  private static final PiiMasker MASKER = PiiMasker.standard();
+
+  @Test
+  void emails() {
+    assertThat(MASKER.mask("mail john.doe+promo@mail.example.co.uk, thanks"))
+        .isEqualTo("mail <EMAIL>, thanks");
+    assertThat(MASKER.mask("联系zhang_san@qq.com谢谢")).isEqualTo("联系<EMAIL>谢谢");
+    assertThat(MASKER.mask("price @ 5 dollars, user@localhost")).isEqualTo("price @ 5 dollars, user@localhost");
+  }
+
+  @Test
+  void chinaMobileNumbers() {
+    assertThat(MASKER.mask("电话13800138000请联系")).isEqualTo("电话<PHONE>请联系");
+    assertThat(MASKER.mask("call +86 138 0013 8000 now")).isEqualTo("call <PHONE> now");
+    assertThat(MASKER.mask("call 0086-138-0013-8000")).isEqualTo("call <PHONE>");
+    // 12 digits is not a mobile number; 11 digits starting 12 is not a valid mobile prefix
+    assertThat(MASKER.mask("ref 138001380001 or 12800138000")).isEqualTo("ref 138001380001 or 12800138000");
+  }
+
+  @Test
+  void internationalAndLandlineNumbers() {
+    assertThat(MASKER.mask("US (415) 555-2671 or +1 415 555 2671 or 415-555-2671"))
+        .isEqualTo("US <PHONE> or <PHONE> or <PHONE>");
+    assertThat(MASKER.mask("London +44 20 7946 0958, Beijing 010-12345678"))
+        .isEqualTo("London <PHONE>, Beijing <PHONE>");
+  }
+
+  @Test
+  void fullWidthDigitsCannotHideANumber() {
+    // U+FF11 U+FF13 U+FF18 ... = full-width 13800138000
+    assertThat(MASKER.mask("电话１３８００１３８０００")).isEqualTo("电话<PHONE>");
+  }
+
+  @Test
+  void chineseResidentIdNeedsTheIso7064Mod112CheckCharacter() {
+    // 11010519491231002X, by hand: digits 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2
+    // weights  7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2
+    // products 7 9 0 5 0 20 2 9 24 27 7 18 30 5 0 0 4 -> sum 167; 167 mod 11 = 2; "10X98765432"[2] = 'X'
+    assertThat(PiiMasker.isValidResidentId("11010519491231002X")).isTrue();
+    assertThat(PiiMasker.isValidResidentId("11010519491231002x")).isTrue();
+    assertThat(PiiMasker.isValidResidentId("110105194912310021")).isFalse();
+    assertThat(MASKER.mask("身份证11010519491231002X已登记")).isEqualTo("身份证<ID_CARD>已登记");
+    assertThat(MASKER.mask("身份证110105194912310021")).isEqualTo("身份证110105194912310021");
+  }
+
+  @Test
+  void bankCardsNeedTheLuhnCheck() {
+    assertThat(PiiMasker.passesLuhn("4111111111111111")).isTrue();   // Visa test number
+    assertThat(PiiMasker.passesLuhn("4111111111111112")).isFalse();
+    assertThat(PiiMasker.passesLuhn("5555555555554444")).isTrue();   // Mastercard test number
+    assertThat(PiiMasker.passesLuhn("378282246310005")).isTrue();    // Amex test number
+    assertThat(MASKER.mask("card 4111111111111111 ok")).isEqualTo("card <BANK_CARD> ok");
+    assertThat(MASKER.mask("card 4111 1111 1111 1111 ok")).isEqualTo("card <BANK_CARD> ok");
+    assertThat(MASKER.mask("card 4111-1111-1111-1111")).isEqualTo("card <BANK_CARD>");
+    assertThat(MASKER.mask("amex 3782 822463 10005")).isEqualTo("amex <BANK_CARD>");
+    assertThat(MASKER.mask("card 4111 1111 1111 1111 2 items")).isEqualTo("card <BANK_CARD> 2 items");
+    assertThat(MASKER.mask("order 4111111111111112 shipped")).isEqualTo("order 4111111111111112 shipped");
+  }
+
+  @Test
+  void ipAddresses() {
+    assertThat(MASKER.mask("from 192.168.1.254. and fe80::1ff:fe23:4567:890a, also ::1"))
+        .isEqualTo("from <IP>. and <IP>, also <IP>");
+    assertThat(MASKER.mask("2001:db8:85a3:0:0:8a2e:370:7334")).isEqualTo("<IP>");
+    assertThat(MASKER.mask("at 12:30:45, version 1.2.3.4.5, 256.1.1.1")).isEqualTo("at 12:30:45, version 1.2.3.4.5, 256.1.1.1");
+  }
+
+  @Test
+  void ordinaryNumbersAndTextStay() {
+    String text = "Order 20240601123 of 3 items, 50% off, 好评!";
+    assertThat(MASKER.mask(text)).isEqualTo(text);
+  }
+
+  @Test
+  void kindsCanBeChosen() {
+    PiiMasker emailOnly = PiiMasker.builder().kinds(PiiKind.EMAIL).build();
+    assertThat(emailOnly.mask("a@b.com 13800138000")).isEqualTo("<EMAIL> 13800138000");
+    PiiMasker noPhone = PiiMasker.builder().keep(PiiKind.PHONE).build();
+    assertThat(noPhone.mask("a@b.com 13800138000")).isEqualTo("<EMAIL> 13800138000");
+    assertThat(noPhone.kinds()).doesNotContain(PiiKind.PHONE).contains(PiiKind.IP);
+    assertThatThrownBy(() -> PiiMasker.builder().kinds().build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("kinds");
+  }
+}
