@@ -62,14 +62,17 @@ final class RecsysCommand {
   /** The algorithm and its overrides. */
   static final class Algorithm {
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "item-knn",
-        description = "One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).")
+        description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).",
+            "hybrid = weighted blend (params components=item-knn,popularity weights=1,1);"
+                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS."})
     String name;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a default hyper-parameter (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
+    /** The trainer; {@code hybrid} is the weighted blend (see {@code --param components=...}). */
     RecommenderTrainer trainer() {
-      return Recommenders.byName(name, params);
+      return Recommenders.byName(name.equals("hybrid") ? "weighted-hybrid" : name, params);
     }
   }
 

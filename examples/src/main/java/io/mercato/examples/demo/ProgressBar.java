@@ -82,7 +82,7 @@ public final class ProgressBar implements TrainingListener {
       s.append(String.format(Locale.ROOT, " loss %.4f", loss));
     }
     if (metric != null && Double.isFinite(metricValue)) {
-      s.append(String.format(Locale.ROOT, " val %s %.4f", metric, metricValue));
+      s.append(String.format(Locale.ROOT, " %s %.4f", metric, metricValue));
     }
     s.append(String.format(Locale.ROOT, " %.1fs", seconds));
     return s.toString();

@@ -20,7 +20,7 @@ class ProgressBarTest {
     bar.onEnd();
     // 2 of 4 epochs on a 24-wide bar -> 12 '#'
     assertThat(text.toString())
-        .contains("train (linear) [" + "#".repeat(12) + "-".repeat(12) + "] 2/4 loss 0.5000 val accuracy 0.7500 1.5s");
+        .contains("train (linear) [" + "#".repeat(12) + "-".repeat(12) + "] 2/4 loss 0.5000 accuracy 0.7500 1.5s");
     assertThat(bar.lossCurve()).containsExactly(0.8, 0.5);
     assertThat(bar.validationCurve()).containsExactly(0.7, 0.75);
   }
