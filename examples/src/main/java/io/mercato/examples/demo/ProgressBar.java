@@ -21,6 +21,7 @@ public final class ProgressBar implements TrainingListener {
   private final List<EpochEvent> events = Collections.synchronizedList(new ArrayList<>());
   private String what = "";
   private int maxEpochs;
+  private int lastWidth;
 
   /** A bar named {@code name} drawing on {@code out}. */
   public ProgressBar(PrintWriter out, String name) {
@@ -33,22 +34,28 @@ public final class ProgressBar implements TrainingListener {
     this.what = what == null ? "" : what;
     this.maxEpochs = maxEpochs;
     events.clear();
-    out.print("\r" + render(0, maxEpochs, Double.NaN, null, Double.NaN, 0));
-    out.flush();
+    lastWidth = 0;
+    draw(render(0, maxEpochs, Double.NaN, null, Double.NaN, 0));
   }
 
   @Override
   public void onEpoch(EpochEvent e) {
     events.add(e);
     int max = e.maxEpochs() > 0 ? e.maxEpochs() : Math.max(maxEpochs, e.epoch());
-    out.print("\r" + render(e.epoch(), max, e.trainLoss(), e.validationMetricName(),
+    draw(render(e.epoch(), max, e.trainLoss(), e.validationMetricName(),
         e.validationMetric(), e.elapsed().toMillis() / 1000.0));
-    out.flush();
   }
 
   @Override
   public void onEnd() {
     out.println();
+    out.flush();
+  }
+
+  /** Redraws the line, blanking what is left of a longer previous line. */
+  private void draw(String line) {
+    out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+    lastWidth = line.length();
     out.flush();
   }
 

@@ -80,8 +80,8 @@ public final class LoadTest {
   private record Result(double seconds, long[] latencies, long errors) {}
 
   private static Result run(String url, IntFunction<String> body, int clients, int seconds) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(clients)).build();
+    ExecutorService httpThreads = Executors.newFixedThreadPool(clients);
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpThreads).build();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     AtomicLong errors = new AtomicLong();
@@ -116,6 +116,7 @@ public final class LoadTest {
     }
     double wall = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    httpThreads.shutdown(); // non-daemon threads would keep the JVM alive
     long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     return new Result(wall, merged, errors.get());
   }
