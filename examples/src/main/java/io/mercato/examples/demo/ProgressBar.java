@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A one-line text progress bar driven by training events, e.g.
- * {@code sentiment [##########----------] 5/10 loss 0.4210 val accuracy 0.8650 3.1s}. It redraws
+ * {@code sentiment [##########----------] 5/10 loss 0.4210 accuracy 0.8650 3.1s}. It redraws
  * its line with a carriage return and also keeps the loss and validation curves for the report.
  */
 public final class ProgressBar implements TrainingListener {
