@@ -45,6 +45,15 @@ public final class ModelServer implements AutoCloseable {
   static final ObjectMapper JSON =
       new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm and the client's
+    // delayed ACK every small answer then waits ~40 ms. TCP_NODELAY removes that stall. Read once,
+    // when the JDK server's configuration class loads, so it is set before the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Config config;
   private final HttpServer server;
   private final ExecutorService pool;
