@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code mercato} command line: train, evaluate and use text classifiers and recommenders,
@@ -34,6 +36,8 @@ public final class MercatoCli implements Runnable {
 
   private final InputStream stdin;
 
+  @Spec CommandSpec spec;
+
   /** A CLI reading standard input from {@code stdin} (used by {@code text predict}). */
   public MercatoCli(InputStream stdin) {
     this.stdin = stdin;
@@ -46,7 +50,7 @@ public final class MercatoCli implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        new CommandLine(this), "missing command: try 'mercato --help' or 'mercato demo'");
+        spec.commandLine(), "missing command: try 'mercato --help' or 'mercato demo'");
   }
 
   /** Entry point of {@code mercato.jar}. */
