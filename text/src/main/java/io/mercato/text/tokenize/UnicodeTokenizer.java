@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <li>Each run of CJK characters (Han, Hiragana, Katakana, Hangul) becomes one token per character;
  *       adjacent characters of a run also become bigram terms, as in Lucene's CJK analyzer, so Chinese
  *       works without a word dictionary.</li>
- *   <li>Placeholders written {@code <NAME>} (from the normalizer or the PII masker) stay one token.</li>
+ *   <li>Placeholders written {@code <NAME>} in capitals (from the normalizer or the PII masker) stay one
+ *       token; other angle brackets (HTML such as {@code <br>}) are separators.</li>
  *   <li>With {@link Builder#symbols(boolean) symbols} on (the default), emoji and other symbols,
  *       currency signs, {@code !} and {@code ?} are one-character tokens: they carry sentiment and spam
  *       signal.</li>
@@ -247,12 +248,17 @@ public final class UnicodeTokenizer implements Tokenizer {
     return Character.isLetterOrDigit(cp) ? WORD : NONE;
   }
 
-  /** Whether {@code cp} belongs to the Han, Hiragana, Katakana or Hangul script (or is the prolonged sound mark). */
+  /**
+   * Whether {@code cp} belongs to the Han, Hiragana, Katakana or Hangul script, or is one of the kana
+   * block's marks (e.g. the prolonged sound mark U+30FC, script Common, but part of Katakana words).
+   */
   static boolean isCjk(int cp) {
     if (cp < 0x1100) {
       return false;
     }
-    if (cp == 0x30FC) {
+    // fast paths for the common blocks: CJK Unified Ideographs, Hiragana + Katakana, Hangul syllables
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)) {
       return true;
     }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
@@ -293,13 +299,13 @@ public final class UnicodeTokenizer implements Tokenizer {
     return i;
   }
 
-  /** End (exclusive) of a {@code <NAME>} placeholder at {@code start}, or -1. */
+  /** End (exclusive) of a {@code <NAME>} placeholder (capitals and underscores) at {@code start}, or -1. */
   private static int placeholderEnd(String text, int start) {
     int n = text.length();
     int i = start + 1;
     while (i < n) {
       char c = text.charAt(i);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
+      if ((c >= 'A' && c <= 'Z') || c == '_') {
         i++;
       } else {
         break;

@@ -1,0 +1,201 @@
+package io.mercato.recsys.mf;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The learned parameters of a factorization model: user and item factor matrices (row-major {@code float}
+ * arrays, one row of {@code rank} values per user or item), optional user and item biases and a global offset.
+ *
+ * <p>A score is {@code offset + userBias[u] + itemBias[i] + userFactors[u] · itemFactors[i]}. Immutable: the arrays
+ * are never written after construction and never handed out.
+ */
+public final class LatentFactors {
+
+    private final int rank;
+    private final int users;
+    private final int items;
+    private final float[] userFactors;
+    private final float[] itemFactors;
+    private final float[] userBias;
+    private final float[] itemBias;
+    private final double offset;
+    private volatile INDArray itemMatrixT;
+
+    /**
+     * @param userBias {@code null} for a model without user biases
+     * @param itemBias {@code null} for a model without item biases
+     */
+    LatentFactors(int rank, float[] userFactors, float[] itemFactors, float[] userBias, float[] itemBias,
+            double offset) {
+        if (rank <= 0 || userFactors.length % rank != 0 || itemFactors.length % rank != 0) {
+            throw new IllegalArgumentException("factor arrays are not multiples of rank " + rank);
+        }
+        this.rank = rank;
+        this.users = userFactors.length / rank;
+        this.items = itemFactors.length / rank;
+        if (userBias != null && userBias.length != users || itemBias != null && itemBias.length != items) {
+            throw new IllegalArgumentException("bias lengths do not match the factor matrices");
+        }
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.userBias = userBias;
+        this.itemBias = itemBias;
+        this.offset = offset;
+    }
+
+    /** Number of latent dimensions. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Number of users. */
+    public int users() {
+        return users;
+    }
+
+    /** Number of items. */
+    public int items() {
+        return items;
+    }
+
+    /** The global offset (the training mean for rating models, 0 for ranking models). */
+    public double offset() {
+        return offset;
+    }
+
+    /** Whether the model has user and item biases. */
+    public boolean hasBiases() {
+        return itemBias != null;
+    }
+
+    /** A copy of user {@code u}'s factor vector. */
+    public float[] userFactor(int u) {
+        return Arrays.copyOfRange(userFactors, u * rank, (u + 1) * rank);
+    }
+
+    /** A copy of item {@code i}'s factor vector. */
+    public float[] itemFactor(int i) {
+        return Arrays.copyOfRange(itemFactors, i * rank, (i + 1) * rank);
+    }
+
+    /** User {@code u}'s bias (0 without biases). */
+    public double userBias(int u) {
+        return userBias == null ? 0 : userBias[u];
+    }
+
+    /** Item {@code i}'s bias (0 without biases). */
+    public double itemBias(int i) {
+        return itemBias == null ? 0 : itemBias[i];
+    }
+
+    /** The score of user {@code u} for item {@code i}. */
+    public double score(int u, int i) {
+        return offset + userBias(u) + itemBias(i) + dot(userFactors, u * rank, itemFactors, i * rank, rank);
+    }
+
+    /** Scores of user {@code u} for every item. */
+    public double[] scores(int u) {
+        return scores(userFactors, u * rank, userBias(u));
+    }
+
+    private double[] scores(float[] p, int at, double bias) {
+        double[] out = new double[items];
+        double base = offset + bias;
+        for (int i = 0; i < items; i++) {
+            out[i] = base + (itemBias == null ? 0 : itemBias[i]) + dot(p, at, itemFactors, i * rank, rank);
+        }
+        return out;
+    }
+
+    /**
+     * Scores of many users for every item in one matrix product ({@code P[users] · Qᵀ}, float32), the fast path for
+     * recommending to all users. Row {@code r} of the result belongs to {@code users[r]}.
+     */
+    public double[][] scores(int[] userIds) {
+        float[] p = new float[userIds.length * rank];
+        for (int r = 0; r < userIds.length; r++) {
+            System.arraycopy(userFactors, userIds[r] * rank, p, r * rank, rank);
+        }
+        INDArray product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {userIds.length, items}, 'c');
+        Nd4j.create(p, new long[] {userIds.length, rank}, 'c').mmuli(itemMatrixT(), product);
+        float[] flat = product.data().asFloat();
+        double[][] out = new double[userIds.length][];
+        for (int r = 0; r < userIds.length; r++) {
+            double base = offset + userBias(userIds[r]);
+            double[] row = new double[items];
+            int at = r * items;
+            if (itemBias == null) {
+                for (int i = 0; i < items; i++) {
+                    row[i] = base + flat[at + i];
+                }
+            } else {
+                for (int i = 0; i < items; i++) {
+                    row[i] = base + itemBias[i] + flat[at + i];
+                }
+            }
+            out[r] = row;
+        }
+        return out;
+    }
+
+    private INDArray itemMatrixT() {
+        INDArray m = itemMatrixT;
+        if (m == null) {
+            synchronized (this) {
+                m = itemMatrixT;
+                if (m == null) {
+                    m = Nd4j.create(itemFactors, new long[] {items, rank}, 'c').castTo(DataType.FLOAT).transpose().dup('f');
+                    itemMatrixT = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The latent contribution of each dimension to {@code u}'s score for {@code i}: {@code p_uf · q_if}. */
+    public double[] contributions(int u, int i) {
+        double[] c = new double[rank];
+        for (int f = 0; f < rank; f++) {
+            c[f] = (double) userFactors[u * rank + f] * itemFactors[i * rank + f];
+        }
+        return c;
+    }
+
+    /** Cosine similarities of item {@code a}'s factor vector to every item's. */
+    public double[] itemCosines(int a) {
+        double[] out = new double[items];
+        double aa = Math.sqrt(dot(itemFactors, a * rank, itemFactors, a * rank, rank));
+        for (int i = 0; i < items; i++) {
+            double ii = Math.sqrt(dot(itemFactors, i * rank, itemFactors, i * rank, rank));
+            out[i] = aa == 0 || ii == 0 ? 0 : dot(itemFactors, a * rank, itemFactors, i * rank, rank) / (aa * ii);
+        }
+        return out;
+    }
+
+    float[] userFactorsArray() {
+        return userFactors;
+    }
+
+    float[] itemFactorsArray() {
+        return itemFactors;
+    }
+
+    float[] userBiasArray() {
+        return userBias;
+    }
+
+    float[] itemBiasArray() {
+        return itemBias;
+    }
+
+    static double dot(float[] a, int ai, float[] b, int bi, int n) {
+        double s = 0;
+        for (int f = 0; f < n; f++) {
+            s += a[ai + f] * b[bi + f];
+        }
+        return s;
+    }
+}
