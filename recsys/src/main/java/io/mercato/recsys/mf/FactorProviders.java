@@ -21,7 +21,19 @@ public final class FactorProviders {
     private FactorProviders() {
     }
 
+    /** A named factor algorithm: every one of them saves a {@link FactorModel}. */
     private abstract static class Base implements AlgorithmProvider {
+        private final String name;
+
+        Base(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
         @Override
         public Recommender read(ModelReader in, Interactions trainingData, ModelInfo info) {
             return FactorModel.read(in, trainingData, info);
@@ -30,9 +42,9 @@ public final class FactorProviders {
 
     /** {@code biased-mf}: {@link BiasedMfTrainer}. */
     public static final class BiasedMf extends Base {
-        @Override
-        public String name() {
-            return "biased-mf";
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public BiasedMf() {
+            super("biased-mf");
         }
 
         @Override
@@ -43,9 +55,9 @@ public final class FactorProviders {
 
     /** {@code svdpp}: {@link BiasedMfTrainer} with the SVD++ implicit term. */
     public static final class SvdPlusPlus extends Base {
-        @Override
-        public String name() {
-            return "svdpp";
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public SvdPlusPlus() {
+            super("svdpp");
         }
 
         @Override
@@ -55,90 +67,52 @@ public final class FactorProviders {
     }
 
     private static RecommenderTrainer sgd(AlgorithmParams p, BiasedMfTrainer.Builder b) {
-        if (p.has("rank")) {
-            b.rank(p.integer("rank", 0));
-        }
-        if (p.has("epochs")) {
-            b.epochs(p.integer("epochs", 0));
-        }
-        if (p.has("learningRate")) {
-            b.learningRate(p.real("learningRate", 0));
-        }
-        if (p.has("learningRateDecay")) {
-            b.learningRateDecay(p.real("learningRateDecay", 0));
-        }
-        if (p.has("regularization")) {
-            b.regularization(p.real("regularization", 0));
-        }
-        if (p.has("biasRegularization")) {
-            b.biasRegularization(p.real("biasRegularization", 0));
-        }
-        if (p.has("initStdDev")) {
-            b.initStdDev(p.real("initStdDev", 0));
-        }
-        if (p.has("seed")) {
-            b.seed(p.longValue("seed", 0));
-        }
+        p.integer("rank", b::rank);
+        p.integer("epochs", b::epochs);
+        p.real("learningRate", b::learningRate);
+        p.real("learningRateDecay", b::learningRateDecay);
+        p.real("regularization", b::regularization);
+        p.real("biasRegularization", b::biasRegularization);
+        p.real("initStdDev", b::initStdDev);
+        p.longValue("seed", b::seed);
         return b.build();
     }
 
     /** {@code als}: {@link AlsTrainer}. */
     public static final class Als extends Base {
-        @Override
-        public String name() {
-            return "als";
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public Als() {
+            super("als");
         }
 
         @Override
         public RecommenderTrainer trainer(AlgorithmParams p) {
             AlsTrainer.Builder b = AlsTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
-            }
-            if (p.has("iterations")) {
-                b.iterations(p.integer("iterations", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("weightedRegularization")) {
-                b.weightedRegularization(p.bool("weightedRegularization", true));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("threads")) {
-                b.threads(p.integer("threads", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
+            p.integer("rank", b::rank);
+            p.integer("iterations", b::iterations);
+            p.real("regularization", b::regularization);
+            p.bool("weightedRegularization", b::weightedRegularization);
+            p.real("initStdDev", b::initStdDev);
+            p.integer("threads", b::threads);
+            p.longValue("seed", b::seed);
             return b.build();
         }
     }
 
     /** {@code implicit-als}: {@link ImplicitAlsTrainer}. */
     public static final class ImplicitAls extends Base {
-        @Override
-        public String name() {
-            return "implicit-als";
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public ImplicitAls() {
+            super("implicit-als");
         }
 
         @Override
         public RecommenderTrainer trainer(AlgorithmParams p) {
             ImplicitAlsTrainer.Builder b = ImplicitAlsTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
-            }
-            if (p.has("iterations")) {
-                b.iterations(p.integer("iterations", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("alpha")) {
-                b.alpha(p.real("alpha", 0));
-            }
+            p.integer("rank", b::rank);
+            p.integer("iterations", b::iterations);
+            p.real("regularization", b::regularization);
+            p.real("alpha", b::alpha);
             if (p.has("scaling")) {
                 String v = p.string("scaling", "");
                 try {
@@ -147,53 +121,31 @@ public final class FactorProviders {
                     throw ConfigurationException.invalid("scaling", v, "must be linear or log");
                 }
             }
-            if (p.has("cgSteps")) {
-                b.cgSteps(p.integer("cgSteps", 0));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("threads")) {
-                b.threads(p.integer("threads", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
+            p.integer("cgSteps", b::cgSteps);
+            p.real("initStdDev", b::initStdDev);
+            p.integer("threads", b::threads);
+            p.longValue("seed", b::seed);
             return b.build();
         }
     }
 
     /** {@code bpr}: {@link BprTrainer}. */
     public static final class Bpr extends Base {
-        @Override
-        public String name() {
-            return "bpr";
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public Bpr() {
+            super("bpr");
         }
 
         @Override
         public RecommenderTrainer trainer(AlgorithmParams p) {
             BprTrainer.Builder b = BprTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
-            }
-            if (p.has("epochs")) {
-                b.epochs(p.integer("epochs", 0));
-            }
-            if (p.has("learningRate")) {
-                b.learningRate(p.real("learningRate", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("biasRegularization")) {
-                b.biasRegularization(p.real("biasRegularization", 0));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
+            p.integer("rank", b::rank);
+            p.integer("epochs", b::epochs);
+            p.real("learningRate", b::learningRate);
+            p.real("regularization", b::regularization);
+            p.real("biasRegularization", b::biasRegularization);
+            p.real("initStdDev", b::initStdDev);
+            p.longValue("seed", b::seed);
             return b.build();
         }
     }
