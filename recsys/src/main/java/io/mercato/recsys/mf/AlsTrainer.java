@@ -1,5 +1,6 @@
 package io.mercato.recsys.mf;
 
+import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.recsys.data.Interactions;
@@ -210,9 +211,9 @@ public final class AlsTrainer extends FactorTrainer {
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public AlsTrainer build() {
             validateShared();
-            Settings.range("iterations", iterations, 1, 1000);
+            Check.inRange("iterations", iterations, 1, 1000);
             Settings.openClosed("regularization", regularization, 0, 100);
-            Settings.range("threads", threads, 1, 64);
+            Check.inRange("threads", threads, 1, 64);
             return new AlsTrainer(this);
         }
     }

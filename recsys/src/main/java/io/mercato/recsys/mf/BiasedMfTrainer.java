@@ -285,7 +285,7 @@ public final class BiasedMfTrainer extends FactorTrainer {
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public BiasedMfTrainer build() {
             validateShared();
-            Settings.range("epochs", epochs, 1, 10_000);
+            Check.inRange("epochs", epochs, 1, 10_000);
             Settings.openClosed("learningRate", learningRate, 0, 1);
             Settings.openClosed("learningRateDecay", decay, 0, 1);
             Check.inRange("regularization", regularization, 0, 10);

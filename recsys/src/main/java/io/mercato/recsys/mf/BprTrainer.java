@@ -198,7 +198,7 @@ public final class BprTrainer extends FactorTrainer {
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public BprTrainer build() {
             validateShared();
-            Settings.range("epochs", epochs, 1, 10_000);
+            Check.inRange("epochs", epochs, 1, 10_000);
             Settings.openClosed("learningRate", learningRate, 0, 10);
             Check.inRange("regularization", regularization, 0, 10);
             Check.inRange("biasRegularization", biasRegularization, 0, 10);

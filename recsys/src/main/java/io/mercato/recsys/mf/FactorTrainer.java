@@ -92,7 +92,7 @@ public abstract class FactorTrainer implements RecommenderTrainer {
 
         /** Validates the shared settings. @throws ConfigurationException naming the first bad setting */
         void validateShared() {
-            Settings.range("rank", rank, 1, 1024);
+            Check.inRange("rank", rank, 1, 1024);
             Settings.openClosed("initStdDev", initStdDev, 0, 1);
             Check.notNull("listener", listener);
         }

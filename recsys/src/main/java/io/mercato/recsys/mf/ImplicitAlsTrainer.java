@@ -290,12 +290,12 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public ImplicitAlsTrainer build() {
             validateShared();
-            Settings.range("iterations", iterations, 1, 1000);
+            Check.inRange("iterations", iterations, 1, 1000);
             Settings.openClosed("regularization", regularization, 0, 1e6);
             Settings.openClosed("alpha", alpha, 0, 1e6);
             Check.notNull("scaling", scaling);
-            Settings.range("cgSteps", cgSteps, 1, 100);
-            Settings.range("threads", threads, 1, 64);
+            Check.inRange("cgSteps", cgSteps, 1, 100);
+            Check.inRange("threads", threads, 1, 64);
             return new ImplicitAlsTrainer(this);
         }
     }
