@@ -22,6 +22,15 @@ public interface TextModelTrainer {
    */
   TextModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options);
 
+  /**
+   * Whether {@link #fit} with a validation set returns the model of its best epoch, whose count is
+   * then worth reusing when retraining on all the data; false for solvers that converge to an optimum
+   * (retrained with their own default iteration bound).
+   */
+  default boolean stopsEarly() {
+    return true;
+  }
+
   /** The hyper-parameters as readable strings, recorded in the model file's provenance. */
   Map<String, String> hyperParameters();
 }
