@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Trains a {@link LinearModel} exactly: full-batch L-BFGS on the L2-regularized logistic loss
- * {@code sum_i w_i loss_i + ||W||^2 / (2C)} (biases unregularized), the objective of scikit-learn's
- * {@code LogisticRegression(C=...)} with its multinomial softmax (or one sigmoid per label when
- * multi-label). The optimum does not depend on the seed or the order of the examples, so training is
+ * Trains a {@link LinearModel} exactly: full-batch L-BFGS on the L2-regularized loss
+ * {@code sum_i w_i loss_i + ||W||^2 / (2C)} (biases unregularized). With the default logistic loss
+ * this is the objective of scikit-learn's {@code LogisticRegression(C=...)} with its multinomial
+ * softmax (or one sigmoid per label when multi-label); the squared-hinge loss gives a linear SVM. The optimum does not depend on the seed or the order of the examples, so training is
  * deterministic; it stops when the largest gradient component, relative to the total example
  * weight, falls below {@code tolerance}, or after {@code maxEpochs} iterations (one iteration is one
  * pass over the data plus a cheap line search on precomputed scores).
@@ -25,17 +25,35 @@ public final class LinearModelTrainer implements TextModelTrainer {
   private static final int HISTORY = 7;
   private static final double ARMIJO = 1e-4;
 
+  /** The per-example loss the linear model minimizes. */
+  public enum Loss {
+    /** Cross-entropy of the softmax (or of each label's sigmoid): logistic regression, calibrated probabilities. */
+    LOGISTIC,
+    /**
+     * One-vs-rest squared hinge {@code sum_c max(0, 1 - t_c s_c)^2} with {@code t_c = +-1}: a linear SVM
+     * (scikit-learn's {@code LinearSVC}); its probabilities are the softmax of the margins, not calibrated.
+     */
+    SQUARED_HINGE
+  }
+
+  private final Loss loss;
   private final double c;
   private final double tolerance;
 
   private LinearModelTrainer(Builder b) {
+    this.loss = b.loss;
     this.c = b.c;
     this.tolerance = b.tolerance;
   }
 
-  /** A builder with defaults {@code c = 10}, {@code tolerance = 1e-5}. */
+  /** A builder with defaults {@code loss = LOGISTIC}, {@code c = 10}, {@code tolerance = 1e-5}. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The loss minimized. */
+  public Loss loss() {
+    return loss;
   }
 
   /** Inverse L2 strength: the penalty is {@code ||W||^2 / (2C)} against the summed example losses. */
@@ -62,6 +80,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   public Map<String, String> hyperParameters() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("model", LinearModel.TYPE);
+    m.put("loss", loss.name());
     m.put("C", Double.toString(c));
     m.put("tolerance", Double.toString(tolerance));
     m.put("solver", "lbfgs");
@@ -71,7 +90,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   @Override
   public LinearModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
     int iterations = options.epochsOr(DEFAULT_ITERATIONS);
-    Objective objective = new Objective(train, 1.0 / c);
+    Objective objective = new Objective(train, loss, 1.0 / c);
     int size = objective.parameters();
     double[] theta = new double[size];
     double[] grad = new double[size];
@@ -203,6 +222,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     private final int[] labels;
     private final boolean[][] labelSets;
     private final double[] weights;
+    private final Loss loss;
     private final double penalty;
     private final double totalWeight;
     /** Scores at the line's origin and along its direction, n x outputs each. */
@@ -213,7 +233,8 @@ public final class LinearModelTrainer implements TextModelTrainer {
     private double directionNorm;
     private final double[] scores;
 
-    Objective(TrainingSet set, double penalty) {
+    Objective(TrainingSet set, Loss loss, double penalty) {
+      this.loss = loss;
       this.dim = set.featureDimension();
       this.outputs = set.outputs();
       this.multi = set.multiLabel();
@@ -282,8 +303,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
       for (int i = 0; i < n; i++) {
         int o = i * outputs;
         System.arraycopy(base, o, scores, 0, outputs);
-        loss += weights[i] * Probabilities.lossGradient(scores, multi ? -1 : labels[i],
-            multi ? labelSets[i] : null, weights[i]);
+        loss += weights[i] * exampleLoss(i, weights[i]);
         for (int c = 0; c < outputs; c++) {
           grad[biasAt + c] += scores[c];
         }
@@ -320,11 +340,32 @@ public final class LinearModelTrainer implements TextModelTrainer {
         for (int c = 0; c < outputs; c++) {
           scores[c] = base[o + c] + step * along[o + c];
         }
-        loss += weights[i] * Probabilities.lossGradient(scores, multi ? -1 : labels[i],
-            multi ? labelSets[i] : null, 1);
+        loss += weights[i] * exampleLoss(i, 1);
       }
       double norm = baseNorm + 2 * step * crossNorm + step * step * directionNorm;
       return loss + 0.5 * penalty * norm;
+    }
+
+    /**
+     * Loss of example {@code i} for the scores in {@link #scores}, which it replaces by the loss gradient
+     * with respect to them times {@code gradientWeight}.
+     */
+    private double exampleLoss(int i, double gradientWeight) {
+      if (loss == Loss.LOGISTIC) {
+        return Probabilities.lossGradient(scores, multi ? -1 : labels[i], multi ? labelSets[i] : null, gradientWeight);
+      }
+      double sum = 0;
+      for (int c = 0; c < outputs; c++) {
+        double target = (multi ? labelSets[i][c] : labels[i] == c) ? 1 : -1;
+        double margin = 1 - target * scores[c];
+        if (margin > 0) {
+          sum += margin * margin;
+          scores[c] = -2 * target * margin * gradientWeight;
+        } else {
+          scores[c] = 0;
+        }
+      }
+      return sum;
     }
 
     LinearModel model(double[] theta) {
@@ -343,10 +384,17 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
   /** Validating builder for {@link LinearModelTrainer}. */
   public static final class Builder {
+    private Loss loss = Loss.LOGISTIC;
     private double c = 10;
     private double tolerance = 1e-5;
 
     private Builder() {
+    }
+
+    /** The loss (default {@link Loss#LOGISTIC}). */
+    public Builder loss(Loss value) {
+      this.loss = value;
+      return this;
     }
 
     /** Inverse L2 strength (scikit-learn's {@code C}), in (0, 1e6]; larger fits the training data more closely. */
@@ -363,6 +411,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
     /** Validates and builds. */
     public LinearModelTrainer build() {
+      Check.notNull("loss", loss);
       Check.inRange("C", c, Double.MIN_VALUE, 1e6);
       Check.inRange("tolerance", tolerance, 1e-12, 1e-1);
       return new LinearModelTrainer(this);
