@@ -43,7 +43,7 @@ import java.util.TreeSet;
  * <p>Training holds out a stratified {@code validationFraction} of the data (from 100 examples on)
  * to find the best number of epochs (early stopping), then retrains on all the data for that many. With
  * {@link ModelType#AUTO} the held-out data also chooses the linear model's regularization ({@code C} in
- * {10, 100, 1}, the most accurate) and then among that linear model, the fastText-style model and their
+ * 10 or 100, the more accurate) and then among that linear model, the fastText-style model and their
  * average: the linear model unless another is significantly more accurate (McNemar). Linear models are
  * solved to convergence, so only the others reuse their best epoch count when retrained on all the data. Smaller data sets train on
  * everything for the model's default number of epochs (AUTO then means linear).
@@ -53,7 +53,7 @@ public final class TextClassifierTrainer {
   /** Smallest data set on which a validation split is taken (smaller sets train on everything). */
   static final int MIN_EXAMPLES_FOR_VALIDATION = 100;
   /** Regularization strengths {@link ModelType#AUTO} tries for the linear model, in order of preference. */
-  private static final double[] AUTO_C = {10, 100, 1};
+  private static final double[] AUTO_C = {10, 100};
 
   private final TextPipeline pipeline;
   private final ModelType modelType;
