@@ -155,7 +155,8 @@ public final class LinearModelTrainer implements TextModelTrainer {
         theta[k] += delta;
         s[slot][k] = delta;
       }
-      double newF = objective.valueAndGradient(theta, newGrad);
+      objective.moveAlongLine(step);
+      double newF = objective.valueAndGradientAtKnownScores(theta, newGrad);
       for (int k = 0; k < size; k++) {
         y[slot][k] = newGrad[k] - grad[k];
       }
@@ -297,6 +298,18 @@ public final class LinearModelTrainer implements TextModelTrainer {
     /** Objective value at {@code theta}; writes its gradient into {@code grad}. */
     double valueAndGradient(double[] theta, double[] grad) {
       allScores(theta, base);
+      return valueAndGradientAtKnownScores(theta, grad);
+    }
+
+    /** Makes the kept scores those of {@code theta + step * direction} of the last {@link #prepareLine}. */
+    void moveAlongLine(double step) {
+      for (int k = 0; k < base.length; k++) {
+        base[k] += step * along[k];
+      }
+    }
+
+    /** Like {@link #valueAndGradient} when the kept scores are already those of {@code theta}. */
+    double valueAndGradientAtKnownScores(double[] theta, double[] grad) {
       Arrays.fill(grad, 0);
       int biasAt = dim * outputs;
       double loss = 0;
@@ -323,7 +336,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
     /**
      * Precomputes the scores along {@code direction} for {@link #valueAlongLine}; {@code theta} must be
-     * the point of the last {@link #valueAndGradient} call (whose scores are kept).
+     * the point whose scores are kept (by {@link #valueAndGradient} or {@link #moveAlongLine}).
      */
     void prepareLine(double[] theta, double[] direction) {
       allScores(direction, along);
