@@ -10,10 +10,12 @@ import java.util.Map;
  * Trains a {@link LinearModel} exactly: full-batch L-BFGS on the L2-regularized loss
  * {@code sum_i w_i loss_i + ||W||^2 / (2C)} (biases unregularized). With the default logistic loss
  * this is the objective of scikit-learn's {@code LogisticRegression(C=...)} with its multinomial
- * softmax (or one sigmoid per label when multi-label); the squared-hinge loss gives a linear SVM. The optimum does not depend on the seed or the order of the examples, so training is
- * deterministic; it stops when the largest gradient component, relative to the total example
- * weight, falls below {@code tolerance}, or after {@code maxEpochs} iterations (one iteration is one
- * pass over the data plus a cheap line search on precomputed scores).
+ * softmax (or one sigmoid per label when multi-label); the squared-hinge loss gives a linear SVM.
+ * The optimum does not depend on the seed or the order of the examples, so training is deterministic;
+ * it stops when the largest gradient component, relative to the total example weight, falls below
+ * {@code tolerance}, or after {@code maxEpochs} iterations (one iteration is two sparse passes over
+ * the data, for the scores along the search direction and for the gradient, plus a line search on
+ * those precomputed scores).
  *
  * <p>It converges instead of stopping early: with a validation set it reports each iteration's
  * validation accuracy to the listener but returns the optimum; {@code C} is the regularization knob.

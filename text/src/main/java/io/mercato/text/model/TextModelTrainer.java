@@ -12,7 +12,7 @@ public interface TextModelTrainer {
   String type();
 
   /**
-   * Trains a model with minibatches.
+   * Trains a model (with minibatches, or full-batch for the linear model's exact solver).
    *
    * @param train      the training examples (single- or multi-label)
    * @param validation held-out examples for early stopping and the listener's validation metric,
