@@ -67,12 +67,12 @@ public final class Demo {
     out.println("Mercato demo: sample data copied to " + data.toAbsolutePath());
     report.paragraph("Bundled sample data (sources and licences: data/ATTRIBUTION.md). Seed " + seed + ".");
 
-    // English: linear softmax, fast and exactly explainable. Chinese: 290 short reviews, where the
-    // fastText-style model generalizes better than the linear one.
+    // English: linear softmax, fast and exactly explainable. Chinese: the default (AUTO) choice, with
+    // nothing language-specific to configure.
     sentiment("English review sentiment", ModelType.LINEAR, data.resolve(BundledData.REVIEWS_EN), "sentiment-en.mercato",
         List.of("Love this dress! The fabric is soft and it fits perfectly.",
             "Cheap material, the seams ripped after one wash. Sending it back."));
-    sentiment("Chinese review sentiment", ModelType.FASTTEXT, data.resolve(BundledData.REVIEWS_ZH), "sentiment-zh.mercato",
+    sentiment("Chinese review sentiment", ModelType.AUTO, data.resolve(BundledData.REVIEWS_ZH), "sentiment-zh.mercato",
         List.of("房间干净，前台服务很热情，下次还会再来。", "菜又咸又贵，服务员态度很差，不会再来了。"));
     recommendations(data);
 

@@ -23,7 +23,7 @@ public final class ChineseSentiment {
 
   /** Runs the tutorial with the given model type and returns the held-out evaluation. */
   public static ClassificationReport run(ModelType modelType) {
-    // 170 short product, hotel and restaurant reviews written for the project.
+    // 290 short product, hotel and restaurant reviews written for the project.
     List<LabeledText> reviews = TextDataset.csv(Tutorials.data(BundledData.REVIEWS_ZH))
         .textColumn("text")
         .labelColumn("label")

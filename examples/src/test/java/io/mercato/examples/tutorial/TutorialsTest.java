@@ -33,9 +33,10 @@ class TutorialsTest {
 
   @Test
   void chineseSentimentBeatsTheMajorityClass() {
-    ClassificationReport r = ChineseSentiment.run(ModelType.FASTTEXT);
+    ClassificationReport r = ChineseSentiment.run(ModelType.AUTO);
     assertThat(r.n()).isEqualTo(58); // 290 reviews, 145 per class, 29 per class held out
-    assertThat(r.accuracy()).isGreaterThan(0.5);
+    // majority class = 29/58 = 0.5; require a clear margin over it
+    assertThat(r.accuracy()).isGreaterThan(0.5 + 0.15);
   }
 
   @Test
