@@ -34,6 +34,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   private static final int BLOCK_ROWS = 256;
   /** Output ranges the gradient accumulation is split into (each sums all rows in order, so exact). */
   private static final int OUTPUT_RANGES = 4;
+  private static final int MIN_OUTPUTS_TO_SPLIT = 16;
 
   /** The per-example loss the linear model minimizes. */
   public enum Loss {
@@ -403,14 +404,20 @@ public final class LinearModelTrainer implements TextModelTrainer {
         loss += l;
       }
       int biasAt = dim * outputs;
-      int ranges = Math.min(outputs, OUTPUT_RANGES);
+      // few outputs: too little work per nonzero to split (each range re-reads all the nonzeros)
+      int ranges = outputs >= MIN_OUTPUTS_TO_SPLIT ? OUTPUT_RANGES : 1;
       IntStream.range(0, ranges).parallel().forEach(r -> {
         int from = r * outputs / ranges;
         int to = (r + 1) * outputs / ranges;
-        for (int j = 0; j < dim; j++) {
-          Arrays.fill(grad, j * outputs + from, j * outputs + to, 0);
+        if (ranges == 1) {
+          Arrays.fill(grad, 0);
+        } else {
+          for (int j = 0; j <= dim; j++) { // j == dim: the biases
+            for (int c = from; c < to; c++) {
+              grad[j * outputs + c] = 0;
+            }
+          }
         }
-        Arrays.fill(grad, biasAt + from, biasAt + to, 0);
         for (int i = 0; i < n; i++) {
           int o = i * outputs;
           for (int c = from; c < to; c++) {
