@@ -149,13 +149,22 @@ public final class TextClassifierTrainer {
       TrainingSet train = all.subset(split.train());
       TrainingSet validation = all.subset(split.test());
       List<Candidate> candidates = new ArrayList<>();
+      LinearModel lastLinear = null;
       for (TextModelTrainer trainer : trainers()) {
         BestEpoch best = new BestEpoch(options.listener());
-        TextModel m = trainer.fit(train, validation, options.withListener(best));
+        TextModel m;
+        if (trainer instanceof LinearModelTrainer linear) {
+          // warm start from the previous C's solution: same optimum, fewer L-BFGS iterations
+          lastLinear = linear.fit(train, validation, options.withListener(best), lastLinear);
+          m = lastLinear;
+        } else {
+          m = trainer.fit(train, validation, options.withListener(best));
+        }
         Map<String, String> h = new LinkedHashMap<>(trainer.hyperParameters());
         int epochs = trainer.stopsEarly() ? best.epoch : options.maxEpochs();
         h.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
-        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), new int[] {epochs}));
+        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), List.of(m),
+            new int[] {epochs}));
       }
       if (customModel == null && modelType == ModelType.AUTO) {
         candidates = keepMostAccurateLinear(candidates, validation);
@@ -169,7 +178,7 @@ public final class TextClassifierTrainer {
         }
         candidates.add(new Candidate(new EnsembleModel(members),
             EnsembleModel.average(candidates.stream().map(Candidate::validation).toList()), h,
-            candidates.stream().flatMap(c -> c.trainers.stream()).toList(),
+            candidates.stream().flatMap(c -> c.trainers.stream()).toList(), members,
             candidates.stream().mapToInt(c -> c.epochs[0]).toArray()));
       }
       for (Candidate c : candidates) {
@@ -179,7 +188,12 @@ public final class TextClassifierTrainer {
       // retrain the chosen model(s) on all the data for the epochs that were best on the holdout
       List<TextModel> refitted = new ArrayList<>();
       for (int k = 0; k < chosen.trainers.size(); k++) {
-        refitted.add(chosen.trainers.get(k).fit(all, null, options.withMaxEpochs(chosen.epochs[k])));
+        TextModelTrainer trainer = chosen.trainers.get(k);
+        TrainingOptions refit = options.withMaxEpochs(chosen.epochs[k]);
+        refitted.add(trainer instanceof LinearModelTrainer linear
+            // warm start from the holdout fit: same optimum on all the data, fewer iterations
+            ? linear.fit(all, null, refit, (LinearModel) chosen.fitted.get(k))
+            : trainer.fit(all, null, refit));
       }
       model = refitted.size() == 1 ? refitted.get(0) : new EnsembleModel(refitted);
       hyper.putAll(chosen.hyperParameters);
@@ -201,9 +215,9 @@ public final class TextClassifierTrainer {
     return new TextClassifier(fitted, model, labels, multiLabel, thresholds, provenance);
   }
 
-  /** A trained candidate model with its held-out probabilities. */
+  /** A trained candidate model with its held-out probabilities and the holdout fit of each trainer. */
   private record Candidate(TextModel model, double[][] validation, Map<String, String> hyperParameters,
-                           List<TextModelTrainer> trainers, int[] epochs) {
+                           List<TextModelTrainer> trainers, List<TextModel> fitted, int[] epochs) {
   }
 
   /** Records the epoch of the highest held-out accuracy (ties: the later epoch) while forwarding events. */

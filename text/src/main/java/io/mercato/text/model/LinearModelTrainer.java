@@ -5,6 +5,7 @@ import io.mercato.core.linalg.SparseVector;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a {@link LinearModel} exactly: full-batch L-BFGS on the L2-regularized loss
@@ -26,6 +27,14 @@ public final class LinearModelTrainer implements TextModelTrainer {
   /** Number of correction pairs kept by L-BFGS. */
   private static final int HISTORY = 7;
   private static final double ARMIJO = 1e-4;
+  /**
+   * Rows per block of the parallel per-example passes; fixed (not derived from the thread count) so
+   * that partial sums, and hence the model, are identical however many threads run.
+   */
+  private static final int BLOCK_ROWS = 256;
+  /** Output ranges the gradient accumulation is split into (each sums all rows in order, so exact). */
+  private static final int OUTPUT_RANGES = 4;
+  private static final int MIN_OUTPUTS_TO_SPLIT = 16;
 
   /** The per-example loss the linear model minimizes. */
   public enum Loss {
@@ -91,10 +100,25 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
   @Override
   public LinearModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
+    return fit(train, validation, options, null);
+  }
+
+  /**
+   * Like {@link #fit(TrainingSet, TrainingSet, TrainingOptions)} but starts L-BFGS from {@code start}'s
+   * parameters instead of zero (a warm start, e.g. from the solution for another {@code C} or a subset
+   * of the data). The objective is strictly convex, so the optimum is the same; only fewer iterations
+   * are needed when {@code start} is close to it.
+   *
+   * @param start a model of the same dimension, outputs and label kind, or null to start from zero
+   */
+  public LinearModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options, LinearModel start) {
     int iterations = options.epochsOr(DEFAULT_ITERATIONS);
     Objective objective = new Objective(train, loss, 1.0 / c);
     int size = objective.parameters();
     double[] theta = new double[size];
+    if (start != null) {
+      objective.load(start, theta);
+    }
     double[] grad = new double[size];
     double f = objective.valueAndGradient(theta, grad);
     double totalWeight = Math.max(objective.totalWeight, Double.MIN_NORMAL);
@@ -104,35 +128,42 @@ public final class LinearModelTrainer implements TextModelTrainer {
     double[] alpha = new double[HISTORY];
     int stored = 0;
     int newest = -1;
+    double gamma = 1; // s.y / y.y of the newest pair: the initial inverse Hessian scale
     double[] direction = new double[size];
     double[] newGrad = new double[size];
     EarlyStopping events = new EarlyStopping(iterations, 1, options.listener());
     options.listener().onStart("linear", iterations);
     for (int it = 1; it <= iterations && maxAbs(grad) / totalWeight > tolerance; it++) {
-      // two-loop recursion: direction = -H grad
+      // two-loop recursion: direction = -H grad; each pass over the direction also takes the dot
+      // product the next step needs (the same values as separate passes, half the memory traffic)
       for (int k = 0; k < size; k++) {
         direction[k] = -grad[k];
       }
-      for (int m = 0; m < stored; m++) {
-        int slot = Math.floorMod(newest - m, HISTORY);
-        alpha[slot] = rho[slot] * dot(s[slot], direction);
-        axpy(-alpha[slot], y[slot], direction);
-      }
+      double slope;
       if (stored > 0) {
-        scale(direction, 1.0 / (rho[newest] * dot(y[newest], y[newest])));
+        double d = dot(s[newest], direction);
+        for (int m = 0; m < stored; m++) {
+          int slot = Math.floorMod(newest - m, HISTORY);
+          alpha[slot] = rho[slot] * d;
+          double[] next = m + 1 < stored ? s[Math.floorMod(newest - m - 1, HISTORY)] : null;
+          d = axpyDot(-alpha[slot], y[slot], direction, next);
+        }
+        d = scaleDot(direction, gamma, y[Math.floorMod(newest - stored + 1, HISTORY)]);
+        for (int m = stored - 1; m >= 0; m--) {
+          int slot = Math.floorMod(newest - m, HISTORY);
+          double beta = rho[slot] * d;
+          double[] next = m > 0 ? y[Math.floorMod(newest - m + 1, HISTORY)] : grad;
+          d = axpyDot(alpha[slot] - beta, s[slot], direction, next);
+        }
+        slope = d;
       } else {
-        scale(direction, 1.0 / Math.max(1.0, Math.sqrt(dot(grad, grad))));
+        slope = scaleDot(direction, 1.0 / Math.max(1.0, Math.sqrt(dot(grad, grad))), grad);
       }
-      for (int m = stored - 1; m >= 0; m--) {
-        int slot = Math.floorMod(newest - m, HISTORY);
-        double beta = rho[slot] * dot(y[slot], direction);
-        axpy(alpha[slot] - beta, s[slot], direction);
-      }
-      double slope = dot(grad, direction);
       if (slope >= 0) { // not a descent direction (numerical trouble): restart from steepest descent
         stored = 0;
+        double norm = Math.max(1.0, Math.sqrt(dot(grad, grad)));
         for (int k = 0; k < size; k++) {
-          direction[k] = -grad[k] / Math.max(1.0, Math.sqrt(dot(grad, grad)));
+          direction[k] = -grad[k] / norm;
         }
         slope = dot(grad, direction);
       }
@@ -152,19 +183,23 @@ public final class LinearModelTrainer implements TextModelTrainer {
         s[slot] = new double[size];
         y[slot] = new double[size];
       }
+      double[] sNew = s[slot];
+      double[] yNew = y[slot];
       for (int k = 0; k < size; k++) {
         double delta = step * direction[k];
         theta[k] += delta;
-        s[slot][k] = delta;
+        sNew[k] = delta;
       }
       objective.moveAlongLine(step);
       double newF = objective.valueAndGradientAtKnownScores(theta, newGrad);
       for (int k = 0; k < size; k++) {
-        y[slot][k] = newGrad[k] - grad[k];
+        yNew[k] = newGrad[k] - grad[k];
       }
-      double sy = dot(s[slot], y[slot]);
-      if (sy > 1e-12 * Math.sqrt(dot(y[slot], y[slot]) * dot(s[slot], s[slot]))) {
+      double sy = dot(sNew, yNew);
+      double yy = dot(yNew, yNew);
+      if (sy > 1e-12 * Math.sqrt(yy * dot(sNew, sNew))) {
         rho[slot] = 1 / sy;
+        gamma = sy / yy;
         newest = slot;
         stored = Math.min(stored + 1, HISTORY);
       }
@@ -190,24 +225,61 @@ public final class LinearModelTrainer implements TextModelTrainer {
     return m;
   }
 
+  /** Dot product with four independent partial sums (fixed order, so deterministic) for instruction-level parallelism. */
   private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int k = 0; k < a.length; k++) {
-      sum += a[k] * b[k];
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < a.length; k += 4) {
+      s0 += a[k] * b[k];
+      s1 += a[k + 1] * b[k + 1];
+      s2 += a[k + 2] * b[k + 2];
+      s3 += a[k + 3] * b[k + 3];
     }
-    return sum;
+    for (; k < a.length; k++) {
+      s0 += a[k] * b[k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
-  private static void axpy(double a, double[] x, double[] y) {
-    for (int k = 0; k < x.length; k++) {
+  /** {@code y += a * x}, then returns {@code dot(z, y)} (summed as {@link #dot}), or 0 when z is null. */
+  private static double axpyDot(double a, double[] x, double[] y, double[] z) {
+    if (z == null) {
+      for (int k = 0; k < x.length; k++) {
+        y[k] += a * x[k];
+      }
+      return 0;
+    }
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (; k + 3 < x.length; k += 4) {
       y[k] += a * x[k];
+      y[k + 1] += a * x[k + 1];
+      y[k + 2] += a * x[k + 2];
+      y[k + 3] += a * x[k + 3];
+      s0 += z[k] * y[k];
+      s1 += z[k + 1] * y[k + 1];
+      s2 += z[k + 2] * y[k + 2];
+      s3 += z[k + 3] * y[k + 3];
     }
+    for (; k < x.length; k++) {
+      y[k] += a * x[k];
+      s0 += z[k] * y[k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
-  private static void scale(double[] a, double factor) {
-    for (int k = 0; k < a.length; k++) {
-      a[k] *= factor;
+  /** {@code v *= factor}, then returns {@code dot(z, v)}. */
+  private static double scaleDot(double[] v, double factor, double[] z) {
+    for (int k = 0; k < v.length; k++) {
+      v[k] *= factor;
     }
+    return dot(z, v);
   }
 
   /**
@@ -234,7 +306,9 @@ public final class LinearModelTrainer implements TextModelTrainer {
     private double baseNorm;
     private double crossNorm;
     private double directionNorm;
-    private final double[] scores;
+    /** Loss gradient with respect to the scores, n x outputs. */
+    private final double[] residual;
+    private final int rowBlocks;
 
     Objective(TrainingSet set, Loss loss, double penalty) {
       this.loss = loss;
@@ -265,36 +339,31 @@ public final class LinearModelTrainer implements TextModelTrainer {
       this.totalWeight = total;
       this.base = new double[n * outputs];
       this.along = new double[n * outputs];
-      this.scores = new double[outputs];
+      this.residual = new double[n * outputs];
+      this.rowBlocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
     }
 
     int parameters() {
       return Math.addExact(Math.multiplyExact(dim, outputs), outputs);
     }
 
-    /** Computes {@code out[i] = b + W x_i} for every example. */
+    /** Computes {@code out[i] = b + W x_i} for every example (rows in parallel, disjoint writes). */
     private void allScores(double[] theta, double[] out) {
       int biasAt = dim * outputs;
-      for (int i = 0; i < n; i++) {
-        int o = i * outputs;
-        System.arraycopy(theta, biasAt, out, o, outputs);
-        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-          int row = cols[k] * outputs;
-          double v = vals[k];
-          for (int c = 0; c < outputs; c++) {
-            out[o + c] += v * theta[row + c];
+      IntStream.range(0, rowBlocks).parallel().forEach(block -> {
+        int end = Math.min(n, (block + 1) * BLOCK_ROWS);
+        for (int i = block * BLOCK_ROWS; i < end; i++) {
+          int o = i * outputs;
+          System.arraycopy(theta, biasAt, out, o, outputs);
+          for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+            int row = cols[k] * outputs;
+            double v = vals[k];
+            for (int c = 0; c < outputs; c++) {
+              out[o + c] += v * theta[row + c];
+            }
           }
         }
-      }
-    }
-
-    private double weightNorm(double[] a, double[] b) {
-      double sum = 0;
-      int end = dim * outputs;
-      for (int k = 0; k < end; k++) {
-        sum += a[k] * b[k];
-      }
-      return sum;
+      });
     }
 
     /** Objective value at {@code theta}; writes its gradient into {@code grad}. */
@@ -310,30 +379,65 @@ public final class LinearModelTrainer implements TextModelTrainer {
       }
     }
 
-    /** Like {@link #valueAndGradient} when the kept scores are already those of {@code theta}. */
+    /**
+     * Like {@link #valueAndGradient} when the kept scores are already those of {@code theta}. The loss
+     * gradients per example are computed over fixed row blocks and the loss summed block by block in
+     * order; {@code X^T G} is accumulated over fixed output ranges, each summing the rows in order, so
+     * the result does not depend on the number of threads or their scheduling.
+     */
     double valueAndGradientAtKnownScores(double[] theta, double[] grad) {
-      Arrays.fill(grad, 0);
-      int biasAt = dim * outputs;
-      double loss = 0;
-      for (int i = 0; i < n; i++) {
-        int o = i * outputs;
-        System.arraycopy(base, o, scores, 0, outputs);
-        loss += weights[i] * exampleLoss(i, weights[i]);
-        for (int c = 0; c < outputs; c++) {
-          grad[biasAt + c] += scores[c];
+      double[] blockLoss = new double[rowBlocks];
+      IntStream.range(0, rowBlocks).parallel().forEach(block -> {
+        double[] scores = new double[outputs];
+        int end = Math.min(n, (block + 1) * BLOCK_ROWS);
+        double sum = 0;
+        for (int i = block * BLOCK_ROWS; i < end; i++) {
+          int o = i * outputs;
+          System.arraycopy(base, o, scores, 0, outputs);
+          sum += weights[i] * exampleLoss(i, scores, weights[i]);
+          System.arraycopy(scores, 0, residual, o, outputs);
         }
-        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-          int row = cols[k] * outputs;
-          double v = vals[k];
-          for (int c = 0; c < outputs; c++) {
-            grad[row + c] += v * scores[c];
+        blockLoss[block] = sum;
+      });
+      double loss = 0;
+      for (double l : blockLoss) {
+        loss += l;
+      }
+      int biasAt = dim * outputs;
+      // few outputs: too little work per nonzero to split (each range re-reads all the nonzeros)
+      int ranges = outputs >= MIN_OUTPUTS_TO_SPLIT ? OUTPUT_RANGES : 1;
+      IntStream.range(0, ranges).parallel().forEach(r -> {
+        int from = r * outputs / ranges;
+        int to = (r + 1) * outputs / ranges;
+        if (ranges == 1) {
+          Arrays.fill(grad, 0);
+        } else {
+          for (int j = 0; j <= dim; j++) { // j == dim: the biases
+            for (int c = from; c < to; c++) {
+              grad[j * outputs + c] = 0;
+            }
           }
         }
-      }
+        for (int i = 0; i < n; i++) {
+          int o = i * outputs;
+          for (int c = from; c < to; c++) {
+            grad[biasAt + c] += residual[o + c];
+          }
+          for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+            int row = cols[k] * outputs;
+            double v = vals[k];
+            for (int c = from; c < to; c++) {
+              grad[row + c] += v * residual[o + c];
+            }
+          }
+        }
+      });
+      double norm = 0;
       for (int k = 0; k < biasAt; k++) {
         grad[k] += penalty * theta[k];
+        norm += theta[k] * theta[k];
       }
-      return loss + 0.5 * penalty * weightNorm(theta, theta);
+      return loss + 0.5 * penalty * norm;
     }
 
     /**
@@ -342,30 +446,49 @@ public final class LinearModelTrainer implements TextModelTrainer {
      */
     void prepareLine(double[] theta, double[] direction) {
       allScores(direction, along);
-      baseNorm = weightNorm(theta, theta);
-      crossNorm = weightNorm(theta, direction);
-      directionNorm = weightNorm(direction, direction);
+      double bb = 0;
+      double bd = 0;
+      double dd = 0;
+      int end = dim * outputs;
+      for (int k = 0; k < end; k++) {
+        bb += theta[k] * theta[k];
+        bd += theta[k] * direction[k];
+        dd += direction[k] * direction[k];
+      }
+      baseNorm = bb;
+      crossNorm = bd;
+      directionNorm = dd;
     }
 
     /** Objective value at {@code theta + step * direction} (scores are linear in the parameters). */
     double valueAlongLine(double step) {
-      double loss = 0;
-      for (int i = 0; i < n; i++) {
-        int o = i * outputs;
-        for (int c = 0; c < outputs; c++) {
-          scores[c] = base[o + c] + step * along[o + c];
+      double[] blockLoss = new double[rowBlocks];
+      IntStream.range(0, rowBlocks).parallel().forEach(block -> {
+        double[] scores = new double[outputs];
+        int end = Math.min(n, (block + 1) * BLOCK_ROWS);
+        double sum = 0;
+        for (int i = block * BLOCK_ROWS; i < end; i++) {
+          int o = i * outputs;
+          for (int c = 0; c < outputs; c++) {
+            scores[c] = base[o + c] + step * along[o + c];
+          }
+          sum += weights[i] * exampleLoss(i, scores, 1);
         }
-        loss += weights[i] * exampleLoss(i, 1);
+        blockLoss[block] = sum;
+      });
+      double loss = 0;
+      for (double l : blockLoss) {
+        loss += l;
       }
       double norm = baseNorm + 2 * step * crossNorm + step * step * directionNorm;
       return loss + 0.5 * penalty * norm;
     }
 
     /**
-     * Loss of example {@code i} for the scores in {@link #scores}, which it replaces by the loss gradient
-     * with respect to them times {@code gradientWeight}.
+     * Loss of example {@code i} for {@code scores}, which it replaces by the loss gradient with respect
+     * to them times {@code gradientWeight}.
      */
-    private double exampleLoss(int i, double gradientWeight) {
+    private double exampleLoss(int i, double[] scores, double gradientWeight) {
       if (loss == Loss.LOGISTIC) {
         return Probabilities.lossGradient(scores, multi ? -1 : labels[i], multi ? labelSets[i] : null, gradientWeight);
       }
@@ -381,6 +504,24 @@ public final class LinearModelTrainer implements TextModelTrainer {
         }
       }
       return sum;
+    }
+
+    /** Copies {@code start}'s weights and biases into {@code theta}. */
+    void load(LinearModel start, double[] theta) {
+      if (start.dimension() != dim || start.outputs() != outputs || start.multiLabel() != multi) {
+        throw new IllegalArgumentException("warm start model has dimension " + start.dimension() + ", outputs "
+            + start.outputs() + ", multi-label " + start.multiLabel() + " but the data needs " + dim + ", "
+            + outputs + ", " + multi);
+      }
+      int biasAt = dim * outputs;
+      for (int j = 0; j < dim; j++) {
+        for (int c = 0; c < outputs; c++) {
+          theta[j * outputs + c] = start.weight(j, c);
+        }
+      }
+      for (int c = 0; c < outputs; c++) {
+        theta[biasAt + c] = start.bias(c);
+      }
     }
 
     LinearModel model(double[] theta) {
