@@ -1,0 +1,210 @@
+package io.mercato.text.model;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * Trains a convolutional text classifier on DL4J in the manner of Kim (2014), "Convolutional Neural
+ * Networks for Sentence Classification": a learned word embedding over the token ids, parallel 1-D
+ * convolutions of several widths (default 3, 4 and 5 tokens, 64 filters each, ReLU), global max
+ * pooling over time per filter, concatenation, dropout, then softmax (or sigmoids for multi-label).
+ *
+ * <p>Unlike the bag-of-features models it sees word order: a filter of width 3 fires on a phrase.
+ * Each minibatch is padded (id 0, masked out) to its longest text, truncated at
+ * {@link Builder#maxLength(int)} tokens; masked positions never win the max pooling, so a text's
+ * prediction does not depend on the batch it is in. Embeddings are trained from scratch (the model
+ * ships no pre-trained vectors). Balanced class weights scale each example's loss.
+ */
+public final class CnnTrainer implements TextModelTrainer {
+
+  /** Default epochs when {@link TrainingOptions#maxEpochs()} is left to the model. */
+  static final int DEFAULT_EPOCHS = 20;
+  /** Default minibatch size when {@link TrainingOptions#batchSize()} is left to the model. */
+  static final int DEFAULT_BATCH_SIZE = 128;
+
+  private final int embeddingSize;
+  private final int[] filterWidths;
+  private final int filters;
+  private final double dropout;
+  private final double learningRate;
+  private final double l2;
+  private final int maxLength;
+
+  private CnnTrainer(Builder b) {
+    this.embeddingSize = b.embeddingSize;
+    this.filterWidths = b.filterWidths.clone();
+    this.filters = b.filters;
+    this.dropout = b.dropout;
+    this.learningRate = b.learningRate;
+    this.l2 = b.l2;
+    this.maxLength = b.maxLength;
+  }
+
+  /**
+   * A builder with the defaults: embedding 64, filter widths 3, 4, 5 with 64 filters each, dropout
+   * 0.5, Adam 0.002, no L2, at most 256 tokens per text.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String type() {
+    return CnnModel.TYPE;
+  }
+
+  @Override
+  public CnnModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
+    if (train.vocabularySize() < 2) {
+      throw ConfigurationException.invalid("vocabularySize", train.vocabularySize(),
+          "the CNN needs token ids: at least 2 (padding and unknown)");
+    }
+    CnnModel.Layout layout = new CnnModel.Layout(train.vocabularySize(), maxLength);
+    ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
+        train.multiLabel(), options.seed()));
+    graph.init();
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS,
+        DEFAULT_BATCH_SIZE, "cnn");
+    return new CnnModel(graph, layout, train.outputs(), train.multiLabel());
+  }
+
+  private ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed) {
+    ComputationGraphConfiguration.GraphBuilder g = Dl4jNetworks.base(seed, learningRate, l2)
+        .graphBuilder()
+        .addInputs("ids")
+        .addLayer("embedding", new EmbeddingSequenceLayer.Builder()
+            .nIn(vocabulary)
+            .nOut(embeddingSize)
+            .hasBias(false)
+            .build(), "ids");
+    String[] pooled = new String[filterWidths.length];
+    for (int i = 0; i < filterWidths.length; i++) {
+      int width = filterWidths[i];
+      g.addLayer("conv" + width, new Convolution1DLayer.Builder()
+          .kernelSize(width)
+          .nIn(embeddingSize)
+          .nOut(filters)
+          .convolutionMode(ConvolutionMode.Same)
+          .activation(Activation.RELU)
+          .build(), "embedding");
+      pooled[i] = "maxpool" + width;
+      g.addLayer(pooled[i], new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "conv" + width);
+    }
+    String features = pooled[0];
+    if (pooled.length > 1) {
+      g.addVertex("concat", new MergeVertex(), pooled);
+      features = "concat";
+    }
+    g.addLayer("out", Dl4jNetworks.outputLayer(filters * filterWidths.length, outputs, multiLabel, dropout),
+        features);
+    return g.setOutputs("out").build();
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("embeddingSize", Integer.toString(embeddingSize));
+    h.put("filterWidths", Arrays.toString(filterWidths));
+    h.put("filters", Integer.toString(filters));
+    h.put("dropout", Double.toString(dropout));
+    h.put("learningRate", Double.toString(learningRate));
+    h.put("l2", Double.toString(l2));
+    h.put("maxLength", Integer.toString(maxLength));
+    return h;
+  }
+
+  /** Fluent, validating configuration of a {@link CnnTrainer}. */
+  public static final class Builder {
+    private int embeddingSize = 64;
+    private int[] filterWidths = {3, 4, 5};
+    private int filters = 64;
+    private double dropout = 0.5;
+    private double learningRate = 2e-3;
+    private double l2 = 0;
+    private int maxLength = 256;
+
+    private Builder() {
+    }
+
+    /** Dimension of the learned word embedding, in [1, 1024] (default 64). */
+    public Builder embeddingSize(int size) {
+      this.embeddingSize = size;
+      return this;
+    }
+
+    /** Convolution widths in tokens, one parallel branch each: 1 to 8 distinct widths in [1, 16] (default 3, 4, 5). */
+    public Builder filterWidths(int... widths) {
+      this.filterWidths = widths == null ? null : widths.clone();
+      return this;
+    }
+
+    /** Filters per width, in [1, 1024] (default 64). */
+    public Builder filters(int count) {
+      this.filters = count;
+      return this;
+    }
+
+    /** Probability of dropping a pooled feature during training, in [0, 1) (default 0.5). */
+    public Builder dropout(double p) {
+      this.dropout = p;
+      return this;
+    }
+
+    /** Adam learning rate, in (0, 1] (default 0.002). */
+    public Builder learningRate(double lr) {
+      this.learningRate = lr;
+      return this;
+    }
+
+    /** L2 weight penalty, finite and &gt;= 0 (default 0). */
+    public Builder l2(double l2) {
+      this.l2 = l2;
+      return this;
+    }
+
+    /** Tokens read per text (the rest is cut), in [1, 10000] (default 256). */
+    public Builder maxLength(int tokens) {
+      this.maxLength = tokens;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws ConfigurationException naming the setting, its value and the allowed range
+     */
+    public CnnTrainer build() {
+      Check.inRange("embeddingSize", embeddingSize, 1, 1024);
+      Check.notNull("filterWidths", filterWidths);
+      if (filterWidths.length < 1 || filterWidths.length > 8
+          || Arrays.stream(filterWidths).distinct().count() != filterWidths.length) {
+        throw ConfigurationException.invalid("filterWidths", Arrays.toString(filterWidths),
+            "must be 1 to 8 distinct widths");
+      }
+      for (int w : filterWidths) {
+        if (w < 1 || w > 16) {
+          throw ConfigurationException.invalid("filterWidths", Arrays.toString(filterWidths),
+              "each width must be in [1, 16]");
+        }
+      }
+      Check.inRange("filters", filters, 1, 1024);
+      Dl4jNetworks.checkDropout("dropout", dropout);
+      Dl4jNetworks.checkLearningRate("learningRate", learningRate);
+      Check.nonNegative("l2", l2);
+      Check.inRange("maxLength", maxLength, 1, 10_000);
+      return new CnnTrainer(this);
+    }
+  }
+}

@@ -1,0 +1,296 @@
+package io.mercato.text.model;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.core.MercatoException;
+import io.mercato.core.train.EpochEvent;
+import io.mercato.core.train.TrainingListener;
+import io.mercato.text.pipeline.EncodedText;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+
+/**
+ * What the two DL4J text models ({@link MlpTrainer}, {@link CnnTrainer}) share: the network
+ * defaults (float32, seeded, Adam), the output layer (softmax + cross-entropy, or sigmoid + binary
+ * cross-entropy for multi-label), the seeded minibatch training loop with early stopping, the
+ * thread-safe predictor and the byte form of a network.
+ *
+ * <p>Example weights (balanced class weights) enter the loss as DL4J per-example label masks: a
+ * column mask multiplies each example's loss and gradient, so a weight of 3 counts an example three
+ * times.
+ */
+final class Dl4jNetworks {
+
+  /** Rows per {@code output} call when predicting or validating (bounds the dense batch size). */
+  static final int PREDICT_CHUNK = 512;
+
+  private Dl4jNetworks() {
+  }
+
+  /** One minibatch's network inputs: feature arrays and their masks (masks may be null). */
+  record Inputs(INDArray[] features, INDArray[] masks) {
+  }
+
+  /** Encodes a list of texts as network inputs. */
+  @FunctionalInterface
+  interface Encoder extends Function<List<EncodedText>, Inputs> {
+  }
+
+  /** Float32, seeded, Adam network defaults shared by both models. */
+  static NeuralNetConfiguration.Builder base(long seed, double learningRate, double l2) {
+    NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .dataType(DataType.FLOAT)
+        .updater(new Adam(learningRate))
+        .weightInit(WeightInit.XAVIER);
+    if (l2 > 0) {
+      b.l2(l2);
+    }
+    return b;
+  }
+
+  /**
+   * The output layer: softmax + categorical cross-entropy for single-label, independent sigmoids +
+   * binary cross-entropy for multi-label; {@code dropout} (probability of dropping, 0 for none)
+   * applies to the layer's input.
+   */
+  static OutputLayer outputLayer(int nIn, int outputs, boolean multiLabel, double dropout) {
+    OutputLayer.Builder b = new OutputLayer.Builder(multiLabel ? new LossBinaryXENT() : new LossMCXENT())
+        .nIn(nIn)
+        .nOut(outputs)
+        .activation(multiLabel ? Activation.SIGMOID : Activation.SOFTMAX);
+    if (dropout > 0) {
+      b.dropOut(dropoutOf(dropout));
+    }
+    return b.build();
+  }
+
+  /** DL4J's {@link Dropout} takes the probability of <em>retaining</em> an activation. */
+  static Dropout dropoutOf(double dropProbability) {
+    return new Dropout(1.0 - dropProbability);
+  }
+
+  /** Checks a drop probability setting: in [0, 1). */
+  static double checkDropout(String setting, double p) {
+    if (!(p >= 0 && p < 1)) {
+      throw ConfigurationException.invalid(setting, p, "must be in [0, 1)");
+    }
+    return p;
+  }
+
+  /** Checks a learning rate setting: in (0, 1]. */
+  static double checkLearningRate(String setting, double lr) {
+    if (!(lr > 0 && lr <= 1)) {
+      throw ConfigurationException.invalid(setting, lr, "must be in (0, 1]");
+    }
+    return lr;
+  }
+
+  /**
+   * Trains {@code graph} (initialized, single input and output) with seeded shuffled minibatches.
+   * With a validation set, each epoch ends with the validation loss ({@link TrainingSet#meanLoss});
+   * training stops after {@code options.patience()} epochs without improvement and the parameters
+   * of the best epoch are restored. Without one, all epochs run and the last parameters stay.
+   *
+   * @return {@code graph}, trained
+   */
+  static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
+      TrainingSet validation, TrainingOptions options, int defaultEpochs, int defaultBatchSize, String what) {
+    int epochs = options.epochsOr(defaultEpochs);
+    int batchSize = options.batchSizeOr(defaultBatchSize);
+    TrainingListener listener = options.listener();
+    boolean validate = validation != null && validation.size() > 0;
+    // dropout masks come from ND4J's (per-thread) random generator; shuffling from our own
+    Nd4j.getRandom().setSeed(options.seed());
+    Random shuffle = new Random(options.seed());
+    int n = train.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    long start = System.nanoTime();
+    double best = Double.POSITIVE_INFINITY;
+    INDArray bestParams = null;
+    int sinceBest = 0;
+    listener.onStart(what, epochs);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      shuffle(order, shuffle);
+      double lossSum = 0;
+      for (int from = 0; from < n; from += batchSize) {
+        int to = Math.min(n, from + batchSize);
+        List<EncodedText> rows = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+          rows.add(train.inputs().get(order[k]));
+        }
+        Inputs in = encoder.apply(rows);
+        INDArray labels = labels(train, order, from, to);
+        INDArray weights = weights(train, order, from, to);
+        graph.fit(new MultiDataSet(in.features(), new INDArray[] {labels}, in.masks(),
+            weights == null ? null : new INDArray[] {weights}));
+        lossSum += graph.score() * (to - from);
+      }
+      double trainLoss = n == 0 ? 0 : lossSum / n;
+      double metric = Double.NaN;
+      if (validate) {
+        metric = validation.meanLoss(predict(graph, encoder, validation.inputs()));
+        if (metric < best) {
+          best = metric;
+          bestParams = graph.params().dup();
+          sinceBest = 0;
+        } else {
+          sinceBest++;
+        }
+      }
+      listener.onEpoch(new EpochEvent(epoch, epochs, trainLoss, validate ? "loss" : null, metric,
+          Duration.ofNanos(System.nanoTime() - start)));
+      if (validate && sinceBest >= options.patience()) {
+        break;
+      }
+    }
+    if (bestParams != null) {
+      graph.setParams(bestParams);
+    }
+    listener.onEnd();
+    return graph;
+  }
+
+  /** Probabilities of {@code graph} for {@code texts}, in chunks of {@link #PREDICT_CHUNK} rows. */
+  static double[][] predict(ComputationGraph graph, Encoder encoder, List<EncodedText> texts) {
+    double[][] out = new double[texts.size()][];
+    for (int from = 0; from < texts.size(); from += PREDICT_CHUNK) {
+      int to = Math.min(texts.size(), from + PREDICT_CHUNK);
+      Inputs in = encoder.apply(texts.subList(from, to));
+      double[][] chunk = graph.output(false, in.features(), in.masks(), null)[0].toDoubleMatrix();
+      System.arraycopy(chunk, 0, out, from, chunk.length);
+    }
+    return out;
+  }
+
+  private static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** One-hot (single-label) or multi-hot (multi-label) targets of rows {@code order[from..to)}. */
+  static INDArray labels(TrainingSet set, int[] order, int from, int to) {
+    int outputs = set.outputs();
+    float[] y = new float[(to - from) * outputs];
+    for (int k = from; k < to; k++) {
+      int row = (k - from) * outputs;
+      int i = order[k];
+      if (set.labels() != null) {
+        y[row + set.labels()[i]] = 1f;
+      } else {
+        boolean[] s = set.labelSets()[i];
+        for (int c = 0; c < outputs; c++) {
+          if (s[c]) {
+            y[row + c] = 1f;
+          }
+        }
+      }
+    }
+    return Nd4j.create(y, new long[] {to - from, outputs}, DataType.FLOAT);
+  }
+
+  /** Per-example loss weights of rows {@code order[from..to)} as a column, or null when unweighted. */
+  static INDArray weights(TrainingSet set, int[] order, int from, int to) {
+    if (set.exampleWeights() == null) {
+      return null;
+    }
+    float[] w = new float[to - from];
+    for (int k = from; k < to; k++) {
+      w[k - from] = (float) set.exampleWeights()[order[k]];
+    }
+    return Nd4j.create(w, new long[] {to - from, 1}, DataType.FLOAT);
+  }
+
+  /** The network in DL4J's own zip form (configuration and parameters, no updater state). */
+  static byte[] toBytes(ComputationGraph graph) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ModelSerializer.writeModel(graph, out, false);
+    } catch (IOException e) {
+      throw new MercatoException("cannot serialize the network: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Reads a network written by {@link #toBytes}. */
+  static ComputationGraph fromBytes(byte[] bytes, String entry) {
+    try {
+      return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
+    } catch (IOException | RuntimeException e) {
+      throw new MercatoException("cannot read the network in entry '" + entry + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A trained network safe to call from many threads. DL4J's {@code output} keeps per-call state
+   * in the network's layers (not thread-safe in 1.0.0-M2.1, upstream issue 9993), so each call
+   * borrows a private copy from a pool and returns it afterwards. The pool grows to the peak number
+   * of concurrent callers (each copy holds its own parameters) and, unlike a {@code ThreadLocal},
+   * keeps no copy per idle thread of a large server pool; unlike one lock, concurrent callers run in
+   * parallel. The prototype itself is never run, only cloned and saved.
+   */
+  static final class SharedNetwork {
+    private final ComputationGraph prototype;
+    private final Encoder encoder;
+    private final ConcurrentLinkedDeque<ComputationGraph> idle = new ConcurrentLinkedDeque<>();
+
+    SharedNetwork(ComputationGraph prototype, Encoder encoder) {
+      this.prototype = prototype;
+      this.encoder = encoder;
+    }
+
+    /** Probabilities for {@code texts} (one row each). */
+    double[][] predict(List<EncodedText> texts) {
+      ComputationGraph copy = idle.pollFirst();
+      if (copy == null) {
+        synchronized (prototype) {
+          copy = prototype.clone();
+        }
+      }
+      try {
+        return Dl4jNetworks.predict(copy, encoder, texts);
+      } finally {
+        idle.offerFirst(copy);
+      }
+    }
+
+    /** The network in byte form (see {@link Dl4jNetworks#toBytes}). */
+    byte[] toBytes() {
+      synchronized (prototype) {
+        return Dl4jNetworks.toBytes(prototype);
+      }
+    }
+
+    /** Number of parameters. */
+    long parameterCount() {
+      return prototype.numParams();
+    }
+  }
+}

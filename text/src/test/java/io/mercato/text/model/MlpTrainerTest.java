@@ -1,0 +1,214 @@
+package io.mercato.text.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.core.linalg.SparseVector;
+import io.mercato.core.train.EpochEvent;
+import io.mercato.core.train.TrainingListener;
+import io.mercato.text.pipeline.EncodedText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MlpTrainerTest {
+
+  private static final TrainingOptions OPTIONS = new TrainingOptions(7L, 30, 32, 3, TrainingListener.NONE);
+
+  private static TrainingSet train;
+  private static TrainingSet validation;
+  private static TrainingSet test;
+  private static MlpModel model;
+
+  @BeforeAll
+  static void trainOnce() {
+    train = Dl4jTexts.keywordClasses(240, 3, 1);
+    validation = Dl4jTexts.keywordClasses(60, 3, 2);
+    test = Dl4jTexts.keywordClasses(150, 3, 3);
+    model = MlpTrainer.builder().build().fit(train, validation, OPTIONS);
+  }
+
+  @Test
+  void learnsKeywordClassesAndGeneralizesToNewTexts() {
+    double[][] p = model.predict(test.inputs());
+
+    assertThat(Dl4jTexts.accuracy(p, test.labels())).isGreaterThanOrEqualTo(0.95);
+    for (double[] row : p) {
+      assertThat(Arrays.stream(row).sum()).isCloseTo(1.0, offset(1e-5));
+    }
+    assertThat(model.type()).isEqualTo("mlp");
+    assertThat(model.outputs()).isEqualTo(3);
+    assertThat(model.multiLabel()).isFalse();
+    assertThat(model.inputWidth()).isEqualTo(Dl4jTexts.VOCABULARY);
+  }
+
+  @Test
+  void sameSeedGivesIdenticalPredictionsAndAnotherSeedDoesNot() {
+    TrainingOptions few = OPTIONS.withMaxEpochs(3);
+    MlpTrainer trainer = MlpTrainer.builder().build();
+    double[][] first = trainer.fit(train, validation, few).predict(test.inputs());
+    double[][] second = trainer.fit(train, validation, few).predict(test.inputs());
+    double[][] otherSeed = trainer.fit(train, validation, few.withSeed(8L)).predict(test.inputs());
+
+    assertThat(second).isDeepEqualTo(first);
+    assertThat(otherSeed[0]).isNotEqualTo(first[0]);
+  }
+
+  @Test
+  void multiLabelGivesIndependentSigmoidOutputs() {
+    TrainingSet sets = Dl4jTexts.keywordLabelSets(300, 3, 4);
+    TrainingSet held = Dl4jTexts.keywordLabelSets(100, 3, 5);
+    MlpModel tagger = MlpTrainer.builder().build().fit(sets, null, OPTIONS);
+    double[][] p = tagger.predict(held.inputs());
+
+    assertThat(tagger.multiLabel()).isTrue();
+    assertThat(Dl4jTexts.labelAccuracy(p, held.labelSets())).isGreaterThanOrEqualTo(0.95);
+    // independent outputs: a text with all three keywords gets all three labels (sum well above 1)
+    double[] all = tagger.predict(List.of(Dl4jTexts.text(2, Dl4jTexts.FIRST_KEYWORD,
+        Dl4jTexts.FIRST_KEYWORD + 1, Dl4jTexts.FIRST_KEYWORD + 2, 3)))[0];
+    assertThat(Arrays.stream(all).min().getAsDouble()).isGreaterThan(0.5);
+  }
+
+  @Test
+  void exampleWeightsMoveTheUninformedPredictionToTheWeightedClassShare() {
+    // Every text is the same, 90% of them labelled 0 and 10% labelled 1. Cross-entropy with
+    // example weights w is minimized by the constant prediction p(1) = sum of w over class 1 /
+    // sum of all w: 0.1 unweighted; 0.5 with balanced weights n / (2 n_c) (0.556 and 5).
+    int n = 200;
+    List<EncodedText> same = new ArrayList<>();
+    int[] labels = new int[n];
+    double[] balanced = new double[n];
+    for (int i = 0; i < n; i++) {
+      same.add(Dl4jTexts.text(2, 3, 4));
+      labels[i] = i % 10 == 0 ? 1 : 0;
+      balanced[i] = labels[i] == 1 ? n / (2.0 * 20) : n / (2.0 * 180);
+    }
+    TrainingSet plain = new TrainingSet(same, labels, null, 2, null, Dl4jTexts.VOCABULARY, Dl4jTexts.VOCABULARY);
+    TrainingSet weighted = new TrainingSet(same, labels, null, 2, balanced, Dl4jTexts.VOCABULARY, Dl4jTexts.VOCABULARY);
+    MlpTrainer trainer = MlpTrainer.builder().dropout(0).learningRate(0.01).build();
+    TrainingOptions options = new TrainingOptions(3L, 40, 50, 1, TrainingListener.NONE);
+
+    double plainP1 = trainer.fit(plain, null, options).predict(List.of(same.get(0)))[0][1];
+    double weightedP1 = trainer.fit(weighted, null, options).predict(List.of(same.get(0)))[0][1];
+
+    assertThat(plainP1).isCloseTo(0.1, offset(0.03));
+    assertThat(weightedP1).isCloseTo(0.5, offset(0.03));
+  }
+
+  @Test
+  void earlyStoppingReportsEachEpochAndKeepsTheBestValidationEpoch() {
+    // random labels: the network can only memorize, so validation loss soon rises and training stops
+    TrainingSet noisyTrain = withRandomLabels(Dl4jTexts.keywordClasses(200, 3, 6), 11);
+    TrainingSet noisyValidation = withRandomLabels(Dl4jTexts.keywordClasses(100, 3, 7), 12);
+    List<EpochEvent> events = new ArrayList<>();
+    int maxEpochs = 60;
+    int patience = 2;
+    MlpModel overfit = MlpTrainer.builder().dropout(0).learningRate(0.02).hiddenLayers(128).build()
+        .fit(noisyTrain, noisyValidation, new TrainingOptions(5L, maxEpochs, 20, patience, events::add));
+
+    int best = 0;
+    for (int e = 0; e < events.size(); e++) {
+      assertThat(events.get(e).epoch()).isEqualTo(e + 1);
+      assertThat(events.get(e).validationMetricName()).isEqualTo("loss");
+      assertThat(events.get(e).trainLoss()).isPositive();
+      if (events.get(e).validationMetric() < events.get(best).validationMetric()) {
+        best = e;
+      }
+    }
+    assertThat(events.size()).isLessThan(maxEpochs).isEqualTo(best + 1 + patience);
+    double restored = noisyValidation.meanLoss(overfit.predict(noisyValidation.inputs()));
+    assertThat(restored).isCloseTo(events.get(best).validationMetric(), offset(1e-12));
+  }
+
+  private static TrainingSet withRandomLabels(TrainingSet set, long seed) {
+    Random random = new Random(seed);
+    int[] labels = new int[set.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = random.nextInt(set.outputs());
+    }
+    return new TrainingSet(set.inputs(), labels, null, set.outputs(), null, set.featureDimension(), set.vocabularySize());
+  }
+
+  @Test
+  void capsWideInputsToTheMostFrequentFeatures() {
+    // document frequencies over dimension 6: feature 0 -> 3, 1 -> 1, 2 -> 2, 3 -> 2, 4 -> 0, 5 -> 3
+    List<EncodedText> docs = List.of(
+        new EncodedText(SparseVector.of(6, new int[] {0, 2, 5}, new double[] {1, 1, 1}), new int[0]),
+        new EncodedText(SparseVector.of(6, new int[] {0, 3, 5}, new double[] {1, 1, 1}), new int[0]),
+        new EncodedText(SparseVector.of(6, new int[] {0, 1, 2, 3, 5}, new double[] {1, 1, 1, 1, 1}), new int[0]));
+    TrainingSet set = new TrainingSet(docs, new int[] {0, 1, 0}, null, 2, null, 6, 2);
+
+    // top 3 by df: 0 and 5 (3 each), then 2 before 3 (tie at 2 -> lower index)
+    assertThat(MlpTrainer.selectInputs(set, 3)).containsExactly(0, 2, 5);
+    assertThat(MlpTrainer.selectInputs(set, 6)).isNull();
+
+    // keywords (df ~ n/3) outrank every filler word (df ~ n/5): a 10-wide cap keeps them all
+    MlpModel capped = MlpTrainer.builder().maxInputFeatures(10).build().fit(train, validation, OPTIONS);
+    assertThat(capped.inputWidth()).isEqualTo(10);
+    assertThat(Dl4jTexts.accuracy(capped.predict(test.inputs()), test.labels())).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void predictionsFromManyThreadsEqualSingleThreadedOnes() throws Exception {
+    assertThat(Dl4jTexts.concurrentMismatches(model, test.inputs().subList(0, 40))).isZero();
+  }
+
+  @Test
+  void savedModelPredictsIdentically(@TempDir Path dir) {
+    MlpModel loaded = Dl4jTexts.saveAndLoad(model, dir, MlpModel::readFrom);
+
+    assertThat(loaded.predict(test.inputs())).isDeepEqualTo(model.predict(test.inputs()));
+    assertThat(loaded.outputs()).isEqualTo(3);
+    assertThat(loaded.multiLabel()).isFalse();
+    assertThat(loaded.inputWidth()).isEqualTo(model.inputWidth());
+  }
+
+  @Test
+  void cappedModelSurvivesSaving(@TempDir Path dir) {
+    MlpModel capped = MlpTrainer.builder().maxInputFeatures(10).build().fit(train, null, OPTIONS.withMaxEpochs(2));
+    MlpModel loaded = Dl4jTexts.saveAndLoad(capped, dir, MlpModel::readFrom);
+
+    assertThat(loaded.inputWidth()).isEqualTo(10);
+    assertThat(loaded.predict(test.inputs())).isDeepEqualTo(capped.predict(test.inputs()));
+  }
+
+  @Test
+  void rejectsTextsOfAnotherFeatureDimension() {
+    EncodedText wrong = new EncodedText(SparseVector.of(7, new int[] {1}, new double[] {1}), new int[] {2});
+    assertThatThrownBy(() -> model.predict(List.of(wrong)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dimension 7").hasMessageContaining("expects " + Dl4jTexts.VOCABULARY);
+    assertThat(model.predict(List.of())).isEmpty();
+  }
+
+  @Test
+  void builderNamesTheBadSettingValueAndRange() {
+    assertThatThrownBy(() -> MlpTrainer.builder().dropout(1.0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'dropout' = 1.0").hasMessageContaining("[0, 1)");
+    assertThatThrownBy(() -> MlpTrainer.builder().hiddenLayers().build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'hiddenLayers' = []").hasMessageContaining("1 to 4 layers");
+    assertThatThrownBy(() -> MlpTrainer.builder().hiddenLayers(64, 0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("[64, 0]").hasMessageContaining("1 to 4096 units");
+    assertThatThrownBy(() -> MlpTrainer.builder().learningRate(0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'learningRate' = 0.0").hasMessageContaining("(0, 1]");
+    assertThatThrownBy(() -> MlpTrainer.builder().maxInputFeatures(0).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'maxInputFeatures' = 0");
+    assertThatThrownBy(() -> MlpTrainer.builder().l2(-1).build())
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'l2' = -1.0");
+    assertThat(MlpTrainer.builder().build().hyperParameters())
+        .containsEntry("hiddenLayers", "[64, 32]").containsEntry("dropout", "0.5");
+  }
+}
