@@ -1,0 +1,37 @@
+package io.mercato.recsys;
+
+/**
+ * The fluent entry point {@link Recommender#builder()}: one method per algorithm, each returning that
+ * algorithm's builder, e.g. {@code Recommender.builder().itemKnn().neighbours(50).build().fit(data)}.
+ * Each algorithm package adds its method here.
+ */
+public final class AlgorithmCatalog {
+
+    AlgorithmCatalog() {
+    }
+
+    /** Biased matrix factorization by SGD ({@code "biased-mf"}). */
+    public io.mercato.recsys.mf.BiasedMfTrainer.Builder biasedMf() {
+        return io.mercato.recsys.mf.BiasedMfTrainer.builder();
+    }
+
+    /** SVD++ by SGD ({@code "svdpp"}). */
+    public io.mercato.recsys.mf.BiasedMfTrainer.Builder svdPlusPlus() {
+        return io.mercato.recsys.mf.BiasedMfTrainer.builder().svdPlusPlus(true);
+    }
+
+    /** Alternating least squares for explicit ratings ({@code "als"}). */
+    public io.mercato.recsys.mf.AlsTrainer.Builder als() {
+        return io.mercato.recsys.mf.AlsTrainer.builder();
+    }
+
+    /** Implicit-feedback ALS with conjugate-gradient solves ({@code "implicit-als"}). */
+    public io.mercato.recsys.mf.ImplicitAlsTrainer.Builder implicitAls() {
+        return io.mercato.recsys.mf.ImplicitAlsTrainer.builder();
+    }
+
+    /** Bayesian personalized ranking ({@code "bpr"}). */
+    public io.mercato.recsys.mf.BprTrainer.Builder bpr() {
+        return io.mercato.recsys.mf.BprTrainer.builder();
+    }
+}
