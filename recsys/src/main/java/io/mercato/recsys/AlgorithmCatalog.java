@@ -1,9 +1,12 @@
 package io.mercato.recsys;
 
+import io.mercato.recsys.baseline.BaselinePredictor;
+import io.mercato.recsys.baseline.Popularity;
+import io.mercato.recsys.knn.Knn;
+
 /**
  * The fluent entry point {@link Recommender#builder()}: one method per algorithm, each returning that
  * algorithm's builder, e.g. {@code Recommender.builder().itemKnn().neighbours(50).build().fit(data)}.
- * Each algorithm package adds its method here.
  */
 public final class AlgorithmCatalog {
 
@@ -33,5 +36,25 @@ public final class AlgorithmCatalog {
     /** Bayesian personalized ranking ({@code "bpr"}). */
     public io.mercato.recsys.mf.BprTrainer.Builder bpr() {
         return io.mercato.recsys.mf.BprTrainer.builder();
+    }
+
+    /** Most popular items, optionally time-decayed. */
+    public Popularity.Builder popularity() {
+        return Popularity.builder();
+    }
+
+    /** Global mean + regularized user and item biases. */
+    public BaselinePredictor.Builder baseline() {
+        return BaselinePredictor.builder();
+    }
+
+    /** Item-based k nearest neighbours. */
+    public Knn.Builder itemKnn() {
+        return Knn.itemBased();
+    }
+
+    /** User-based k nearest neighbours. */
+    public Knn.Builder userKnn() {
+        return Knn.userBased();
     }
 }

@@ -231,11 +231,14 @@ public final class Interactions {
     }
 
     /**
-     * These interactions plus {@code more} (new users and items are appended to the indices; a pair
+     * These interactions plus {@code more} (indices of known users and items are kept, new ones are
+     * appended; a pair
      * present in both is resolved with {@code policy}, {@code more} counting as later).
      */
     public Interactions plus(Interactions more, DuplicatePolicy policy) {
         Builder b = builder().duplicatePolicy(policy);
+        users.ids().forEach(b::addUser); // keeps this data's indices; new ids come after them
+        items.ids().forEach(b::addItem);
         addAll(b, this);
         addAll(b, more);
         return b.build();

@@ -127,8 +127,6 @@ public final class InteractionsCsv {
                     LOG.warn("skipping bad row: {}", bad.getMessage());
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage());
         }
         return b.build();
     }

@@ -1,0 +1,183 @@
+package io.mercato.recsys.knn;
+
+import io.mercato.recsys.Explanation;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.ModelReader;
+import io.mercato.recsys.ModelWriter;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.baseline.Biases;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A trained {@link Knn} model (item- or user-based). Immutable. */
+final class KnnModel implements Recommender {
+
+    private final ModelInfo info;
+    private final Knn config;
+    private final Interactions data;
+    private final Biases biases;
+    private final NeighbourIndex index;
+    private final NeighbourIndex reverse; // item-kNN ranking: items that count an item among their k nearest
+
+    KnnModel(ModelInfo info, Knn config, Interactions data, Biases biases, NeighbourIndex index) {
+        this.info = info;
+        this.config = config;
+        this.data = data;
+        this.biases = biases;
+        this.index = index;
+        this.reverse = config.kind == Knn.Kind.ITEM ? index.reverse(config.neighbours) : null;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public Interactions trainingData() {
+        return data;
+    }
+
+    @Override
+    public double[] scores(int user) {
+        double[] s = new double[data.itemCount()];
+        SparseMatrix byUser = data.byUser();
+        if (config.kind == Knn.Kind.ITEM) {
+            for (int k = byUser.start(user); k < byUser.end(user); k++) {
+                int i = byUser.index(k);
+                for (int q = reverse.start(i); q < reverse.end(i); q++) {
+                    s[reverse.neighbour(q)] += reverse.similarity(q);
+                }
+            }
+        } else {
+            int last = Math.min(index.end(user), index.start(user) + config.neighbours);
+            for (int q = index.start(user); q < last; q++) {
+                int v = index.neighbour(q);
+                float sim = index.similarity(q);
+                for (int k = byUser.start(v); k < byUser.end(v); k++) {
+                    s[byUser.index(k)] += sim;
+                }
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public boolean predictsRatings() {
+        return true;
+    }
+
+    @Override
+    public double predict(int user, int item) {
+        double base = biases.estimate(user, item);
+        double num = 0;
+        double den = 0;
+        int found = 0;
+        SparseMatrix byUser = data.byUser();
+        int row = config.kind == Knn.Kind.ITEM ? item : user;
+        for (int q = index.start(row); q < index.end(row) && found < config.neighbours; q++) {
+            int nb = index.neighbour(q);
+            int k = config.kind == Knn.Kind.ITEM ? byUser.find(user, nb) : byUser.find(nb, item);
+            if (k < 0) {
+                continue;
+            }
+            double residual = config.kind == Knn.Kind.ITEM
+                    ? byUser.value(k) - biases.estimate(user, nb)
+                    : byUser.value(k) - biases.estimate(nb, item);
+            num += index.similarity(q) * residual;
+            den += index.similarity(q);
+            found++;
+        }
+        double r = den > 0 ? base + num / den : base;
+        return Math.max(data.minValue(), Math.min(data.maxValue(), r));
+    }
+
+    @Override
+    public Explanation explain(int user, int item) {
+        List<Explanation.Reason> reasons = new ArrayList<>();
+        SparseMatrix byUser = data.byUser();
+        double score = 0;
+        if (config.kind == Knn.Kind.ITEM) {
+            // the user's items that count among the item's k nearest: exactly the terms of scores(user)[item]
+            int last = Math.min(index.end(item), index.start(item) + config.neighbours);
+            for (int q = index.start(item); q < last; q++) {
+                if (byUser.find(user, index.neighbour(q)) >= 0) {
+                    reasons.add(new Explanation.Reason("item", data.items().id(index.neighbour(q)), index.similarity(q)));
+                    score += index.similarity(q);
+                }
+            }
+        } else {
+            int last = Math.min(index.end(user), index.start(user) + config.neighbours);
+            for (int q = index.start(user); q < last; q++) {
+                int v = index.neighbour(q);
+                if (byUser.find(v, item) >= 0) {
+                    reasons.add(new Explanation.Reason("user", data.users().id(v), index.similarity(q)));
+                    score += index.similarity(q);
+                }
+            }
+        }
+        reasons.sort((a, b) -> Double.compare(b.contribution(), a.contribution()));
+        String summary;
+        if (reasons.isEmpty()) {
+            summary = "no similar " + (config.kind == Knn.Kind.ITEM ? "items among yours" : "users chose it");
+        } else {
+            List<String> names = reasons.stream().limit(3).map(Explanation.Reason::label).toList();
+            summary = config.kind == Knn.Kind.ITEM
+                    ? "because you liked " + String.join(", ", names)
+                    : "because similar customers (" + String.join(", ", names) + ") chose it";
+        }
+        return new Explanation(data.users().id(user), data.items().id(item), score, summary, reasons);
+    }
+
+    @Override
+    public double[] itemSimilarities(int item) {
+        if (config.kind == Knn.Kind.USER) {
+            return Recommender.super.itemSimilarities(item);
+        }
+        double[] s = new double[data.itemCount()];
+        Arrays.fill(s, Double.NaN);
+        for (int q = index.start(item); q < index.end(item); q++) {
+            s[index.neighbour(q)] = index.similarity(q);
+        }
+        return s;
+    }
+
+    /** Recomputes biases and neighbourhoods on the merged data (a full refit of this configuration). */
+    @Override
+    public Recommender update(Interactions additional) {
+        return config.fit(data.plus(additional, Interactions.DuplicatePolicy.LAST));
+    }
+
+    @Override
+    public void writeTo(ModelWriter out) {
+        biases.writeTo(out);
+        out.ints("neighbourPointers", index.pointers());
+        out.ints("neighbours", index.neighbours());
+        out.floats("similarities", index.similaritiesArray());
+    }
+
+    static KnnModel read(Knn config, ModelReader in, Interactions data, ModelInfo info) {
+        Biases biases = Biases.read(in, data);
+        int[] ptr = in.ints("neighbourPointers");
+        int[] nbr = in.ints("neighbours");
+        float[] sim = in.floats("similarities");
+        int rows = config.kind == Knn.Kind.ITEM ? data.itemCount() : data.userCount();
+        if (ptr.length != rows + 1 || ptr[0] != 0 || ptr[rows] != nbr.length || nbr.length != sim.length) {
+            throw in.corrupt("neighbour lists do not match the training data");
+        }
+        for (int r = 0; r < rows; r++) {
+            if (ptr[r + 1] < ptr[r]) {
+                throw in.corrupt("neighbour pointers decrease at row " + r);
+            }
+        }
+        for (int n : nbr) {
+            if (n < 0 || n >= rows) {
+                throw in.corrupt("neighbour index " + n + " out of range");
+            }
+        }
+        return new KnnModel(info, config, data, biases, new NeighbourIndex(ptr, nbr, sim));
+    }
+}
