@@ -2,6 +2,10 @@ package io.mercato.recsys;
 
 import io.mercato.recsys.baseline.BaselinePredictor;
 import io.mercato.recsys.baseline.Popularity;
+import io.mercato.recsys.content.ContentBased;
+import io.mercato.recsys.data.ItemFeatures;
+import io.mercato.recsys.hybrid.SwitchingHybrid;
+import io.mercato.recsys.hybrid.WeightedHybrid;
 import io.mercato.recsys.knn.Knn;
 
 /**
@@ -56,5 +60,20 @@ public final class AlgorithmCatalog {
     /** User-based k nearest neighbours. */
     public Knn.Builder userKnn() {
         return Knn.userBased();
+    }
+
+    /** Content-based: user profiles from the features of their items. */
+    public ContentBased.Builder content(ItemFeatures features) {
+        return ContentBased.builder(features);
+    }
+
+    /** A weighted blend of several recommenders. */
+    public WeightedHybrid.Builder weighted() {
+        return WeightedHybrid.builder();
+    }
+
+    /** Cold start by switching to fallbacks for new users and new items. */
+    public SwitchingHybrid.Builder switching(RecommenderTrainer primary) {
+        return SwitchingHybrid.builder(primary);
     }
 }

@@ -128,6 +128,12 @@ public final class Popularity implements RecommenderTrainer {
             return popularity.clone();
         }
 
+        /** The same list for everyone: unknown users get it too (the cold-start fallback of choice). */
+        @Override
+        public double[] scores(String user) {
+            return popularity.clone();
+        }
+
         @Override
         public Explanation explain(int user, int item) {
             int users = data.byItem().length(item);

@@ -1,0 +1,287 @@
+package io.mercato.recsys.hybrid;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AlgorithmParams;
+import io.mercato.recsys.AlgorithmProvider;
+import io.mercato.recsys.Explanation;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.ModelReader;
+import io.mercato.recsys.ModelWriter;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.data.Interactions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Cold start by switching: users unknown to the model or with fewer than {@code minUserInteractions}
+ * interactions are served by the new-user recommender (typically popularity, which serves anyone);
+ * items with fewer than {@code minItemInteractions} interactions (e.g. products just added to the
+ * catalog with {@link Interactions.Builder#addItem(String)}) get the new-item recommender's score
+ * (typically content-based), rescaled to the range of the primary's row so that they compete with
+ * the other items. Everyone else gets the primary recommender.
+ */
+public final class SwitchingHybrid implements RecommenderTrainer {
+
+    /** Algorithm name. */
+    public static final String NAME = "switching-hybrid";
+
+    private final RecommenderTrainer primary;
+    private final RecommenderTrainer newUsers;
+    private final RecommenderTrainer newItems;
+    private final int minUserInteractions;
+    private final int minItemInteractions;
+
+    private SwitchingHybrid(Builder b) {
+        this.primary = b.primary;
+        this.newUsers = b.newUsers;
+        this.newItems = b.newItems;
+        this.minUserInteractions = b.minUserInteractions;
+        this.minItemInteractions = b.minItemInteractions;
+    }
+
+    /** A builder around the recommender for known users and items. */
+    public static Builder builder(RecommenderTrainer primary) {
+        return new Builder(primary);
+    }
+
+    @Override
+    public String algorithm() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("primary", primary.describe());
+        m.put("newUsers", newUsers == null ? "none" : newUsers.describe());
+        m.put("newItems", newItems == null ? "none" : newItems.describe());
+        m.put("minUserInteractions", Integer.toString(minUserInteractions));
+        m.put("minItemInteractions", Integer.toString(minItemInteractions));
+        return m;
+    }
+
+    @Override
+    public Recommender fit(Interactions data) {
+        long start = System.nanoTime();
+        Recommender p = primary.fit(data);
+        Recommender u = newUsers == null ? null : newUsers.fit(data);
+        Recommender i = newItems == null ? null : newItems.fit(data);
+        return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, p, u, i,
+                minUserInteractions, minItemInteractions);
+    }
+
+    /** Fluent configuration of {@link SwitchingHybrid}. */
+    public static final class Builder {
+        private final RecommenderTrainer primary;
+        private RecommenderTrainer newUsers;
+        private RecommenderTrainer newItems;
+        private int minUserInteractions = 1;
+        private int minItemInteractions = 1;
+
+        private Builder(RecommenderTrainer primary) {
+            this.primary = Check.notNull("primary", primary);
+        }
+
+        /** Serves unknown users and users with fewer than {@code minUserInteractions} interactions. */
+        public Builder newUsers(RecommenderTrainer fallback) {
+            this.newUsers = Check.notNull("newUsers", fallback);
+            return this;
+        }
+
+        /** Scores items with fewer than {@code minItemInteractions} interactions. */
+        public Builder newItems(RecommenderTrainer fallback) {
+            this.newItems = Check.notNull("newItems", fallback);
+            return this;
+        }
+
+        /** Users with fewer interactions count as new (>= 1, default 1: only users without any). */
+        public Builder minUserInteractions(int n) {
+            this.minUserInteractions = Check.positive("minUserInteractions", n);
+            return this;
+        }
+
+        /** Items with fewer interactions count as new (>= 1, default 1: only items without any). */
+        public Builder minItemInteractions(int n) {
+            this.minItemInteractions = Check.positive("minItemInteractions", n);
+            return this;
+        }
+
+        /** The trainer. */
+        public SwitchingHybrid build() {
+            if (newUsers == null && newItems == null) {
+                throw ConfigurationException.invalid("newUsers/newItems", "none", "set at least one fallback");
+            }
+            return new SwitchingHybrid(this);
+        }
+    }
+
+    /** The trained switch. */
+    static final class Model implements Recommender {
+        private final ModelInfo info;
+        private final Interactions data;
+        private final Recommender primary;
+        private final Recommender newUsers;
+        private final Recommender newItems;
+        private final int minUser;
+        private final int minItem;
+
+        Model(ModelInfo info, Interactions data, Recommender primary, Recommender newUsers, Recommender newItems,
+              int minUser, int minItem) {
+            this.info = info;
+            this.data = data;
+            this.primary = primary;
+            this.newUsers = newUsers;
+            this.newItems = newItems;
+            this.minUser = minUser;
+            this.minItem = minItem;
+        }
+
+        @Override
+        public ModelInfo info() {
+            return info;
+        }
+
+        @Override
+        public Interactions trainingData() {
+            return data;
+        }
+
+        private boolean isNewUser(int user) {
+            return newUsers != null && data.byUser().length(user) < minUser;
+        }
+
+        private boolean isNewItem(int item) {
+            return newItems != null && data.byItem().length(item) < minItem;
+        }
+
+        /** Unknown users go to the new-user recommender (which must serve unknown ids, as popularity does). */
+        @Override
+        public double[] scores(String user) {
+            int u = data.users().index(user);
+            if (u < 0 && newUsers != null) {
+                return newUsers.scores(user);
+            }
+            return Recommender.super.scores(user);
+        }
+
+        @Override
+        public double[] scores(int user) {
+            double[] row = isNewUser(user) ? newUsers.scores(user) : primary.scores(user);
+            if (newItems == null) {
+                return row;
+            }
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            boolean anyNew = false;
+            for (int i = 0; i < row.length; i++) {
+                if (isNewItem(i)) {
+                    anyNew = true;
+                } else if (Double.isFinite(row[i])) {
+                    lo = Math.min(lo, row[i]);
+                    hi = Math.max(hi, row[i]);
+                }
+            }
+            if (!anyNew) {
+                return row;
+            }
+            if (lo > hi) {
+                lo = 0;
+                hi = 1;
+            }
+            double[] cold = newItems.scores(user);
+            Normalization.MIN_MAX.apply(cold);
+            for (int i = 0; i < row.length; i++) {
+                if (isNewItem(i)) {
+                    row[i] = lo + (hi - lo) * cold[i];
+                }
+            }
+            return row;
+        }
+
+        @Override
+        public boolean predictsRatings() {
+            return primary.predictsRatings();
+        }
+
+        @Override
+        public double predict(int user, int item) {
+            return primary.predict(user, item);
+        }
+
+        @Override
+        public Explanation explain(int user, int item) {
+            if (isNewItem(item)) {
+                return newItems.explain(user, item);
+            }
+            return isNewUser(user) ? newUsers.explain(user, item) : primary.explain(user, item);
+        }
+
+        @Override
+        public double[] itemSimilarities(int item) {
+            return isNewItem(item) ? newItems.itemSimilarities(item) : primary.itemSimilarities(item);
+        }
+
+        @Override
+        public Recommender update(Interactions additional) {
+            Recommender p = primary.update(additional);
+            return new Model(info, p.trainingData(), p,
+                    newUsers == null ? null : newUsers.update(additional),
+                    newItems == null ? null : newItems.update(additional), minUser, minItem);
+        }
+
+        @Override
+        public void writeTo(ModelWriter out) {
+            out.json("switching.json", new Settings(minUser, minItem, newUsers != null, newItems != null));
+            out.model("primary", primary);
+            if (newUsers != null) {
+                out.model("newUsers", newUsers);
+            }
+            if (newItems != null) {
+                out.model("newItems", newItems);
+            }
+        }
+    }
+
+    /** The switching.json entry. */
+    record Settings(int minUserInteractions, int minItemInteractions, boolean hasNewUsers, boolean hasNewItems) {
+    }
+
+    /**
+     * Registry entry. By name: {@code primary=item-knn}, {@code newUsers=popularity}, {@code newItems=}
+     * (an algorithm name, e.g. content needs its own parameters and is better built in code),
+     * {@code minUserInteractions}, {@code minItemInteractions}.
+     */
+    public static final class Provider implements AlgorithmProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public RecommenderTrainer trainer(AlgorithmParams p) {
+            Builder b = builder(Recommenders.byName(p.string("primary", "item-knn"), Map.of()));
+            String users = p.string("newUsers", "popularity");
+            if (!users.isBlank()) {
+                b.newUsers(Recommenders.byName(users, Map.of()));
+            }
+            String items = p.string("newItems", "");
+            if (!items.isBlank()) {
+                b.newItems(Recommenders.byName(items, Map.of()));
+            }
+            return b.minUserInteractions(p.integer("minUserInteractions", 1))
+                    .minItemInteractions(p.integer("minItemInteractions", 1)).build();
+        }
+
+        @Override
+        public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
+            Settings s = in.json("switching.json", Settings.class);
+            return new Model(info, data, in.model("primary"),
+                    s.hasNewUsers() ? in.model("newUsers") : null,
+                    s.hasNewItems() ? in.model("newItems") : null,
+                    s.minUserInteractions(), s.minItemInteractions());
+        }
+    }
+}

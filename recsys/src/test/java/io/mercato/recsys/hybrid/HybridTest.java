@@ -1,0 +1,98 @@
+package io.mercato.recsys.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.mercato.recsys.Recommendation;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.UnknownIdException;
+import io.mercato.recsys.baseline.Popularity;
+import io.mercato.recsys.content.ContentBased;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.ItemFeatures;
+import io.mercato.recsys.knn.Knn;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HybridTest {
+
+    @TempDir
+    Path dir;
+
+    /** a {Drama}, b {Drama, Comedy}, c {Comedy}, e {Drama}. */
+    static ItemFeatures features() {
+        return ItemFeatures.builder().tag("a", "genre", "Drama").tag("b", "genre", "Drama").tag("b", "genre", "Comedy")
+                .tag("c", "genre", "Comedy").tag("e", "genre", "Drama").build();
+    }
+
+    /** u1: a; u2: a, b; u3: c. Popularity a = 2, b = 1, c = 1. */
+    static Interactions data() {
+        return Interactions.builder().add("u1", "a", 1).add("u2", "a", 1).add("u2", "b", 1).add("u3", "c", 1).build();
+    }
+
+    @Test
+    void weightedBlendOfNormalizedScores() {
+        // u1: popularity min-max (a 1, b 0, c 0); content (profile Drama): a 1, b 1/sqrt2, c 0 -> min-max same.
+        // 0.5 / 0.5 blend: b = 0.5 * 0 + 0.5 * 0.7071068 = 0.3535534, c = 0
+        Recommender m = WeightedHybrid.builder().add(Popularity.builder().build(), 0.5)
+                .add(ContentBased.builder(features()).build(), 0.5).build().fit(data());
+        List<Recommendation> top = m.recommend("u1", 5);
+        assertThat(top).extracting(Recommendation::item).containsExactly("b", "c");
+        assertThat(top.get(0).score()).isCloseTo(0.5 * Math.sqrt(0.5), within(1e-12));
+        assertThat(top.get(1).score()).isCloseTo(0.0, within(1e-12));
+        assertThat(m.explain("u1", "b").reasons()).isNotEmpty();
+    }
+
+    @Test
+    void zScoreNormalization() {
+        double[] row = {1, 2, 3, Double.NaN};
+        Normalization.Z_SCORE.apply(row);
+        // mean 2, population sd sqrt(2/3); NaN becomes the row minimum
+        double sd = Math.sqrt(2.0 / 3);
+        assertThat(row).containsExactly(new double[] {-1 / sd, 0, 1 / sd, -1 / sd}, within(1e-12));
+    }
+
+    @Test
+    void switchingServesNewUsersWithPopularityAndNewItemsWithContent() {
+        Interactions withNewItem = Interactions.builder().add("u1", "a", 1).add("u2", "a", 1).add("u2", "b", 1)
+                .add("u3", "c", 1).addItem("e").build();
+        Recommender m = SwitchingHybrid.builder(Knn.itemBased().shrinkage(0).build())
+                .newUsers(Popularity.builder().build())
+                .newItems(ContentBased.builder(features()).build()).build().fit(withNewItem);
+        // an unknown user gets the popularity list: a (2), then b and c (1 each, lower index first)
+        assertThat(m.recommend("stranger", 3)).extracting(Recommendation::item).containsExactly("a", "b", "c");
+        // u1 (Drama fan): kNN gives b (co-occurs with a) the row maximum; the new item e has content score 1,
+        // the top of the content row, so it is rescaled to the kNN row's maximum: a tie, lower index (b) first
+        List<Recommendation> top = m.recommend("u1", 3);
+        assertThat(top).extracting(Recommendation::item).containsExactly("b", "e", "c");
+        assertThat(top.get(1).score()).isCloseTo(top.get(0).score(), within(1e-12));
+        assertThat(top.get(0).score()).isGreaterThan(0);
+        assertThat(m.explain("u1", "e").summary()).contains("genre=Drama");
+    }
+
+    @Test
+    void withoutAFallbackUnknownUsersFail() {
+        Recommender m = Knn.itemBased().build().fit(data());
+        assertThatThrownBy(() -> m.recommend("stranger", 3)).isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void hybridsRoundTrip() {
+        Recommender w = WeightedHybrid.builder().add(Popularity.builder().build(), 0.3)
+                .add(Knn.itemBased().build(), 0.7).build().fit(data());
+        Recommender s = SwitchingHybrid.builder(Knn.userBased().build()).newUsers(Popularity.builder().build())
+                .build().fit(data());
+        for (Recommender m : List.of(w, s)) {
+            Path file = dir.resolve(m.algorithm() + ".mercato");
+            m.save(file);
+            Recommender back = Recommender.load(file);
+            assertThat(back.algorithm()).isEqualTo(m.algorithm());
+            assertThat(back.recommend("u1", 3)).isEqualTo(m.recommend("u1", 3));
+        }
+        Recommender back = Recommender.load(dir.resolve(s.algorithm() + ".mercato"));
+        assertThat(back.recommend("stranger", 3)).isEqualTo(s.recommend("stranger", 3));
+    }
+}
