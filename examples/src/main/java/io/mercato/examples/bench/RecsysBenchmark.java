@@ -78,6 +78,11 @@ public final class RecsysBenchmark implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
   Path out;
 
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Raw shared data (for item features of the content recommender: ml-latest-small/movies.csv genres; "
+          + "default: ../shared/data or /work/shared/data).")
+  Path rawData;
+
   /** Runs the benchmark. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new RecsysBenchmark()).execute(args));
@@ -126,9 +131,17 @@ public final class RecsysBenchmark implements Callable<Integer> {
         skipped.add(algorithm + " (not registered in this build)");
         continue;
       }
+      Map<String, String> algorithmParams = overrides.getOrDefault(algorithm, Map.of());
+      if (algorithm.equals("content") && algorithmParams.isEmpty()) {
+        algorithmParams = contentFeatures(data.name());
+        if (algorithmParams == null) {
+          skipped.add("content (no item feature file for " + data.name() + ")");
+          continue;
+        }
+      }
       RecommenderTrainer trainer;
       try {
-        trainer = Recommenders.byName(algorithm, overrides.getOrDefault(algorithm, Map.of()));
+        trainer = Recommenders.byName(algorithm, algorithmParams);
       } catch (RuntimeException e) {
         skipped.add(algorithm + " (" + e.getMessage() + ")");
         continue;
@@ -235,6 +248,21 @@ public final class RecsysBenchmark implements Callable<Integer> {
       var += (x - mean) * (x - mean) / Math.max(1, v.length - 1);
     }
     return num(mean, 4) + " ± " + num(Math.sqrt(var), 4);
+  }
+
+  /** Content recommender settings for a data set with an item feature file (ml-latest-small: genres), or null. */
+  private Map<String, String> contentFeatures(String dataset) {
+    if (!dataset.equals("ml-latest-small")) {
+      return null;
+    }
+    List<Path> roots = rawData != null ? List.of(rawData) : List.of(Path.of("../shared/data"), Path.of("/work/shared/data"));
+    for (Path root : roots) {
+      Path movies = root.resolve("ml-latest-small/movies.csv");
+      if (Files.isRegularFile(movies)) {
+        return Map.of("features", movies.toString(), "id", "movieId", "tags", "genres", "tagSeparator", "\\|");
+      }
+    }
+    return null;
   }
 
   private Map<String, Map<String, String>> overrides() {
