@@ -1,0 +1,483 @@
+package io.mercato.text;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import io.mercato.core.DataException;
+import io.mercato.core.data.Splits;
+import io.mercato.core.io.DataFingerprint;
+import io.mercato.core.io.Provenance;
+import io.mercato.core.metrics.ClassificationReport;
+import io.mercato.core.train.EpochEvent;
+import io.mercato.core.train.TrainingListener;
+import io.mercato.text.model.FastTextModelTrainer;
+import io.mercato.text.model.LinearModelTrainer;
+import io.mercato.text.model.TextModel;
+import io.mercato.text.model.TextModelTrainer;
+import io.mercato.text.model.TextModels;
+import io.mercato.text.model.TrainingOptions;
+import io.mercato.text.model.TrainingSet;
+import io.mercato.text.normalize.Normalizer;
+import io.mercato.text.pipeline.EncodedText;
+import io.mercato.text.pipeline.FittedTextPipeline;
+import io.mercato.text.pipeline.TextPipeline;
+import io.mercato.text.privacy.PiiMasker;
+import io.mercato.text.tokenize.Tokenizer;
+import io.mercato.text.vectorize.VectorizerConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Immutable training recipe of a {@link TextClassifier}: the text pipeline (PII masking,
+ * normalization, tokenization, vectorization), the model (type and hyper-parameters) and the
+ * training settings. Built by {@link TextClassifier#builder()}; {@link #fit} may be called any
+ * number of times (also concurrently) and is deterministic for a given seed and data.
+ *
+ * <p>Training holds out a stratified {@code validationFraction} of the data for early stopping
+ * (and, with {@link ModelType#AUTO}, to choose the model), then retrains the chosen model on all
+ * the data for the best number of epochs.
+ */
+public final class TextClassifierTrainer {
+
+  /** Smallest data set on which a validation split is taken (smaller sets train on everything). */
+  static final int MIN_EXAMPLES_FOR_VALIDATION = 100;
+
+  private final TextPipeline pipeline;
+  private final ModelType modelType;
+  private final TextModelTrainer customModel;
+  private final long seed;
+  private final int maxEpochs;
+  private final int batchSize;
+  private final int patience;
+  private final double validationFraction;
+  private final boolean balancedClassWeights;
+  private final boolean multiLabel;
+  private final TrainingListener listener;
+
+  private TextClassifierTrainer(Builder b, TextPipeline pipeline) {
+    this.pipeline = pipeline;
+    this.modelType = b.modelType;
+    this.customModel = b.customModel;
+    this.seed = b.seed;
+    this.maxEpochs = b.maxEpochs;
+    this.batchSize = b.batchSize;
+    this.patience = b.patience;
+    this.validationFraction = b.validationFraction;
+    this.balancedClassWeights = b.balancedClassWeights;
+    this.multiLabel = b.multiLabel;
+    this.listener = b.listener;
+  }
+
+  /** The text pipeline configuration. */
+  public TextPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** The model type ({@link ModelType#AUTO} unless set; ignored when a custom model trainer was given). */
+  public ModelType modelType() {
+    return modelType;
+  }
+
+  /** The random seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Whether the classifier is multi-label. */
+  public boolean multiLabel() {
+    return multiLabel;
+  }
+
+  /** A builder initialized with this trainer's settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.pipeline = pipeline;
+    b.modelType = modelType;
+    b.customModel = customModel;
+    b.seed = seed;
+    b.maxEpochs = maxEpochs;
+    b.batchSize = batchSize;
+    b.patience = patience;
+    b.validationFraction = validationFraction;
+    b.balancedClassWeights = balancedClassWeights;
+    b.multiLabel = multiLabel;
+    b.listener = listener;
+    return b;
+  }
+
+  /**
+   * Trains a classifier on labelled texts.
+   *
+   * @param data the examples; single-label unless {@code multiLabel(true)}: then each example may carry several labels
+   * @return the trained, immutable classifier
+   * @throws DataException when the data cannot train a classifier (empty, one class only, several labels
+   *     per example in single-label mode)
+   */
+  public TextClassifier fit(List<LabeledText> data) {
+    Objects.requireNonNull(data, "data");
+    long start = System.nanoTime();
+    List<String> labels = labelsOf(data);
+    List<String> texts = new ArrayList<>(data.size());
+    for (LabeledText t : data) {
+      texts.add(t.text());
+    }
+    FittedTextPipeline fitted = pipeline.fit(texts);
+    TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
+
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    TrainingOptions options = new TrainingOptions(seed, maxEpochs, batchSize, patience, listener);
+    Chosen chosen;
+    double[] thresholds = null;
+    if (validationFraction > 0 && data.size() >= MIN_EXAMPLES_FOR_VALIDATION) {
+      Splits.Split split = multiLabel
+          ? Splits.trainTest(all.size(), validationFraction, seed)
+          : Splits.stratified(all.labels(), validationFraction, seed);
+      TrainingSet train = all.subset(split.train());
+      TrainingSet validation = all.subset(split.test());
+      chosen = choose(train, validation, options, labels);
+      if (multiLabel) {
+        thresholds = MultiLabelThresholds.tune(chosen.model.predict(validation.inputs()), validation.labelSets());
+      }
+      metrics.putAll(chosen.metrics);
+      // retrain on everything for the epochs that were best on the holdout
+      chosen = new Chosen(chosen.trainer,
+          chosen.trainer.fit(all, null, options.withMaxEpochs(chosen.bestEpoch)), chosen.bestEpoch, chosen.metrics);
+    } else {
+      TextModelTrainer trainer = customModel != null ? customModel : defaultTrainers().get(0);
+      chosen = new Chosen(trainer, trainer.fit(all, null, options), -1, Map.of());
+    }
+    if (multiLabel && thresholds == null) {
+      thresholds = new double[labels.size()];
+      Arrays.fill(thresholds, 0.5);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Provenance provenance = Provenance.now(fingerprint(data), data.size(), seconds,
+        hyperParameters(chosen), metrics);
+    return new TextClassifier(fitted, chosen.model, labels, multiLabel, thresholds, provenance);
+  }
+
+  /** What training settled on: the trainer, its model, the best epoch on the holdout and validation metrics. */
+  private record Chosen(TextModelTrainer trainer, TextModel model, int bestEpoch, Map<String, Double> metrics) {
+  }
+
+  private Chosen choose(TrainingSet train, TrainingSet validation, TrainingOptions options, List<String> labels) {
+    List<TextModelTrainer> candidates = customModel != null ? List.of(customModel) : defaultTrainers();
+    Chosen best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (TextModelTrainer candidate : candidates) {
+      BestEpoch bestEpoch = new BestEpoch(options.listener());
+      TextModel model = candidate.fit(train, validation, options.withListener(bestEpoch));
+      double[][] p = model.predict(validation.inputs());
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      double score;
+      if (multiLabel) {
+        score = MultiLabelThresholds.microF1(p, validation.labelSets(), null);
+        metrics.put("validation micro-F1 at 0.5", score);
+      } else {
+        ClassificationReport report = ClassificationReport.of(labels, validation.labels(), argmax(p), p);
+        score = report.macroF1() + 1e-6 * report.accuracy();
+        metrics.put("validation accuracy", report.accuracy());
+        metrics.put("validation macro-F1", report.macroF1());
+      }
+      metrics.put("validation loss", validation.meanLoss(p));
+      if (score > bestScore) {
+        bestScore = score;
+        best = new Chosen(candidate, model, Math.max(1, bestEpoch.best), metrics);
+      }
+    }
+    return best;
+  }
+
+  /** The trainers tried for {@link #modelType}: one for a fixed type, the AUTO candidates otherwise. */
+  private List<TextModelTrainer> defaultTrainers() {
+    if (modelType != ModelType.AUTO) {
+      return List.of(TextModels.defaultTrainer(modelType.typeName()));
+    }
+    return List.of(LinearModelTrainer.builder().build(), FastTextModelTrainer.builder().build());
+  }
+
+  /** Records the epoch with the lowest validation metric while forwarding events. */
+  private static final class BestEpoch implements TrainingListener {
+    private final TrainingListener delegate;
+    private double bestValue = Double.POSITIVE_INFINITY;
+    private int best = -1;
+
+    BestEpoch(TrainingListener delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void onStart(String what, int epochs) {
+      delegate.onStart(what, epochs);
+    }
+
+    @Override
+    public void onEpoch(EpochEvent event) {
+      if (event.validationMetric() < bestValue) {
+        bestValue = event.validationMetric();
+        best = event.epoch();
+      }
+      delegate.onEpoch(event);
+    }
+
+    @Override
+    public void onEnd() {
+      delegate.onEnd();
+    }
+  }
+
+  static int[] argmax(double[][] p) {
+    int[] out = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      int best = 0;
+      for (int c = 1; c < p[i].length; c++) {
+        if (p[i][c] > p[i][best]) {
+          best = c;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  private List<String> labelsOf(List<LabeledText> data) {
+    if (data.isEmpty()) {
+      throw new DataException("cannot train a text classifier on no examples");
+    }
+    TreeSet<String> set = new TreeSet<>();
+    for (int i = 0; i < data.size(); i++) {
+      LabeledText t = Objects.requireNonNull(data.get(i), "data contains null");
+      if (!multiLabel && t.labels().size() != 1) {
+        throw new DataException("example " + i + " has " + t.labels().size() + " labels " + t.labels()
+            + "; a single-label classifier needs exactly one (use multiLabel(true) for several)");
+      }
+      set.addAll(t.labels());
+    }
+    if (!multiLabel && set.size() < 2) {
+      throw new DataException("a classifier needs at least 2 distinct labels, found " + set);
+    }
+    return List.copyOf(set);
+  }
+
+  private TrainingSet trainingSet(FittedTextPipeline fitted, List<EncodedText> inputs, List<LabeledText> data,
+      List<String> labels) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < labels.size(); c++) {
+      index.put(labels.get(c), c);
+    }
+    int n = data.size();
+    int outputs = labels.size();
+    int[] y = multiLabel ? null : new int[n];
+    boolean[][] sets = multiLabel ? new boolean[n][outputs] : null;
+    int[] counts = new int[outputs];
+    for (int i = 0; i < n; i++) {
+      for (String label : data.get(i).labels()) {
+        int c = index.get(label);
+        counts[c]++;
+        if (multiLabel) {
+          sets[i][c] = true;
+        } else {
+          y[i] = c;
+        }
+      }
+    }
+    double[] weights = null;
+    if (balancedClassWeights && !multiLabel) {
+      // sklearn's "balanced": n / (classes * count_c), so every class carries the same total weight
+      weights = new double[n];
+      for (int i = 0; i < n; i++) {
+        weights[i] = (double) n / (outputs * counts[y[i]]);
+      }
+    }
+    return new TrainingSet(inputs, y, sets, outputs, weights, fitted.featureDimension(), fitted.vocabularySize());
+  }
+
+  private static String fingerprint(List<LabeledText> data) {
+    DataFingerprint f = DataFingerprint.start();
+    f.add(data.size());
+    for (LabeledText t : data) {
+      f.add(t.text());
+      for (String label : t.labels()) {
+        f.add(label);
+      }
+    }
+    return f.hex();
+  }
+
+  private Map<String, String> hyperParameters(Chosen chosen) {
+    Map<String, String> m = new LinkedHashMap<>(chosen.trainer.hyperParameters());
+    m.put("modelType", modelType.name());
+    m.put("seed", Long.toString(seed));
+    m.put("maxEpochs", maxEpochs == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(maxEpochs));
+    if (chosen.bestEpoch > 0) {
+      m.put("epochs", Integer.toString(chosen.bestEpoch));
+    }
+    m.put("batchSize", batchSize == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(batchSize));
+    m.put("patience", Integer.toString(patience));
+    m.put("validationFraction", Double.toString(validationFraction));
+    m.put("balancedClassWeights", Boolean.toString(balancedClassWeights));
+    m.put("multiLabel", Boolean.toString(multiLabel));
+    m.put("pipeline", pipeline.toString());
+    return m;
+  }
+
+  /**
+   * Fluent builder of {@link TextClassifierTrainer}; every setting has a default, validated at
+   * {@link #build()} (a {@link ConfigurationException} names the setting, the value and the allowed range).
+   */
+  public static final class Builder {
+    private TextPipeline pipeline = TextPipeline.defaults();
+    private PiiMasker piiMasker;
+    private Normalizer normalizer;
+    private Tokenizer tokenizer;
+    private VectorizerConfig vectorizer;
+    private ModelType modelType = ModelType.AUTO;
+    private TextModelTrainer customModel;
+    private long seed = 42L;
+    private int maxEpochs = TrainingOptions.MODEL_DEFAULT;
+    private int batchSize = TrainingOptions.MODEL_DEFAULT;
+    private int patience = 2;
+    private double validationFraction = 0.1;
+    private boolean balancedClassWeights;
+    private boolean multiLabel;
+    private TrainingListener listener = TrainingListener.NONE;
+
+    Builder() {
+    }
+
+    /** The whole text pipeline configuration (default {@link TextPipeline#defaults()}); the settings below override parts of it. */
+    public Builder pipeline(TextPipeline value) {
+      this.pipeline = value;
+      return this;
+    }
+
+    /** Masks PII (e-mail, phone, ID, card, IP) before anything else; default none. */
+    public Builder piiMasker(PiiMasker value) {
+      this.piiMasker = value;
+      return this;
+    }
+
+    /** The text normalizer (default {@link Normalizer#standard()}). */
+    public Builder normalizer(Normalizer value) {
+      this.normalizer = value;
+      return this;
+    }
+
+    /** The tokenizer (default {@code UnicodeTokenizer.standard()}: words, CJK unigrams + bigrams, word bigrams). */
+    public Builder tokenizer(Tokenizer value) {
+      this.tokenizer = value;
+      return this;
+    }
+
+    /** The vectorizer (default TF-IDF, sublinear tf, l2-normalized). */
+    public Builder vectorizer(VectorizerConfig value) {
+      this.vectorizer = value;
+      return this;
+    }
+
+    /** The model type with its default hyper-parameters (default {@link ModelType#AUTO}). */
+    public Builder modelType(ModelType value) {
+      this.modelType = value;
+      this.customModel = null;
+      return this;
+    }
+
+    /** A model trainer with custom hyper-parameters, e.g. {@code LinearModelTrainer.builder().l2(1e-4).build()}. */
+    public Builder model(TextModelTrainer value) {
+      this.customModel = value;
+      return this;
+    }
+
+    /** Random seed (default 42): the same seed and data give the same model. */
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    /** Upper bound on epochs, in [1, 10000]; default: each model's own. */
+    public Builder maxEpochs(int value) {
+      this.maxEpochs = value;
+      return this;
+    }
+
+    /** Minibatch size, in [1, 65536]; default: each model's own. */
+    public Builder batchSize(int value) {
+      this.batchSize = value;
+      return this;
+    }
+
+    /** Epochs without validation improvement before stopping, in [1, 1000]; default 2. */
+    public Builder patience(int value) {
+      this.patience = value;
+      return this;
+    }
+
+    /** Fraction of the training data held out for early stopping and model choice, in [0, 0.5]; 0 disables; default 0.1. */
+    public Builder validationFraction(double value) {
+      this.validationFraction = value;
+      return this;
+    }
+
+    /** Weights each class inversely to its frequency (for rare classes such as spam); default off. */
+    public Builder balancedClassWeights(boolean value) {
+      this.balancedClassWeights = value;
+      return this;
+    }
+
+    /** Several labels per text, independent sigmoid outputs with per-label thresholds; default off. */
+    public Builder multiLabel(boolean value) {
+      this.multiLabel = value;
+      return this;
+    }
+
+    /** Receives one event per training epoch (default none). */
+    public Builder listener(TrainingListener value) {
+      this.listener = value;
+      return this;
+    }
+
+    /**
+     * Validates the settings and builds the trainer.
+     *
+     * @throws ConfigurationException naming the first invalid setting
+     */
+    public TextClassifierTrainer build() {
+      Check.notNull("pipeline", pipeline);
+      Check.notNull("modelType", modelType);
+      Check.notNull("listener", listener);
+      if (maxEpochs != TrainingOptions.MODEL_DEFAULT && (maxEpochs < 1 || maxEpochs > 10_000)) {
+        throw ConfigurationException.invalid("maxEpochs", maxEpochs, "must be in [1, 10000]");
+      }
+      if (batchSize != TrainingOptions.MODEL_DEFAULT && (batchSize < 1 || batchSize > 65_536)) {
+        throw ConfigurationException.invalid("batchSize", batchSize, "must be in [1, 65536]");
+      }
+      if (patience < 1 || patience > 1000) {
+        throw ConfigurationException.invalid("patience", patience, "must be in [1, 1000]");
+      }
+      Check.inRange("validationFraction", validationFraction, 0, 0.5);
+      if (customModel == null && modelType != ModelType.AUTO && !TextModels.isKnown(modelType.typeName())) {
+        throw ConfigurationException.invalid("modelType", modelType, "this build has no " + modelType.typeName()
+            + " model; available: AUTO and the registered types");
+      }
+      TextPipeline.Builder p = pipeline.toBuilder();
+      if (piiMasker != null) {
+        p.piiMasker(piiMasker);
+      }
+      if (normalizer != null) {
+        p.normalizer(normalizer);
+      }
+      if (tokenizer != null) {
+        p.tokenizer(tokenizer);
+      }
+      if (vectorizer != null) {
+        p.vectorizer(vectorizer);
+      }
+      return new TextClassifierTrainer(this, p.build());
+    }
+  }
+}
