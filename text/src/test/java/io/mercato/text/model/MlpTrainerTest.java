@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MlpTrainerTest {
 
-  private static final TrainingOptions OPTIONS = new TrainingOptions(7L, 30, 32, 3, TrainingListener.NONE);
+  // tiny data: few large minibatches and a fast learning rate keep the test quick
+  private static final TrainingOptions OPTIONS = new TrainingOptions(7L, 20, 64, 3, TrainingListener.NONE);
+  private static final MlpTrainer TRAINER = MlpTrainer.builder().learningRate(0.01).build();
 
   private static TrainingSet train;
   private static TrainingSet validation;
@@ -29,10 +32,16 @@ class MlpTrainerTest {
 
   @BeforeAll
   static void trainOnce() {
+    Dl4jTexts.useOneNativeThread();
     train = Dl4jTexts.keywordClasses(240, 3, 1);
     validation = Dl4jTexts.keywordClasses(60, 3, 2);
     test = Dl4jTexts.keywordClasses(150, 3, 3);
-    model = MlpTrainer.builder().build().fit(train, validation, OPTIONS);
+    model = TRAINER.fit(train, validation, OPTIONS);
+  }
+
+  @AfterAll
+  static void restoreThreads() {
+    Dl4jTexts.restoreNativeThreads();
   }
 
   @Test
@@ -52,7 +61,7 @@ class MlpTrainerTest {
   @Test
   void sameSeedGivesIdenticalPredictionsAndAnotherSeedDoesNot() {
     TrainingOptions few = OPTIONS.withMaxEpochs(3);
-    MlpTrainer trainer = MlpTrainer.builder().build();
+    MlpTrainer trainer = TRAINER;
     double[][] first = trainer.fit(train, validation, few).predict(test.inputs());
     double[][] second = trainer.fit(train, validation, few).predict(test.inputs());
     double[][] otherSeed = trainer.fit(train, validation, few.withSeed(8L)).predict(test.inputs());
@@ -65,7 +74,7 @@ class MlpTrainerTest {
   void multiLabelGivesIndependentSigmoidOutputs() {
     TrainingSet sets = Dl4jTexts.keywordLabelSets(300, 3, 4);
     TrainingSet held = Dl4jTexts.keywordLabelSets(100, 3, 5);
-    MlpModel tagger = MlpTrainer.builder().build().fit(sets, null, OPTIONS);
+    MlpModel tagger = TRAINER.fit(sets, null, OPTIONS);
     double[][] p = tagger.predict(held.inputs());
 
     assertThat(tagger.multiLabel()).isTrue();
@@ -92,8 +101,8 @@ class MlpTrainerTest {
     }
     TrainingSet plain = new TrainingSet(same, labels, null, 2, null, Dl4jTexts.VOCABULARY, Dl4jTexts.VOCABULARY);
     TrainingSet weighted = new TrainingSet(same, labels, null, 2, balanced, Dl4jTexts.VOCABULARY, Dl4jTexts.VOCABULARY);
-    MlpTrainer trainer = MlpTrainer.builder().dropout(0).learningRate(0.01).build();
-    TrainingOptions options = new TrainingOptions(3L, 40, 50, 1, TrainingListener.NONE);
+    MlpTrainer trainer = MlpTrainer.builder().dropout(0).learningRate(0.05).build();
+    TrainingOptions options = new TrainingOptions(3L, 40, 100, 1, TrainingListener.NONE);
 
     double plainP1 = trainer.fit(plain, null, options).predict(List.of(same.get(0)))[0][1];
     double weightedP1 = trainer.fit(weighted, null, options).predict(List.of(same.get(0)))[0][1];
@@ -111,7 +120,7 @@ class MlpTrainerTest {
     int maxEpochs = 60;
     int patience = 2;
     MlpModel overfit = MlpTrainer.builder().dropout(0).learningRate(0.02).hiddenLayers(128).build()
-        .fit(noisyTrain, noisyValidation, new TrainingOptions(5L, maxEpochs, 20, patience, events::add));
+        .fit(noisyTrain, noisyValidation, new TrainingOptions(5L, maxEpochs, 50, patience, events::add));
 
     int best = 0;
     for (int e = 0; e < events.size(); e++) {
@@ -150,7 +159,7 @@ class MlpTrainerTest {
     assertThat(MlpTrainer.selectInputs(set, 6)).isNull();
 
     // keywords (df ~ n/3) outrank every filler word (df ~ n/5): a 10-wide cap keeps them all
-    MlpModel capped = MlpTrainer.builder().maxInputFeatures(10).build().fit(train, validation, OPTIONS);
+    MlpModel capped = MlpTrainer.builder().learningRate(0.01).maxInputFeatures(10).build().fit(train, validation, OPTIONS);
     assertThat(capped.inputWidth()).isEqualTo(10);
     assertThat(Dl4jTexts.accuracy(capped.predict(test.inputs()), test.labels())).isGreaterThanOrEqualTo(0.95);
   }
@@ -172,7 +181,7 @@ class MlpTrainerTest {
 
   @Test
   void cappedModelSurvivesSaving(@TempDir Path dir) {
-    MlpModel capped = MlpTrainer.builder().maxInputFeatures(10).build().fit(train, null, OPTIONS.withMaxEpochs(2));
+    MlpModel capped = MlpTrainer.builder().learningRate(0.01).maxInputFeatures(10).build().fit(train, null, OPTIONS.withMaxEpochs(2));
     MlpModel loaded = Dl4jTexts.saveAndLoad(capped, dir, MlpModel::readFrom);
 
     assertThat(loaded.inputWidth()).isEqualTo(10);
