@@ -90,13 +90,15 @@ public final class RecsysBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    double nd4j = nd4jStartSeconds();
     PeerResults peerResults = PeerResults.locate(peers);
     Map<String, Map<String, String>> overrides = overrides();
     StringBuilder md = new StringBuilder();
     md.append("## Recommendation (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
         .append(System.getProperty("java.version")).append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n");
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n")
+        .append(String.format(java.util.Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s.%n%n", nd4j));
     for (String name : datasets) {
       Prepared data = Prepared.open(prepared, name);
       md.append(dataset(data, overrides, peerResults));
@@ -123,6 +125,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
         "P@10", "R@10", "NDCG@10", "fit_s", "top10 test users s (first call)", "top10 all users s (warm)",
         "recommend p50 ms", "recommend p99 ms", "peak heap MiB", "notes");
     List<String> skipped = new ArrayList<>();
+    List<String> settings = new ArrayList<>();
     List<PeerProtocol.Row> allRows = new ArrayList<>(trainRows);
     allRows.addAll(protocol.rows());
     List<Split> cvSplits = null;
@@ -161,7 +164,8 @@ public final class RecsysBenchmark implements Callable<Integer> {
             ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
             num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
             secs(m.topN.seconds()), secs(m.allUsersSeconds), num(m.latency.p50(), 3), num(m.latency.p99(), 3),
-            num(m.peakHeapMiB, 0), trainer.describe());
+            num(m.peakHeapMiB, 0), "");
+        settings.add(trainer.describe());
       } catch (RuntimeException | OutOfMemoryError e) {
         log("%s: %s FAILED: %s", data.name(), algorithm, e);
         table.row(algorithm, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
@@ -185,6 +189,11 @@ public final class RecsysBenchmark implements Callable<Integer> {
     sb.append("### ").append(data.name()).append(" (").append(data.kind()).append(": ").append(train.size())
         .append(" train / ").append(protocol.rows().size()).append(" test rows, ").append(train.userCount())
         .append(" users x ").append(train.itemCount()).append(" train items)\n\n").append(table).append('\n');
+    if (!settings.isEmpty()) {
+      sb.append("Settings (library defaults unless overridden with --param):\n\n");
+      settings.forEach(d -> sb.append("- `").append(d).append("`\n"));
+      sb.append('\n');
+    }
     if (!skipped.isEmpty()) {
       sb.append("Not run: ").append(String.join("; ", skipped)).append(".\n\n");
     }
@@ -278,6 +287,14 @@ public final class RecsysBenchmark implements Callable<Integer> {
           .put(p.substring(dot + 1, eq), p.substring(eq + 1));
     }
     return out;
+  }
+
+  /** Seconds of ND4J's one-time native start-up, paid here so that no algorithm's fit time includes it. */
+  static double nd4jStartSeconds() {
+    long start = System.nanoTime();
+    org.nd4j.linalg.factory.Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}).mmul(
+        org.nd4j.linalg.factory.Nd4j.eye(2).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Progress on stderr (the report goes to stdout). */

@@ -90,6 +90,7 @@ public final class TextBenchmark implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<ModelType> types = modelTypes();
+    double nd4j = RecsysBenchmark.nd4jStartSeconds();
     PeerResults peerResults = PeerResults.locate(peers);
     MarkdownTable results = new MarkdownTable("dataset", "tool", "accuracy", "macro-F1", "train s",
         "batch docs/s", "p50 ms", "p99 ms", "model MB", "notes");
@@ -103,7 +104,11 @@ public final class TextBenchmark implements Callable<Integer> {
     md.append("## Text classification (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
         .append(System.getProperty("java.version")).append(", max heap ")
-        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n").append(results).append('\n');
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n")
+        .append(String.format(Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s. "
+            + "Mercato rows: train s = in-process fit; batch = predictAll over the test set repeated to >= %,d texts "
+            + "(after one warm-up pass); p50/p99 = single predict() calls after 500 warm-up calls.%n%n", nd4j, BATCH_DOCS))
+        .append(results).append('\n');
     if (!targets.isEmpty()) {
       md.append("### Targets (default model vs. the peers)\n\n").append(targets).append('\n');
     }
