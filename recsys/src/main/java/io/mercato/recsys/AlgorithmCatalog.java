@@ -17,31 +17,6 @@ public final class AlgorithmCatalog {
     AlgorithmCatalog() {
     }
 
-    /** Biased matrix factorization by SGD ({@code "biased-mf"}). */
-    public io.mercato.recsys.mf.BiasedMfTrainer.Builder biasedMf() {
-        return io.mercato.recsys.mf.BiasedMfTrainer.builder();
-    }
-
-    /** SVD++ by SGD ({@code "svdpp"}). */
-    public io.mercato.recsys.mf.BiasedMfTrainer.Builder svdPlusPlus() {
-        return io.mercato.recsys.mf.BiasedMfTrainer.builder().svdPlusPlus(true);
-    }
-
-    /** Alternating least squares for explicit ratings ({@code "als"}). */
-    public io.mercato.recsys.mf.AlsTrainer.Builder als() {
-        return io.mercato.recsys.mf.AlsTrainer.builder();
-    }
-
-    /** Implicit-feedback ALS with conjugate-gradient solves ({@code "implicit-als"}). */
-    public io.mercato.recsys.mf.ImplicitAlsTrainer.Builder implicitAls() {
-        return io.mercato.recsys.mf.ImplicitAlsTrainer.builder();
-    }
-
-    /** Bayesian personalized ranking ({@code "bpr"}). */
-    public io.mercato.recsys.mf.BprTrainer.Builder bpr() {
-        return io.mercato.recsys.mf.BprTrainer.builder();
-    }
-
     /** Most popular items, optionally time-decayed. */
     public Popularity.Builder popularity() {
         return Popularity.builder();
@@ -75,5 +50,35 @@ public final class AlgorithmCatalog {
     /** Cold start by switching to fallbacks for new users and new items. */
     public SwitchingHybrid.Builder switching(RecommenderTrainer primary) {
         return SwitchingHybrid.builder(primary);
+    }
+
+    /** Biased matrix factorization by SGD ({@code "biased-mf"}). */
+    public io.mercato.recsys.mf.BiasedMfTrainer.Builder biasedMf() {
+        return io.mercato.recsys.mf.BiasedMfTrainer.builder();
+    }
+
+    /** SVD++ by SGD ({@code "svdpp"}). */
+    public io.mercato.recsys.mf.BiasedMfTrainer.Builder svdPlusPlus() {
+        return io.mercato.recsys.mf.BiasedMfTrainer.builder().svdPlusPlus(true);
+    }
+
+    /** Alternating least squares for explicit ratings ({@code "als"}). */
+    public io.mercato.recsys.mf.AlsTrainer.Builder als() {
+        return io.mercato.recsys.mf.AlsTrainer.builder();
+    }
+
+    /** Implicit-feedback ALS with conjugate-gradient solves ({@code "implicit-als"}). */
+    public io.mercato.recsys.mf.ImplicitAlsTrainer.Builder implicitAls() {
+        return io.mercato.recsys.mf.ImplicitAlsTrainer.builder();
+    }
+
+    /** Bayesian personalized ranking ({@code "bpr"}). */
+    public io.mercato.recsys.mf.BprTrainer.Builder bpr() {
+        return io.mercato.recsys.mf.BprTrainer.builder();
+    }
+
+    /** Neural collaborative filtering on DL4J ({@code "ncf"}). */
+    public io.mercato.recsys.neural.NcfTrainer.Builder ncf() {
+        return io.mercato.recsys.neural.NcfTrainer.builder();
     }
 }

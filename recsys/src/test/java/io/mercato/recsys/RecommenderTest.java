@@ -74,11 +74,18 @@ class RecommenderTest {
 
     @Test
     void unknownUserIsAClearError() {
-        assertThatThrownBy(() -> model.recommend("nobody", 3))
+        assertThatThrownBy(() -> model.explain("nobody", "a"))
                 .isInstanceOf(UnknownIdException.class)
                 .hasMessageContaining("unknown user 'nobody'").hasMessageContaining("popularity");
         assertThatThrownBy(() -> model.similarItems("nothing", 3))
                 .isInstanceOf(UnknownIdException.class).hasMessageContaining("unknown item 'nothing'");
+    }
+
+    @Test
+    void popularityServesUnknownUsers() {
+        assertThat(ids(model.recommend("nobody", 3))).containsExactly("a", "b", "c");
+        assertThat(model.recommendAll(List.of("nobody"), 1).get("nobody")).extracting(Recommendation::item)
+                .containsExactly("a");
     }
 
     @Test

@@ -10,6 +10,9 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface IoFunction<T, R> {
-    /** @param t the input, @return the result */
+    /**
+     * @param t the input
+     * @return the result
+     */
     R apply(T t) throws IOException;
 }

@@ -80,50 +80,56 @@ public final class Similarities {
         return pearson(a, b, false);
     }
 
+    /**
+     * One pass over data shifted by its first element: exact zeros for constant vectors, and since
+     * {@code (a[0] - mean)^2 <= n * variance}, the cancellation in {@code Σx² - (Σx)²/n} costs at most
+     * about {@code n·ε} relative error.
+     */
     private static double pearson(double[] a, double[] b, boolean rescaled) {
         int n = a.length;
         if (n == 0) {
             return 0;
         }
-        double sa = 0, sb = 0;
-        boolean constA = true, constB = true;
-        double fa = a[0], fb = b[0];
-        for (int i = 0; i < n; i++) {
-            double x = a[i], y = b[i];
-            sa += x;
-            sb += y;
-            constA &= x == fa;
-            constB &= y == fb;
-        }
-        if (!Double.isFinite(sa) || !Double.isFinite(sb)) {
-            checkFinite(a, b);
-            return pearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
-        }
-        if (constA || constB) {
-            return 0;
-        }
-        double ma = sa / n, mb = sb / n;
-        double c0 = 0, c1 = 0, va0 = 0, va1 = 0, vb0 = 0, vb1 = 0;
+        double ka = a[0], kb = b[0];
+        double sx0 = 0, sx1 = 0, sy0 = 0, sy1 = 0, sxy0 = 0, sxy1 = 0, sxx0 = 0, sxx1 = 0, syy0 = 0, syy1 = 0;
         int i = 0;
         for (; i + 1 < n; i += 2) {
-            double x0 = a[i] - ma, y0 = b[i] - mb, x1 = a[i + 1] - ma, y1 = b[i + 1] - mb;
-            c0 += x0 * y0;
-            c1 += x1 * y1;
-            va0 += x0 * x0;
-            va1 += x1 * x1;
-            vb0 += y0 * y0;
-            vb1 += y1 * y1;
+            double x0 = a[i] - ka, y0 = b[i] - kb, x1 = a[i + 1] - ka, y1 = b[i + 1] - kb;
+            sx0 += x0;
+            sx1 += x1;
+            sy0 += y0;
+            sy1 += y1;
+            sxy0 += x0 * y0;
+            sxy1 += x1 * y1;
+            sxx0 += x0 * x0;
+            sxx1 += x1 * x1;
+            syy0 += y0 * y0;
+            syy1 += y1 * y1;
         }
         if (i < n) {
-            double x = a[i] - ma, y = b[i] - mb;
-            c0 += x * y;
-            va0 += x * x;
-            vb0 += y * y;
+            double x = a[i] - ka, y = b[i] - kb;
+            sx0 += x;
+            sy0 += y;
+            sxy0 += x * y;
+            sxx0 += x * x;
+            syy0 += y * y;
         }
-        double cov = c0 + c1, va = va0 + va1, vb = vb0 + vb1;
-        if ((!Double.isFinite(cov) || !Double.isFinite(va) || !Double.isFinite(vb) || va < TINY || vb < TINY)
-                && !rescaled) {
+        double sx = sx0 + sx1, sy = sy0 + sy1;
+        double cov = (sxy0 + sxy1) - sx * sy / n;
+        double va = (sxx0 + sxx1) - sx * sx / n;
+        double vb = (syy0 + syy1) - sy * sy / n;
+        if (!Double.isFinite(cov) || !Double.isFinite(va) || !Double.isFinite(vb)) {
+            checkFinite(a, b);
+            if (!rescaled) {
+                return pearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
+            }
+        }
+        if ((va < TINY || vb < TINY) && !rescaled) {
+            // squares may have underflowed (or a vector is constant): rescale once
             return pearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
+        }
+        if (va <= 0 || vb <= 0) {
+            return 0; // constant (exactly: every shifted value is 0)
         }
         return ratio(cov, va, vb);
     }

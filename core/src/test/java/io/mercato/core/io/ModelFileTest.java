@@ -79,6 +79,34 @@ class ModelFileTest {
     }
 
     @Test
+    void onDiskLayoutIsAZipWithManifestFirst() throws IOException {
+        Path f = writeModel("text-classifier", 1);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(f.toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .containsExactly("manifest.json", "raw.bin", "config.json", "weights.bin");
+            String json = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
+            com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            assertThat(m.get("format").asText()).isEqualTo("mercato-model");
+            assertThat(m.get("formatVersion").asInt()).isEqualTo(1);
+            assertThat(m.get("kind").asText()).isEqualTo("text-classifier");
+            assertThat(m.at("/provenance/createdAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
+        }
+    }
+
+    @Test
+    void provenanceNowCarriesTheLibraryVersionAndCopiesMaps() {
+        Map<String, String> hp = new java.util.HashMap<>(Map.of("lr", "0.1"));
+        Provenance p = Provenance.now("fp", 10, 1.0, hp, null);
+        hp.put("lr", "changed");
+        assertThat(p.hyperParameters()).containsEntry("lr", "0.1");
+        assertThat(p.metrics()).isEmpty();
+        // filtered from the Maven project version into version.properties
+        assertThat(Provenance.LIBRARY_VERSION).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(p.libraryVersion()).isEqualTo(Provenance.LIBRARY_VERSION);
+        assertThatThrownBy(() -> Provenance.now("fp", -1, 0, null, null)).hasMessageContaining("trainingExamples");
+    }
+
+    @Test
     void closeWithoutCommitLeavesNoFileAndKeepsTheOldOne() throws IOException {
         Path f = dir.resolve("model.mercato");
         Files.writeString(f, "previous");

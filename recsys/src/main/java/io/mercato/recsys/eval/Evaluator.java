@@ -25,7 +25,8 @@ import java.util.Set;
  * that are not among the user's training interactions; relevant = the user's test items with value
  * {@code >= relevantAtLeast} (all test items when unset, for implicit data); precision = hits / k,
  * recall, NDCG (binary gains), MAP, MRR and hit rate are averaged over the users with at least one
- * relevant item; a user the model cannot serve counts with zero hits. A list containing one of the
+ * relevant item; a user the model cannot serve counts with zero hits. With
+ * {@link Builder#allTestItemsRelevant()} (implicit data) no rating metrics are computed. A list containing one of the
  * user's training items is a bug and fails the evaluation.
  */
 public final class Evaluator {
@@ -77,7 +78,7 @@ public final class Evaluator {
     /** All metrics of one trained model on {@code test} (ids are matched to the model's training data). */
     public Map<String, Double> measure(Recommender model, Interactions test) {
         Map<String, Double> m = new LinkedHashMap<>();
-        if (model.predictsRatings()) {
+        if (model.predictsRatings() && !Double.isNaN(relevantAtLeast)) {
             ratingMetrics(model, test, m);
         }
         rankingMetrics(model, test, m);
@@ -216,7 +217,7 @@ public final class Evaluator {
             return this;
         }
 
-        /** Every test item is relevant (implicit feedback). */
+        /** Every test item is relevant (implicit feedback); rating metrics are then not computed. */
         public Builder allTestItemsRelevant() {
             this.relevantAtLeast = Double.NaN;
             return this;

@@ -20,7 +20,8 @@ import java.util.Map;
  * ({@link #userBased()}). Training computes, in batch, the {@code modelSize} most similar items
  * (users) of every item (user) and the baseline biases. Ranking: an item's score is the sum of its
  * similarities to the user's items among its {@code neighbours} nearest (item-based), or of the
- * similarities of the user's {@code neighbours} nearest users who have it (user-based). Rating
+ * similarities of the user's {@code neighbours} nearest users who have it (user-based), each weighted
+ * by the interaction ({@link RankingWeight}). Rating
  * prediction is KNNBaseline-style: {@code b_ui + sum s (r - b) / sum s} over the k nearest neighbours
  * that rated the item (resp. that the user rated), the baseline alone when there are none.
  */
@@ -47,6 +48,7 @@ public final class Knn implements RecommenderTrainer {
 
     final Kind kind;
     final Similarity similarity;
+    final RankingWeight rankingWeight;
     final int neighbours;
     final int modelSize;
     final double shrinkage;
@@ -58,6 +60,7 @@ public final class Knn implements RecommenderTrainer {
     private Knn(Builder b) {
         this.kind = b.kind;
         this.similarity = b.similarity;
+        this.rankingWeight = b.rankingWeight;
         this.neighbours = b.neighbours;
         this.modelSize = Math.max(b.modelSize, b.neighbours);
         this.shrinkage = b.shrinkage;
@@ -86,6 +89,7 @@ public final class Knn implements RecommenderTrainer {
     public Map<String, String> hyperParameters() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("similarity", similarity.name().toLowerCase(Locale.ROOT));
+        m.put("rankingWeight", rankingWeight.name().toLowerCase(Locale.ROOT));
         m.put("neighbours", Integer.toString(neighbours));
         m.put("modelSize", Integer.toString(modelSize));
         m.put("shrinkage", Double.toString(shrinkage));
@@ -135,6 +139,7 @@ public final class Knn implements RecommenderTrainer {
     public static final class Builder {
         private final Kind kind;
         private Similarity similarity = Similarity.COSINE;
+        private RankingWeight rankingWeight = RankingWeight.VALUE;
         private int neighbours = 40;
         private int modelSize = 200;
         private double shrinkage = 100;
@@ -150,6 +155,12 @@ public final class Knn implements RecommenderTrainer {
         /** The similarity (default cosine). */
         public Builder similarity(Similarity similarity) {
             this.similarity = Check.notNull("similarity", similarity);
+            return this;
+        }
+
+        /** How the user's items are weighted in ranking scores (default {@link RankingWeight#VALUE}). */
+        public Builder rankingWeight(RankingWeight weight) {
+            this.rankingWeight = Check.notNull("rankingWeight", weight);
             return this;
         }
 
@@ -212,6 +223,12 @@ public final class Knn implements RecommenderTrainer {
         } catch (IllegalArgumentException e) {
             throw ConfigurationException.invalid("similarity", sim,
                     "must be one of cosine, adjusted_cosine, pearson, pearson_baseline, euclidean");
+        }
+        String weight = p.string("rankingWeight", "value");
+        try {
+            b.rankingWeight(RankingWeight.valueOf(weight.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationException.invalid("rankingWeight", weight, "must be one of binary, value, residual");
         }
         return b.neighbours(p.integer("neighbours", 40)).modelSize(p.integer("modelSize", 200))
                 .shrinkage(p.real("shrinkage", 100)).minSupport(p.integer("minSupport", 1))

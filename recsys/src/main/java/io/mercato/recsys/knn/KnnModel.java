@@ -48,8 +48,9 @@ final class KnnModel implements Recommender {
         if (config.kind == Knn.Kind.ITEM) {
             for (int k = byUser.start(user); k < byUser.end(user); k++) {
                 int i = byUser.index(k);
+                double w = weight(user, i, byUser.value(k));
                 for (int q = reverse.start(i); q < reverse.end(i); q++) {
-                    s[reverse.neighbour(q)] += reverse.similarity(q);
+                    s[reverse.neighbour(q)] += w * reverse.similarity(q);
                 }
             }
         } else {
@@ -58,11 +59,20 @@ final class KnnModel implements Recommender {
                 int v = index.neighbour(q);
                 float sim = index.similarity(q);
                 for (int k = byUser.start(v); k < byUser.end(v); k++) {
-                    s[byUser.index(k)] += sim;
+                    s[byUser.index(k)] += sim * weight(v, byUser.index(k), byUser.value(k));
                 }
             }
         }
         return s;
+    }
+
+    /** The weight of (user, item, value) in a ranking score. */
+    private double weight(int user, int item, float value) {
+        return switch (config.rankingWeight) {
+            case BINARY -> 1;
+            case VALUE -> value;
+            case RESIDUAL -> value - biases.estimate(user, item) + 1;
+        };
     }
 
     @Override
@@ -104,18 +114,22 @@ final class KnnModel implements Recommender {
             // the user's items that count among the item's k nearest: exactly the terms of scores(user)[item]
             int last = Math.min(index.end(item), index.start(item) + config.neighbours);
             for (int q = index.start(item); q < last; q++) {
-                if (byUser.find(user, index.neighbour(q)) >= 0) {
-                    reasons.add(new Explanation.Reason("item", data.items().id(index.neighbour(q)), index.similarity(q)));
-                    score += index.similarity(q);
+                int k = byUser.find(user, index.neighbour(q));
+                if (k >= 0) {
+                    double c = weight(user, index.neighbour(q), byUser.value(k)) * index.similarity(q);
+                    reasons.add(new Explanation.Reason("item", data.items().id(index.neighbour(q)), c));
+                    score += c;
                 }
             }
         } else {
             int last = Math.min(index.end(user), index.start(user) + config.neighbours);
             for (int q = index.start(user); q < last; q++) {
                 int v = index.neighbour(q);
-                if (byUser.find(v, item) >= 0) {
-                    reasons.add(new Explanation.Reason("user", data.users().id(v), index.similarity(q)));
-                    score += index.similarity(q);
+                int k = byUser.find(v, item);
+                if (k >= 0) {
+                    double c = weight(v, item, byUser.value(k)) * index.similarity(q);
+                    reasons.add(new Explanation.Reason("user", data.users().id(v), c));
+                    score += c;
                 }
             }
         }

@@ -34,7 +34,7 @@ class EvaluatorTest {
     }
 
     /** Scores per user index; predicts 2.5 everywhere except NaN for (u2, i5). */
-    static final class Fixed implements Recommender {
+    static class Fixed implements Recommender {
         final Interactions data;
         final double[][] scores = {{9, 8, 3, 1, 2}, {0, 1, 0, 5, 2}, {1, 1, 1, 1, 1}};
 

@@ -39,7 +39,7 @@ class KnnTest {
     }
 
     private static Knn.Builder noBias(Knn.Builder b) {
-        return b.shrinkage(0).regUser(1e9).regItem(1e9).threads(1);
+        return b.shrinkage(0).regUser(1e9).regItem(1e9).threads(1).rankingWeight(RankingWeight.BINARY);
     }
 
     @Test
@@ -71,6 +71,24 @@ class KnnTest {
         // with one neighbour, x's nearest is y only
         Recommender k1 = noBias(Knn.itemBased()).neighbours(1).build().fit(tiny());
         assertThat(k1.recommend("C", 3).get(0).score()).isCloseTo(0.6670170091506028, within(1e-6));
+    }
+
+    @Test
+    void rankingWeights() {
+        // VALUE: C rated y 4 and z 1: 4 * 0.6670170 + 1 * 0.6125639 = 3.2806319284340 ; the explanation has the same terms
+        Recommender value = noBias(Knn.itemBased()).rankingWeight(RankingWeight.VALUE).neighbours(2).build().fit(tiny());
+        assertThat(value.recommend("C", 1).get(0).score()).isCloseTo(4 * 0.6670170091506028 + 0.6125638918316889, within(1e-6));
+        List<Explanation.Reason> reasons = value.explain("C", "x").reasons();
+        assertThat(reasons).hasSize(2);
+        assertThat(reasons.get(0).contribution()).isCloseTo(4 * 0.6670170091506028, within(1e-6));
+        assertThat(reasons.get(1).contribution()).isCloseTo(0.6125638918316889, within(1e-6));
+        // RESIDUAL (biases ~0, mu = 24/7): (4 - mu + 1) * s_xy + (1 - mu + 1) * s_xz
+        Recommender residual = noBias(Knn.itemBased()).rankingWeight(RankingWeight.RESIDUAL).neighbours(2).build().fit(tiny());
+        double mu = 24.0 / 7;
+        assertThat(residual.scores("C")[0]).isCloseTo((5 - mu) * 0.6670170091506028 + (2 - mu) * 0.6125638918316889, within(1e-6));
+        // user-based VALUE: A's nearest user B rated z 5: 5 * 0.6647030
+        Recommender user = noBias(Knn.userBased()).rankingWeight(RankingWeight.VALUE).neighbours(1).build().fit(tiny());
+        assertThat(user.recommend("A", 1).get(0).score()).isCloseTo(5 * 0.6647029903343876, within(1e-6));
     }
 
     @Test

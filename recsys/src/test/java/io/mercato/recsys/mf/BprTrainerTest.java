@@ -15,7 +15,7 @@ class BprTrainerTest {
   void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst() {
     LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).build().factorize(CLUSTERS);
     // chance level would be 1/3
-    assertThat(Planted.inGroupShare(model, CLUSTERS, 3, 5)).isGreaterThan(0.95);
+    assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).isGreaterThan(0.95);
   }
 
   @Test

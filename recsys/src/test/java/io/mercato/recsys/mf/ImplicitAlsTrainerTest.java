@@ -58,7 +58,7 @@ class ImplicitAlsTrainerTest {
     LatentFactors model = ImplicitAlsTrainer.builder().rank(8).iterations(8).regularization(0.5).alpha(5).seed(2)
         .build().factorize(data);
     // chance level would be 1/3
-    assertThat(Planted.inGroupShare(model, data, 3, 5)).isGreaterThan(0.98);
+    assertThat(Planted.inGroupShare(model::scores, data, 3, 5)).isGreaterThan(0.98);
   }
 
   @Test

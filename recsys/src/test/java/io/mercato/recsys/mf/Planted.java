@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Small generated data sets with known structure for the factorization tests. */
-final class Planted {
+public final class Planted {
 
   private Planted() {
   }
@@ -54,7 +54,7 @@ final class Planted {
    * {@code i} to {@code i % groups}; each user has interacted (value 1) with a random {@code share} of its group's
    * items and with nothing else.
    */
-  static Interactions clusters(int users, int items, int groups, double share, long seed) {
+  public static Interactions clusters(int users, int items, int groups, double share, long seed) {
     Random random = new Random(seed);
     List<int[]> cells = new ArrayList<>();
     List<Float> values = new ArrayList<>();
@@ -103,11 +103,12 @@ final class Planted {
   }
 
   /** Share of the top-{@code n} unseen items of every user that lie in the user's planted group. */
-  static double inGroupShare(LatentFactors model, Interactions train, int groups, int n) {
+  public static double inGroupShare(java.util.function.IntFunction<double[]> scores, Interactions train, int groups,
+      int n) {
     int hits = 0;
     int total = 0;
     for (int u = 0; u < train.userCount(); u++) {
-      double[] s = model.scores(u);
+      double[] s = scores.apply(u);
       for (int x = 0; x < n; x++) {
         int best = -1;
         for (int i = 0; i < s.length; i++) {

@@ -205,7 +205,9 @@ public final class TextDataset {
       if (separator != null && (separator == '"' || separator == '\n' || separator == '\r')) {
         throw ConfigurationException.invalid("separator", printable(separator), "any character but a quote or line break");
       }
-      if (labelSeparator != null && separator != null && labelSeparator.equals(separator)) {
+      String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+      char fieldSeparator = separator != null ? separator : name.endsWith(".tsv") || name.endsWith(".tab") ? '\t' : ',';
+      if (labelSeparator != null && labelSeparator == fieldSeparator) {
         throw ConfigurationException.invalid("labelSeparator", printable(labelSeparator),
             "must differ from the field separator");
       }

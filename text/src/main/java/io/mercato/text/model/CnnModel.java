@@ -67,13 +67,21 @@ public final class CnnModel implements TextModel {
    */
   public static CnnModel readFrom(ModelFileReader reader, String prefix) {
     Saved saved = reader.json(prefix + CONFIG, Saved.class);
-    ComputationGraph graph = Dl4jNetworks.fromBytes(reader.bytes(prefix + NETWORK), prefix + NETWORK);
+    saved.check(reader, prefix + CONFIG);
+    ComputationGraph graph = Dl4jNetworks.read(reader, prefix + NETWORK, CnnTrainer.EMBEDDING,
+        saved.vocabularySize(), saved.outputs());
     return new CnnModel(graph, new Layout(saved.vocabularySize(), saved.maxLength()), saved.outputs(),
         saved.multiLabel());
   }
 
   /** The saved configuration (the network's own configuration travels with its parameters). */
   record Saved(int vocabularySize, int maxLength, int outputs, boolean multiLabel) {
+
+    void check(ModelFileReader reader, String entry) {
+      ModelEntries.require(reader, entry, vocabularySize >= 2, "vocabularySize " + vocabularySize + " < 2");
+      ModelEntries.require(reader, entry, maxLength >= 1, "maxLength " + maxLength + " < 1");
+      ModelEntries.require(reader, entry, outputs >= 1, "outputs " + outputs + " < 1");
+    }
   }
 
   /**
@@ -87,17 +95,17 @@ public final class CnnModel implements TextModel {
     Dl4jNetworks.Inputs encode(List<EncodedText> rows) {
       int length = 1;
       for (EncodedText text : rows) {
-        length = Math.max(length, Math.min(maxLength, text.tokenIds().length));
+        length = Math.max(length, Math.min(maxLength, text.length()));
       }
       float[] ids = new float[rows.size() * length];
       float[] mask = new float[rows.size() * length];
       for (int r = 0; r < rows.size(); r++) {
-        int[] tokens = rows.get(r).tokenIds();
+        EncodedText text = rows.get(r);
         int offset = r * length;
-        int n = Math.min(maxLength, tokens.length);
+        int n = Math.min(maxLength, text.length());
         boolean any = false;
         for (int j = 0; j < n; j++) {
-          int id = tokens[j];
+          int id = text.tokenId(j);
           if (id != 0) {
             ids[offset + j] = id > 0 && id < vocabularySize ? id : 1;
             mask[offset + j] = 1f;

@@ -34,6 +34,9 @@ public final class CnnTrainer implements TextModelTrainer {
   /** Default minibatch size when {@link TrainingOptions#batchSize()} is left to the model. */
   static final int DEFAULT_BATCH_SIZE = 128;
 
+  /** Name of the embedding layer (the network's first). */
+  static final String EMBEDDING = "embedding";
+
   private final int embeddingSize;
   private final int[] filterWidths;
   private final int filters;
@@ -84,7 +87,7 @@ public final class CnnTrainer implements TextModelTrainer {
     ComputationGraphConfiguration.GraphBuilder g = Dl4jNetworks.base(seed, learningRate, l2)
         .graphBuilder()
         .addInputs("ids")
-        .addLayer("embedding", new EmbeddingSequenceLayer.Builder()
+        .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
             .nIn(vocabulary)
             .nOut(embeddingSize)
             .hasBias(false)
@@ -98,7 +101,7 @@ public final class CnnTrainer implements TextModelTrainer {
           .nOut(filters)
           .convolutionMode(ConvolutionMode.Same)
           .activation(Activation.RELU)
-          .build(), "embedding");
+          .build(), EMBEDDING);
       pooled[i] = "maxpool" + width;
       g.addLayer(pooled[i], new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "conv" + width);
     }
@@ -107,9 +110,9 @@ public final class CnnTrainer implements TextModelTrainer {
       g.addVertex("concat", new MergeVertex(), pooled);
       features = "concat";
     }
-    g.addLayer("out", Dl4jNetworks.outputLayer(filters * filterWidths.length, outputs, multiLabel, dropout),
+    g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(filters * filterWidths.length, outputs, multiLabel, dropout),
         features);
-    return g.setOutputs("out").build();
+    return g.setOutputs(Dl4jNetworks.OUTPUT).build();
   }
 
   @Override

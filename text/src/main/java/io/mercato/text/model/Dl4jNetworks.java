@@ -2,13 +2,13 @@ package io.mercato.text.model;
 
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.MercatoException;
-import io.mercato.core.train.EpochEvent;
+import io.mercato.core.ModelFileException;
+import io.mercato.core.io.ModelFileReader;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.text.pipeline.EncodedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -40,6 +41,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * times.
  */
 final class Dl4jNetworks {
+
+  /** Name of the output layer in both networks. */
+  static final String OUTPUT = "out";
 
   /** Rows per {@code output} call when predicting or validating (bounds the dense batch size). */
   static final int PREDICT_CHUNK = 512;
@@ -108,9 +112,10 @@ final class Dl4jNetworks {
 
   /**
    * Trains {@code graph} (initialized, single input and output) with seeded shuffled minibatches.
-   * With a validation set, each epoch ends with the validation loss ({@link TrainingSet#meanLoss});
-   * training stops after {@code options.patience()} epochs without improvement and the parameters
-   * of the best epoch are restored. Without one, all epochs run and the last parameters stay.
+   * With a validation set, each epoch ends with the validation loss ({@link TrainingSet#meanLoss})
+   * reported through {@link EarlyStopping}; training stops after {@code options.patience()} epochs
+   * without improvement and the parameters of the best epoch are restored. Without one, all epochs
+   * run and the last parameters stay.
    *
    * @return {@code graph}, trained
    */
@@ -128,10 +133,8 @@ final class Dl4jNetworks {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    long start = System.nanoTime();
-    double best = Double.POSITIVE_INFINITY;
+    EarlyStopping stopping = new EarlyStopping(epochs, options.patience(), listener);
     INDArray bestParams = null;
-    int sinceBest = 0;
     listener.onStart(what, epochs);
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffle);
@@ -150,20 +153,13 @@ final class Dl4jNetworks {
         lossSum += graph.score() * (to - from);
       }
       double trainLoss = n == 0 ? 0 : lossSum / n;
-      double metric = Double.NaN;
-      if (validate) {
-        metric = validation.meanLoss(predict(graph, encoder, validation.inputs()));
-        if (metric < best) {
-          best = metric;
-          bestParams = graph.params().dup();
-          sinceBest = 0;
-        } else {
-          sinceBest++;
-        }
+      double validationLoss = validate
+          ? validation.meanLoss(predict(graph, encoder, validation.inputs()))
+          : Double.NaN;
+      if (stopping.epochDone(epoch, trainLoss, validationLoss) && validate) {
+        bestParams = graph.params().dup();
       }
-      listener.onEpoch(new EpochEvent(epoch, epochs, trainLoss, validate ? "loss" : null, metric,
-          Duration.ofNanos(System.nanoTime() - start)));
-      if (validate && sinceBest >= options.patience()) {
+      if (validate && stopping.shouldStop()) {
         break;
       }
     }
@@ -239,22 +235,46 @@ final class Dl4jNetworks {
     return out.toByteArray();
   }
 
-  /** Reads a network written by {@link #toBytes}. */
-  static ComputationGraph fromBytes(byte[] bytes, String entry) {
+  /**
+   * Reads the network written by {@link #toBytes} into {@code entry} and checks its shape: the
+   * {@code nIn} of layer {@code firstLayer} and the {@code nOut} of the output layer.
+   *
+   * @throws ModelFileException naming the file and entry when the entry is not a network of that shape
+   */
+  static ComputationGraph read(ModelFileReader reader, String entry, String firstLayer, long nIn, long outputs) {
+    ComputationGraph graph;
     try {
-      return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
+      graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(reader.bytes(entry)), false);
     } catch (IOException | RuntimeException e) {
-      throw new MercatoException("cannot read the network in entry '" + entry + "': " + e.getMessage(), e);
+      throw new ModelFileException(reader.file(), "entry '" + entry + "' is not a readable DL4J network: "
+          + e.getMessage(), e);
     }
+    long actualIn = nIn(graph, firstLayer);
+    long actualOut = nOut(graph, OUTPUT);
+    ModelEntries.require(reader, entry, actualIn == nIn && actualOut == outputs, "the network has " + actualIn
+        + " inputs and " + actualOut + " outputs, its configuration says " + nIn + " and " + outputs);
+    return graph;
+  }
+
+  private static long nIn(ComputationGraph graph, String layer) {
+    return graph.getLayer(layer) == null ? -1
+        : ((FeedForwardLayer) graph.getLayer(layer).conf().getLayer()).getNIn();
+  }
+
+  private static long nOut(ComputationGraph graph, String layer) {
+    return graph.getLayer(layer) == null ? -1
+        : ((FeedForwardLayer) graph.getLayer(layer).conf().getLayer()).getNOut();
   }
 
   /**
-   * A trained network safe to call from many threads. DL4J's {@code output} keeps per-call state
-   * in the network's layers (not thread-safe in 1.0.0-M2.1, upstream issue 9993), so each call
-   * borrows a private copy from a pool and returns it afterwards. The pool grows to the peak number
-   * of concurrent callers (each copy holds its own parameters) and, unlike a {@code ThreadLocal},
-   * keeps no copy per idle thread of a large server pool; unlike one lock, concurrent callers run in
-   * parallel. The prototype itself is never run, only cloned and saved.
+   * A trained network safe to call from many threads. A DL4J network keeps per-call state in its
+   * layers (inputs, masks, workspaces): {@code MultiLayerNetwork.output} is not thread-safe in
+   * 1.0.0-M2.1 (upstream issue 9993), and {@code ComputationGraph.output} is correct only because
+   * it is {@code synchronized}, which would serialize every caller on one monitor. So each call
+   * borrows a private copy from a pool and returns it afterwards: concurrent callers run in
+   * parallel, and the pool grows only to the peak number of concurrent callers (each copy holds its
+   * own parameters) instead of one copy per thread of a large server pool, as a {@code ThreadLocal}
+   * would. The prototype itself is never run, only cloned and saved.
    */
   static final class SharedNetwork {
     private final ComputationGraph prototype;

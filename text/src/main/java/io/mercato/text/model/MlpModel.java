@@ -74,13 +74,26 @@ public final class MlpModel implements TextModel {
    */
   public static MlpModel readFrom(ModelFileReader reader, String prefix) {
     Saved saved = reader.json(prefix + CONFIG, Saved.class);
-    ComputationGraph graph = Dl4jNetworks.fromBytes(reader.bytes(prefix + NETWORK), prefix + NETWORK);
+    saved.check(reader, prefix + CONFIG);
+    ComputationGraph graph = Dl4jNetworks.read(reader, prefix + NETWORK, MlpTrainer.FIRST_HIDDEN,
+        saved.inputs() == null ? saved.featureDimension() : saved.inputs().length, saved.outputs());
     return new MlpModel(graph, new Layout(saved.featureDimension(), saved.inputs()), saved.outputs(),
         saved.multiLabel());
   }
 
   /** The saved configuration (the network's own configuration travels with its parameters). */
   record Saved(int featureDimension, int[] inputs, int outputs, boolean multiLabel) {
+
+    void check(ModelFileReader reader, String entry) {
+      ModelEntries.require(reader, entry, featureDimension >= 1, "featureDimension " + featureDimension + " < 1");
+      ModelEntries.require(reader, entry, outputs >= 1, "outputs " + outputs + " < 1");
+      if (inputs != null) {
+        for (int c = 0; c < inputs.length; c++) {
+          ModelEntries.require(reader, entry, inputs[c] >= 0 && inputs[c] < featureDimension
+              && (c == 0 || inputs[c] > inputs[c - 1]), "input features must increase within [0, " + featureDimension + ")");
+        }
+      }
+    }
   }
 
   /**

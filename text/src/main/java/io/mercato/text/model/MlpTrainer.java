@@ -31,6 +31,9 @@ public final class MlpTrainer implements TextModelTrainer {
   /** Default minibatch size when {@link TrainingOptions#batchSize()} is left to the model. */
   static final int DEFAULT_BATCH_SIZE = 128;
 
+  /** Name of the first hidden layer (the one reading the features). */
+  static final String FIRST_HIDDEN = "dense0";
+
   private final int[] hiddenLayers;
   private final double dropout;
   private final double learningRate;
@@ -81,14 +84,14 @@ public final class MlpTrainer implements TextModelTrainer {
       if (i > 0 && dropout > 0) {
         dense.dropOut(Dl4jNetworks.dropoutOf(dropout)); // DL4J applies a layer's dropout to its input
       }
-      String name = "dense" + i;
+      String name = i == 0 ? FIRST_HIDDEN : "dense" + i;
       g.addLayer(name, dense.build(), previous);
       previous = name;
       nIn = hiddenLayers[i];
     }
-    g.addLayer("out", Dl4jNetworks.outputLayer(nIn, outputs, multiLabel,
+    g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(nIn, outputs, multiLabel,
         hiddenLayers.length > 0 ? dropout : 0), previous);
-    return g.setOutputs("out").build();
+    return g.setOutputs(Dl4jNetworks.OUTPUT).build();
   }
 
   /**

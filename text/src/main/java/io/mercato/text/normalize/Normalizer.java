@@ -140,7 +140,8 @@ public final class Normalizer {
     int n = s.length();
     int i = 0;
     while (i < n) {
-      int prefix = urlPrefixLength(s, i);
+      char c = s.charAt(i);
+      int prefix = c == 'h' || c == 'H' || c == 'w' || c == 'W' ? urlPrefixLength(s, i) : 0;
       if (prefix > 0 && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
         int end = i + prefix;
         while (end < n && isUrlChar(s.charAt(end))) {
@@ -296,6 +297,18 @@ public final class Normalizer {
           i = end;
           continue;
         }
+      }
+      if (c < 0x80) {
+        char lowerAscii = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        if (lowerAscii != c && out == null) {
+          out = new StringBuilder(n);
+          out.append(s, 0, i);
+        }
+        if (out != null) {
+          out.append(lowerAscii);
+        }
+        i++;
+        continue;
       }
       int cp = s.codePointAt(i);
       int len = Character.charCount(cp);

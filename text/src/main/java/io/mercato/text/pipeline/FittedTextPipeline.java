@@ -4,11 +4,11 @@ import io.mercato.core.io.ModelFileReader;
 import io.mercato.core.io.ModelFileWriter;
 import io.mercato.text.tokenize.TokenizedText;
 import io.mercato.text.tokenize.Tokenizer;
+import io.mercato.core.linalg.SparseVector;
+import io.mercato.text.vectorize.TermIndex;
 import io.mercato.text.vectorize.Vectorizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,22 +28,13 @@ public final class FittedTextPipeline {
 
   private final TextPipeline config;
   private final Vectorizer vectorizer;
-  private final String[] tokensById;
-  private final Map<String, Integer> tokenIds;
+  /** The tokens with ids 2, 3, ...: token id = index + 2. */
+  private final TermIndex tokens;
 
   FittedTextPipeline(TextPipeline config, Vectorizer vectorizer, List<String> vocabulary) {
     this.config = config;
     this.vectorizer = vectorizer;
-    this.tokensById = new String[vocabulary.size() + 2];
-    this.tokensById[PADDING_ID] = PADDING_TOKEN;
-    this.tokensById[UNKNOWN_ID] = UNKNOWN_TOKEN;
-    this.tokenIds = new HashMap<>(vocabulary.size() * 2);
-    for (int i = 0; i < vocabulary.size(); i++) {
-      tokensById[i + 2] = vocabulary.get(i);
-      if (tokenIds.put(vocabulary.get(i), i + 2) != null) {
-        throw new IllegalArgumentException("duplicate token in vocabulary: " + vocabulary.get(i));
-      }
-    }
+    this.tokens = new TermIndex(vocabulary);
   }
 
   /** The configuration this pipeline was fitted with. */
@@ -71,7 +62,7 @@ public final class FittedTextPipeline {
     return config.tokenizer().terms(prepare(text));
   }
 
-  /** The feature vector of {@code text}. */
+  /** Both views of {@code text}: the feature vector and the token ids. */
   public EncodedText encode(String text) {
     TokenizedText t = config.tokenizer().analyze(prepare(text));
     return new EncodedText(vectorizer.transform(t.terms()), ids(t.tokens()));
@@ -87,12 +78,21 @@ public final class FittedTextPipeline {
     return out;
   }
 
-  private int[] ids(List<String> tokens) {
-    int n = Math.min(tokens.size(), config.maxSequenceLength());
+  /** The feature vector of {@code text} only (cheaper than {@link #encode} for bag-of-words models). */
+  public SparseVector features(String text) {
+    return vectorizer.transform(config.tokenizer().terms(prepare(text)));
+  }
+
+  /** The token ids of {@code text} only (cheaper than {@link #encode} for sequence models). */
+  public int[] tokenIds(String text) {
+    return ids(config.tokenizer().tokenize(prepare(text)));
+  }
+
+  private int[] ids(List<String> tokenList) {
+    int n = Math.min(tokenList.size(), config.maxSequenceLength());
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
-      Integer id = tokenIds.get(tokens.get(i));
-      ids[i] = id == null ? UNKNOWN_ID : id;
+      ids[i] = tokenId(tokenList.get(i));
     }
     return ids;
   }
@@ -109,26 +109,26 @@ public final class FittedTextPipeline {
 
   /** The number of token ids, padding and unknown included. */
   public int vocabularySize() {
-    return tokensById.length;
+    return tokens.size() + 2;
   }
 
   /** The token with id {@code tokenId} ({@code <PAD>} for 0, {@code <UNK>} for 1). */
   public String token(int tokenId) {
-    if (tokenId < 0 || tokenId >= tokensById.length) {
-      throw new IndexOutOfBoundsException("token id " + tokenId + " of " + tokensById.length);
+    if (tokenId < 0 || tokenId >= vocabularySize()) {
+      throw new IndexOutOfBoundsException("token id " + tokenId + " of " + vocabularySize());
     }
-    return tokensById[tokenId];
+    return tokenId == PADDING_ID ? PADDING_TOKEN : tokenId == UNKNOWN_ID ? UNKNOWN_TOKEN : tokens.term(tokenId - 2);
   }
 
   /** The id of {@code token}, or {@link #UNKNOWN_ID}. */
   public int tokenId(String token) {
-    Integer id = tokenIds.get(token);
-    return id == null ? UNKNOWN_ID : id;
+    int index = tokens.indexOf(token);
+    return index < 0 ? UNKNOWN_ID : index + 2;
   }
 
   /** The tokens with ids 2, 3, ... (without padding and unknown). */
   List<String> vocabulary() {
-    return List.of(tokensById).subList(2, tokensById.length);
+    return tokens.terms();
   }
 
   /** The most token ids per encoded text. */

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Implementations must be stateless (or thread-safe) and deterministic. A custom tokenizer is not
  * persisted with a model: a model trained with one records its class name and must be loaded with an
- * instance of the same class supplied again (see {@code FittedTextPipeline.readFrom}).
+ * instance of the same class supplied again (see {@code FittedTextPipeline.readFrom}). Use a named class,
+ * not a lambda: a lambda's class name is not stable from one JVM run to the next.
  */
 public interface Tokenizer {
 

@@ -247,12 +247,17 @@ public final class UnicodeTokenizer implements Tokenizer {
     return Character.isLetterOrDigit(cp) ? WORD : NONE;
   }
 
-  /** Whether {@code cp} belongs to the Han, Hiragana, Katakana or Hangul script (or is the prolonged sound mark). */
+  /**
+   * Whether {@code cp} belongs to the Han, Hiragana, Katakana or Hangul script, or is one of the kana
+   * block's marks (e.g. the prolonged sound mark U+30FC, script Common, but part of Katakana words).
+   */
   static boolean isCjk(int cp) {
     if (cp < 0x1100) {
       return false;
     }
-    if (cp == 0x30FC) {
+    // fast paths for the common blocks: CJK Unified Ideographs, Hiragana + Katakana, Hangul syllables
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)) {
       return true;
     }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);

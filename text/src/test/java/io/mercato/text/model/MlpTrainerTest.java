@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.ModelFileException;
+import io.mercato.core.io.ModelFileReader;
+import io.mercato.core.io.ModelFileWriter;
+import io.mercato.core.io.Provenance;
 import io.mercato.core.linalg.SparseVector;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.text.pipeline.EncodedText;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,9 +131,9 @@ class MlpTrainerTest {
     int best = 0;
     for (int e = 0; e < events.size(); e++) {
       assertThat(events.get(e).epoch()).isEqualTo(e + 1);
-      assertThat(events.get(e).validationMetricName()).isEqualTo("loss");
+      assertThat(events.get(e).validationMetricName()).isEqualTo(EarlyStopping.METRIC);
       assertThat(events.get(e).trainLoss()).isPositive();
-      if (events.get(e).validationMetric() < events.get(best).validationMetric()) {
+      if (events.get(e).validationMetric() < events.get(best).validationMetric() - 1e-9) { // EarlyStopping's rule
         best = e;
       }
     }
@@ -186,6 +192,42 @@ class MlpTrainerTest {
 
     assertThat(loaded.inputWidth()).isEqualTo(10);
     assertThat(loaded.predict(test.inputs())).isDeepEqualTo(capped.predict(test.inputs()));
+  }
+
+  @Test
+  void unreadableOrMismatchedNetworkEntriesFailWithModelFileErrors(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("good.mercato");
+    MlpModel capped = MlpTrainer.builder().maxInputFeatures(10).build().fit(train, null, OPTIONS.withMaxEpochs(1));
+    Provenance provenance = Provenance.now("", 0, 0, Map.of(), Map.of());
+    try (ModelFileWriter writer = ModelFileWriter.create(good, "test-model", 1, provenance)) {
+      model.writeTo(writer, "full/");
+      capped.writeTo(writer, "capped/");
+      writer.commit();
+    }
+    Path garbage = dir.resolve("garbage.mercato");
+    Path swapped = dir.resolve("swapped.mercato");
+    try (ModelFileReader in = ModelFileReader.open(good, "test-model", 1);
+         ModelFileWriter g = ModelFileWriter.create(garbage, "test-model", 1, provenance);
+         ModelFileWriter s = ModelFileWriter.create(swapped, "test-model", 1, provenance)) {
+      g.putBytes("m/mlp.json", in.bytes("full/mlp.json"));
+      g.putBytes("m/mlp-network.zip", "not a network".getBytes(StandardCharsets.UTF_8));
+      g.commit();
+      // the full model's configuration (all 46 features) with the capped model's 10-input network
+      s.putBytes("m/mlp.json", in.bytes("full/mlp.json"));
+      s.putBytes("m/mlp-network.zip", in.bytes("capped/mlp-network.zip"));
+      s.commit();
+    }
+
+    try (ModelFileReader in = ModelFileReader.open(garbage, "test-model", 1)) {
+      assertThatThrownBy(() -> MlpModel.readFrom(in, "m/"))
+          .isInstanceOf(ModelFileException.class)
+          .hasMessageContaining("garbage.mercato").hasMessageContaining("'m/mlp-network.zip' is not a readable DL4J network");
+    }
+    try (ModelFileReader in = ModelFileReader.open(swapped, "test-model", 1)) {
+      assertThatThrownBy(() -> MlpModel.readFrom(in, "m/"))
+          .isInstanceOf(ModelFileException.class)
+          .hasMessageContaining("the network has 10 inputs and 3 outputs, its configuration says 46 and 3");
+    }
   }
 
   @Test
