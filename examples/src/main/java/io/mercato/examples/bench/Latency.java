@@ -15,18 +15,32 @@ final class Latency {
     Arrays.sort(this.nanos);
   }
 
-  /** Times {@code calls} invocations of {@code call(k)} after {@code warmUp} untimed ones. */
-  static Latency measure(int warmUp, int calls, java.util.function.IntConsumer call) {
-    for (int k = 0; k < warmUp; k++) {
-      call.accept(k);
+  /**
+   * Times up to {@code calls} invocations of {@code call(k)} after up to {@code warmUp} untimed ones; a slow
+   * model stops early once warm-up or measurement has taken {@code maxSeconds} each (at least 10 calls are
+   * timed), so one slow algorithm cannot eat the benchmark's time budget. {@link #calls()} tells how many were timed.
+   */
+  static Latency measure(int warmUp, int calls, double maxSeconds, java.util.function.IntConsumer call) {
+    long budget = (long) (maxSeconds * 1e9);
+    long begin = System.nanoTime();
+    int k = 0;
+    while (k < warmUp && System.nanoTime() - begin < budget) {
+      call.accept(k++);
     }
     long[] t = new long[calls];
-    for (int k = 0; k < calls; k++) {
+    int n = 0;
+    begin = System.nanoTime();
+    while (n < calls && (n < 10 || System.nanoTime() - begin < budget)) {
       long start = System.nanoTime();
-      call.accept(warmUp + k);
-      t[k] = System.nanoTime() - start;
+      call.accept(k++);
+      t[n++] = System.nanoTime() - start;
     }
-    return new Latency(t);
+    return new Latency(java.util.Arrays.copyOf(t, n));
+  }
+
+  /** How many calls were timed. */
+  int calls() {
+    return nanos.length;
   }
 
   /** The {@code q}-quantile in milliseconds (nearest rank: the smallest value with at least q of the calls at or below it). */

@@ -71,6 +71,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
   @Option(names = "--latency-calls", defaultValue = "1000", description = "Timed single-user recommend calls.")
   int latencyCalls;
 
+  @Option(names = "--latency-seconds", defaultValue = "10",
+      description = "Time budget of the warm-up and of the timed single-user calls each (slow models time fewer calls).")
+  double latencySeconds;
+
   @Option(names = "--peers", paramLabel = "DIR",
       description = "Peer results folder (default: ../shared/peers/results or /work/shared/peers/results).")
   Path peers;
@@ -164,7 +168,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
             ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
             num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
             secs(m.topN.seconds()), secs(m.allUsersSeconds), num(m.latency.p50(), 3), num(m.latency.p99(), 3),
-            num(m.peakHeapMiB, 0), "");
+            num(m.peakHeapMiB, 0), m.latency.calls() < latencyCalls ? "latency over " + m.latency.calls() + " calls" : "");
         settings.add(trainer.describe());
       } catch (RuntimeException | OutOfMemoryError e) {
         log("%s: %s FAILED: %s", data.name(), algorithm, e);
@@ -225,7 +229,8 @@ public final class RecsysBenchmark implements Callable<Integer> {
       for (int k = 0; k < users.length; k++) {
         users[k] = train.users().id(random.nextInt(train.userCount()));
       }
-      Latency latency = Latency.measure(calls / 5, calls, k -> model.recommend(users[k], PeerProtocol.N));
+      Latency latency = Latency.measure(calls / 5, calls, latencySeconds,
+          k -> model.recommend(users[k % users.length], PeerProtocol.N));
       return new Measured(model, fit, rating, topN, all, latency, memory.peakHeapMiB());
     }
   }

@@ -235,7 +235,7 @@ public final class TextBenchmark implements Callable<Integer> {
     double docsPerSecond = repeated.size() / ((System.nanoTime() - start) / 1e9);
 
     int warmUp = 500;
-    Latency latency = Latency.measure(warmUp, latencyCalls, k -> clf.predict(texts.get(k % texts.size())));
+    Latency latency = Latency.measure(warmUp, latencyCalls, 20, k -> clf.predict(texts.get(k % texts.size())));
 
     Path file = Files.createTempFile("mercato-bench-", ".mercato");
     long bytes;
