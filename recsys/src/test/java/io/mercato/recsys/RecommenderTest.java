@@ -99,6 +99,26 @@ class RecommenderTest {
     }
 
     @Test
+    void fluentEntryPointAndSharingBetweenThreads() throws Exception {
+        Recommender knn = Recommender.builder().itemKnn().neighbours(3).build().fit(data());
+        assertThat(knn.algorithm()).isEqualTo("item-knn");
+        List<String> users = List.of("u1", "u2", "u3", "u4");
+        Map<String, List<Recommendation>> expected = knn.recommendAll(users, 3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Map<String, List<Recommendation>>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                results.add(pool.submit(() -> knn.recommendAll(users, 3)));
+            }
+            for (java.util.concurrent.Future<Map<String, List<Recommendation>>> f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void registryBuildsTrainersByNameAndRejectsTypos() {
         RecommenderTrainer t = Recommenders.byName("item-knn", Map.of("neighbours", "7", "similarity", "pearson"));
         assertThat(t.hyperParameters()).containsEntry("neighbours", "7").containsEntry("similarity", "pearson");

@@ -9,6 +9,7 @@ import io.mercato.core.io.Provenance;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
 import io.mercato.text.model.LinearModelTrainer;
 import io.mercato.text.model.TextModel;
@@ -38,9 +39,11 @@ import java.util.TreeSet;
  * training settings. Built by {@link TextClassifier#builder()}; {@link #fit} may be called any
  * number of times (also concurrently) and is deterministic for a given seed and data.
  *
- * <p>Training holds out a stratified {@code validationFraction} of the data for early stopping
- * (and, with {@link ModelType#AUTO}, to choose the model), then retrains the chosen model on all
- * the data for the best number of epochs.
+ * <p>Training holds out a stratified {@code validationFraction} of the data (from 100 examples on)
+ * to find the best number of epochs (early stopping), then retrains on all the data for that many. With
+ * {@link ModelType#AUTO} the held-out data also chooses among the linear model, the fastText-style
+ * model and their average: the linear model unless another is significantly more accurate (McNemar). Smaller data sets train on
+ * everything for the model's default number of epochs (AUTO then means linear).
  */
 public final class TextClassifierTrainer {
 
@@ -131,7 +134,8 @@ public final class TextClassifierTrainer {
 
     Map<String, Double> metrics = new LinkedHashMap<>();
     TrainingOptions options = new TrainingOptions(seed, maxEpochs, batchSize, patience, listener);
-    Chosen chosen;
+    TextModel model;
+    Map<String, String> hyper = new LinkedHashMap<>();
     double[] thresholds = null;
     if (validationFraction > 0 && data.size() >= MIN_EXAMPLES_FOR_VALIDATION) {
       Splits.Split split = multiLabel
@@ -139,73 +143,65 @@ public final class TextClassifierTrainer {
           : Splits.stratified(all.labels(), validationFraction, seed);
       TrainingSet train = all.subset(split.train());
       TrainingSet validation = all.subset(split.test());
-      chosen = choose(train, validation, options, labels);
-      if (multiLabel) {
-        thresholds = MultiLabelThresholds.tune(chosen.model.predict(validation.inputs()), validation.labelSets());
+      List<Candidate> candidates = new ArrayList<>();
+      for (TextModelTrainer trainer : trainers()) {
+        BestEpoch best = new BestEpoch(options.listener());
+        TextModel m = trainer.fit(train, validation, options.withListener(best));
+        Map<String, String> h = new LinkedHashMap<>(trainer.hyperParameters());
+        h.put("epochs", Integer.toString(best.epoch));
+        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), new int[] {best.epoch}));
       }
-      metrics.putAll(chosen.metrics);
-      // retrain on everything for the epochs that were best on the holdout
-      chosen = new Chosen(chosen.trainer,
-          chosen.trainer.fit(all, null, options.withMaxEpochs(chosen.bestEpoch)), chosen.bestEpoch, chosen.metrics);
+      if (candidates.size() > 1) {
+        List<TextModel> members = candidates.stream().map(Candidate::model).toList();
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("model", EnsembleModel.TYPE);
+        for (Candidate c : candidates) {
+          c.hyperParameters.forEach((k, v) -> h.put(c.model.type() + "." + k, v));
+        }
+        candidates.add(new Candidate(new EnsembleModel(members),
+            EnsembleModel.average(candidates.stream().map(Candidate::validation).toList()), h,
+            candidates.stream().flatMap(c -> c.trainers.stream()).toList(),
+            candidates.stream().mapToInt(c -> c.epochs[0]).toArray()));
+      }
+      for (Candidate c : candidates) {
+        metrics.put("validation score " + c.model.type(), validationScore(c.validation, validation, labels));
+      }
+      Candidate chosen = choose(candidates, validation);
+      // retrain the chosen model(s) on all the data for the epochs that were best on the holdout
+      List<TextModel> refitted = new ArrayList<>();
+      for (int k = 0; k < chosen.trainers.size(); k++) {
+        refitted.add(chosen.trainers.get(k).fit(all, null, options.withMaxEpochs(chosen.epochs[k])));
+      }
+      model = refitted.size() == 1 ? refitted.get(0) : new EnsembleModel(refitted);
+      hyper.putAll(chosen.hyperParameters);
+      metrics.putAll(validationMetrics(chosen.validation, validation, labels));
+      if (multiLabel) {
+        thresholds = MultiLabelThresholds.tune(chosen.validation, validation.labelSets());
+      }
     } else {
-      TextModelTrainer trainer = customModel != null ? customModel : defaultTrainers().get(0);
-      chosen = new Chosen(trainer, trainer.fit(all, null, options), -1, Map.of());
+      TextModelTrainer trainer = trainers().get(0);
+      model = trainer.fit(all, null, options);
+      hyper.putAll(trainer.hyperParameters());
     }
     if (multiLabel && thresholds == null) {
       thresholds = new double[labels.size()];
-      Arrays.fill(thresholds, 0.5);
+      Arrays.fill(thresholds, MultiLabelThresholds.DEFAULT);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Provenance provenance = Provenance.now(fingerprint(data), data.size(), seconds,
-        hyperParameters(chosen), metrics);
-    return new TextClassifier(fitted, chosen.model, labels, multiLabel, thresholds, provenance);
+    Provenance provenance = Provenance.now(fingerprint(data), data.size(), seconds, hyperParameters(hyper), metrics);
+    return new TextClassifier(fitted, model, labels, multiLabel, thresholds, provenance);
   }
 
-  /** What training settled on: the trainer, its model, the best epoch on the holdout and validation metrics. */
-  private record Chosen(TextModelTrainer trainer, TextModel model, int bestEpoch, Map<String, Double> metrics) {
+  /** A trained candidate model with its held-out probabilities. */
+  private record Candidate(TextModel model, double[][] validation, Map<String, String> hyperParameters,
+                           List<TextModelTrainer> trainers, int[] epochs) {
   }
 
-  private Chosen choose(TrainingSet train, TrainingSet validation, TrainingOptions options, List<String> labels) {
-    List<TextModelTrainer> candidates = customModel != null ? List.of(customModel) : defaultTrainers();
-    Chosen best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (TextModelTrainer candidate : candidates) {
-      BestEpoch bestEpoch = new BestEpoch(options.listener());
-      TextModel model = candidate.fit(train, validation, options.withListener(bestEpoch));
-      double[][] p = model.predict(validation.inputs());
-      Map<String, Double> metrics = new LinkedHashMap<>();
-      double score;
-      if (multiLabel) {
-        score = MultiLabelThresholds.microF1(p, validation.labelSets(), null);
-        metrics.put("validation micro-F1 at 0.5", score);
-      } else {
-        ClassificationReport report = ClassificationReport.of(labels, validation.labels(), argmax(p), p);
-        score = report.macroF1() + 1e-6 * report.accuracy();
-        metrics.put("validation accuracy", report.accuracy());
-        metrics.put("validation macro-F1", report.macroF1());
-      }
-      metrics.put("validation loss", validation.meanLoss(p));
-      if (score > bestScore) {
-        bestScore = score;
-        best = new Chosen(candidate, model, Math.max(1, bestEpoch.best), metrics);
-      }
-    }
-    return best;
-  }
-
-  /** The trainers tried for {@link #modelType}: one for a fixed type, the AUTO candidates otherwise. */
-  private List<TextModelTrainer> defaultTrainers() {
-    if (modelType != ModelType.AUTO) {
-      return List.of(TextModels.defaultTrainer(modelType.typeName()));
-    }
-    return List.of(LinearModelTrainer.builder().build(), FastTextModelTrainer.builder().build());
-  }
-
-  /** Records the epoch with the lowest validation metric while forwarding events. */
+  /** Records the epoch of the highest held-out accuracy (ties: the later epoch) while forwarding events. */
   private static final class BestEpoch implements TrainingListener {
     private final TrainingListener delegate;
-    private double bestValue = Double.POSITIVE_INFINITY;
-    private int best = -1;
+    private double bestAccuracy = Double.NEGATIVE_INFINITY;
+    private int epoch = 1;
 
     BestEpoch(TrainingListener delegate) {
       this.delegate = delegate;
@@ -218,9 +214,9 @@ public final class TextClassifierTrainer {
 
     @Override
     public void onEpoch(EpochEvent event) {
-      if (event.validationMetric() < bestValue) {
-        bestValue = event.validationMetric();
-        best = event.epoch();
+      if (event.validationMetric() >= bestAccuracy) {
+        bestAccuracy = event.validationMetric();
+        epoch = event.epoch();
       }
       delegate.onEpoch(event);
     }
@@ -229,6 +225,92 @@ public final class TextClassifierTrainer {
     public void onEnd() {
       delegate.onEnd();
     }
+  }
+
+  /**
+   * The first (simplest) candidate unless a later one is significantly more accurate on the held-out
+   * data: McNemar's test with continuity correction at the 5% level on the decisions where the two
+   * disagree in correctness ({@code (|b - c| - 1)^2 / (b + c) > 3.84}). Small holdouts are noisy, so a
+   * plain "highest score wins" would often trade a strong model for a lucky one. Among significantly
+   * better candidates the most accurate wins.
+   */
+  private Candidate choose(List<Candidate> candidates, TrainingSet validation) {
+    Candidate base = candidates.get(0);
+    boolean[] baseRight = correct(base.validation, validation);
+    Candidate chosen = base;
+    int chosenGain = 0;
+    for (Candidate c : candidates.subList(1, candidates.size())) {
+      boolean[] right = correct(c.validation, validation);
+      int onlyBase = 0;
+      int onlyCandidate = 0;
+      for (int i = 0; i < right.length; i++) {
+        if (right[i] && !baseRight[i]) {
+          onlyCandidate++;
+        } else if (!right[i] && baseRight[i]) {
+          onlyBase++;
+        }
+      }
+      int gain = onlyCandidate - onlyBase;
+      double chi2 = onlyCandidate + onlyBase == 0 ? 0
+          : Math.pow(Math.abs(gain) - 1, 2) / (onlyCandidate + onlyBase);
+      if (gain > chosenGain && chi2 > 3.841) {
+        chosen = c;
+        chosenGain = gain;
+      }
+    }
+    return chosen;
+  }
+
+  /** Per held-out decision (per example, or per example and label when multi-label): was it right. */
+  private boolean[] correct(double[][] p, TrainingSet validation) {
+    int outputs = validation.outputs();
+    boolean[] out = new boolean[multiLabel ? p.length * outputs : p.length];
+    int[] best = argmax(p);
+    for (int i = 0; i < p.length; i++) {
+      if (multiLabel) {
+        for (int c = 0; c < outputs; c++) {
+          out[i * outputs + c] = (p[i][c] >= MultiLabelThresholds.DEFAULT) == validation.labelSets()[i][c];
+        }
+      } else {
+        out[i] = best[i] == validation.labels()[i];
+      }
+    }
+    return out;
+  }
+
+  /** Macro-F1 (single-label) or micro-F1 at 0.5 (multi-label) of held-out probabilities, for the provenance. */
+  private double validationScore(double[][] p, TrainingSet validation, List<String> labels) {
+    if (multiLabel) {
+      return MultiLabelThresholds.microF1(p, validation.labelSets(), null);
+    }
+    return ClassificationReport.of(labels, validation.labels(), argmax(p), p).macroF1();
+  }
+
+  private Map<String, Double> validationMetrics(double[][] p, TrainingSet validation, List<String> labels) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    if (multiLabel) {
+      metrics.put("validation micro-F1 at 0.5", MultiLabelThresholds.microF1(p, validation.labelSets(), null));
+    } else {
+      ClassificationReport report = ClassificationReport.of(labels, validation.labels(), argmax(p), p);
+      metrics.put("validation accuracy", report.accuracy());
+      metrics.put("validation macro-F1", report.macroF1());
+    }
+    metrics.put("validation loss", validation.meanLoss(p));
+    return metrics;
+  }
+
+  /**
+   * The trainers to fit: the custom one, the default of a fixed type, or for {@link ModelType#AUTO}
+   * the linear and the fastText-style model (whose average is a third candidate).
+   */
+  private List<TextModelTrainer> trainers() {
+    if (customModel != null) {
+      return List.of(customModel);
+    }
+    if (modelType != ModelType.AUTO) {
+      return List.of(TextModels.defaultTrainer(modelType.typeName()));
+    }
+    return List.of(LinearModelTrainer.builder().build(), FastTextModelTrainer.builder().build());
   }
 
   static int[] argmax(double[][] p) {
@@ -309,14 +391,11 @@ public final class TextClassifierTrainer {
     return f.hex();
   }
 
-  private Map<String, String> hyperParameters(Chosen chosen) {
-    Map<String, String> m = new LinkedHashMap<>(chosen.trainer.hyperParameters());
+  private Map<String, String> hyperParameters(Map<String, String> model) {
+    Map<String, String> m = new LinkedHashMap<>(model);
     m.put("modelType", modelType.name());
     m.put("seed", Long.toString(seed));
     m.put("maxEpochs", maxEpochs == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(maxEpochs));
-    if (chosen.bestEpoch > 0) {
-      m.put("epochs", Integer.toString(chosen.bestEpoch));
-    }
     m.put("batchSize", batchSize == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(batchSize));
     m.put("patience", Integer.toString(patience));
     m.put("validationFraction", Double.toString(validationFraction));
@@ -341,7 +420,7 @@ public final class TextClassifierTrainer {
     private long seed = 42L;
     private int maxEpochs = TrainingOptions.MODEL_DEFAULT;
     private int batchSize = TrainingOptions.MODEL_DEFAULT;
-    private int patience = 2;
+    private int patience = 3;
     private double validationFraction = 0.1;
     private boolean balancedClassWeights;
     private boolean multiLabel;
@@ -411,7 +490,7 @@ public final class TextClassifierTrainer {
       return this;
     }
 
-    /** Epochs without validation improvement before stopping, in [1, 1000]; default 2. */
+    /** Epochs without validation improvement before stopping, in [1, 1000]; default 3. */
     public Builder patience(int value) {
       this.patience = value;
       return this;

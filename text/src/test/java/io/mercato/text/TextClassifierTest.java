@@ -32,11 +32,11 @@ class TextClassifierTest {
 
   @Test
   void defaultBuilderLearnsEnglishAndChineseWithNoOtherSetting() {
-    TextClassifier en = TextClassifier.builder().build().fit(TextData.english(200, 1));
+    TextClassifier en = TextClassifier.builder().build().fit(TextData.english(400, 1));
     assertThat(en.evaluate(TextData.english(100, 2)).accuracy()).isEqualTo(1.0);
     assertThat(en.labels()).containsExactly("negative", "positive");
 
-    TextClassifier zh = TextClassifier.builder().build().fit(TextData.chinese(200, 3));
+    TextClassifier zh = TextClassifier.builder().build().fit(TextData.chinese(400, 3));
     ClassificationReport report = zh.evaluate(TextData.chinese(100, 4));
     assertThat(report.accuracy()).isEqualTo(1.0);
     assertThat(zh.predict("房间很干净，前台服务很好").label()).isEqualTo("正面");

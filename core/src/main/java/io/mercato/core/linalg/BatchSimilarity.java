@@ -2,6 +2,7 @@ package io.mercato.core.linalg;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -19,7 +20,77 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * row blocks.
  */
 public final class BatchSimilarity {
+    /** Score-matrix entries computed per block by {@link #topKSimilar} (16M doubles = 128 MB). */
+    private static final long BLOCK_ENTRIES = 1L << 24;
+
+    /** A similarity (or distance) measure between rows. */
+    public enum Measure {
+        /** {@link #cosine}: higher is more similar. */
+        COSINE,
+        /** {@link #pearson}: higher is more similar. */
+        PEARSON,
+        /** {@link #euclidean}: lower is more similar. */
+        EUCLIDEAN
+    }
+
     private BatchSimilarity() {
+    }
+
+    /** @return the {@code [a.rows x b.rows]} matrix of {@code measure} between the rows of a and b */
+    public static INDArray compute(Measure measure, INDArray a, INDArray b) {
+        return switch (measure) {
+            case COSINE -> cosine(a, b);
+            case PEARSON -> pearson(a, b);
+            case EUCLIDEAN -> euclidean(a, b);
+        };
+    }
+
+    /**
+     * For each row of {@code a}, the {@code k} most similar rows of {@code b} (highest cosine or
+     * Pearson, smallest Euclidean distance), computed in blocks of rows of {@code a} so the full
+     * {@code a.rows x b.rows} matrix is never held at once (e.g. item-item neighbours of a large
+     * catalog). Scores are the measure's values (distances for Euclidean).
+     *
+     * @param a query rows
+     * @param b candidate rows
+     * @param measure the measure
+     * @param k neighbours per row, {@code >= 0}
+     * @param excludeDiagonal skip candidate {@code r} for query row {@code r} (when a == b)
+     * @return the neighbours of every row of {@code a}
+     */
+    public static TopKResult topKSimilar(INDArray a, INDArray b, Measure measure, int k, boolean excludeDiagonal) {
+        long perBlock = Math.max(1, BLOCK_ENTRIES / Math.max(1, b.rows()));
+        return topKSimilar(a, b, measure, k, excludeDiagonal, (int) Math.min(a.rows(), perBlock));
+    }
+
+    static TopKResult topKSimilar(INDArray a, INDArray b, Measure measure, int k, boolean excludeDiagonal,
+                                  int blockRows) {
+        checkPair(a, b);
+        int n = (int) a.rows();
+        int[][] idx = new int[n][];
+        double[][] val = new double[n][];
+        boolean distance = measure == Measure.EUCLIDEAN;
+        for (int start = 0; start < n; start += blockRows) {
+            int end = Math.min(n, start + blockRows);
+            INDArray block = a.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            double[][] scores = Tensors.toDoubleMatrix(compute(measure, block, b));
+            for (int r = 0; r < scores.length; r++) {
+                final int self = start + r;
+                double[] row = scores[r];
+                if (distance) {
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = -row[c];
+                    }
+                }
+                idx[self] = TopK.indices(row, k, excludeDiagonal ? c -> c != self : null);
+                val[self] = new double[idx[self].length];
+                for (int i = 0; i < idx[self].length; i++) {
+                    double v = row[idx[self][i]];
+                    val[self][i] = distance ? -v : v;
+                }
+            }
+        }
+        return new TopKResult(idx, val);
     }
 
     /** @return cosine similarities between every row of {@code a} and every row of {@code b} */

@@ -126,6 +126,33 @@ class BatchSimilarityTest {
     }
 
     @Test
+    void blockwiseTopKSimilarEqualsTopKOfTheFullMatrix() {
+        Random rnd = new Random(21);
+        double[][] a = rows(rnd, 11, 6, 0.3);
+        INDArray m = Tensors.matrix(a);
+        for (BatchSimilarity.Measure measure : BatchSimilarity.Measure.values()) {
+            boolean distance = measure == BatchSimilarity.Measure.EUCLIDEAN; // nearest = smallest distance
+            INDArray full = BatchSimilarity.compute(measure, m, m);
+            TopKResult expected = BatchSimilarity.topK(distance ? full.neg() : full, 3, true);
+            TopKResult blocked = BatchSimilarity.topKSimilar(m, m, measure, 3, true, 4);
+            TopKResult oneBlock = BatchSimilarity.topKSimilar(m, m, measure, 3, true);
+            for (int r = 0; r < a.length; r++) {
+                assertThat(blocked.indices(r)).as("%s row %d", measure, r).containsExactly(expected.indices(r));
+                for (int i = 0; i < 3; i++) {
+                    double e = expected.scores(r)[i];
+                    assertThat(blocked.scores(r)[i]).isCloseTo(distance ? -e : e, within(1e-12));
+                }
+                assertThat(oneBlock.indices(r)).containsExactly(blocked.indices(r));
+                assertThat(blocked.indices(r)).doesNotContain(r);
+            }
+        }
+        // Euclidean scores are distances, ascending
+        TopKResult near = BatchSimilarity.topKSimilar(m, m, BatchSimilarity.Measure.EUCLIDEAN, 3, true, 5);
+        assertThat(near.scores(0)).isSorted();
+        assertThat(near.scores(0)[0]).isCloseTo(Similarities.euclidean(a[0], a[near.indices(0)[0]]), within(1e-9));
+    }
+
+    @Test
     void tensorsConversions() {
         INDArray m = Tensors.denseRows(List.of(
                 SparseVector.of(4, new int[] {1, 3}, new double[] {2, -1}),

@@ -364,9 +364,8 @@ public final class Interactions {
         private int[] us = new int[1024];
         private int[] is = new int[1024];
         private float[] vs = new float[1024];
-        private long[] ts = new long[1024];
+        private long[] ts; // allocated at the first timestamp: 8 bytes per row saved without them
         private int n;
-        private boolean anyTimestamp;
         private DuplicatePolicy policy = DuplicatePolicy.LAST;
         private Map<String, Double> eventWeights = Map.of();
 
@@ -410,13 +409,20 @@ public final class Interactions {
                 us = Arrays.copyOf(us, cap);
                 is = Arrays.copyOf(is, cap);
                 vs = Arrays.copyOf(vs, cap);
-                ts = Arrays.copyOf(ts, cap);
+                if (ts != null) {
+                    ts = Arrays.copyOf(ts, cap);
+                }
+            }
+            if (ts == null && timestamp != SparseMatrix.NO_TIMESTAMP) {
+                ts = new long[us.length];
+                Arrays.fill(ts, 0, n, SparseMatrix.NO_TIMESTAMP);
             }
             us[n] = userIds.add(user);
             is[n] = itemIds.add(item);
             vs[n] = (float) value;
-            ts[n] = timestamp;
-            anyTimestamp |= timestamp != SparseMatrix.NO_TIMESTAMP;
+            if (ts != null) {
+                ts[n] = timestamp;
+            }
             n++;
             return this;
         }
@@ -453,6 +459,10 @@ public final class Interactions {
             return n;
         }
 
+        private long time(int k) {
+            return ts == null ? SparseMatrix.NO_TIMESTAMP : ts[k];
+        }
+
         /** The immutable interactions. */
         public Interactions build() {
             int users = userIds.size();
@@ -473,7 +483,7 @@ public final class Interactions {
             int[] outPtr = new int[users + 1];
             int[] outIdx = new int[n];
             float[] outVal = new float[n];
-            long[] outTs = new long[n];
+            long[] outTs = ts == null ? null : new long[n];
             int pos = 0;
             long[] keys = new long[16];
             for (int u = 0; u < users; u++) {
@@ -491,25 +501,25 @@ public final class Interactions {
                     int item = (int) (keys[j] >>> 32);
                     int k = (int) keys[j];
                     float v = vs[k];
-                    long t = ts[k];
+                    long t = time(k);
                     j++;
                     while (j < len && (int) (keys[j] >>> 32) == item) {
                         int k2 = (int) keys[j];
                         switch (policy) {
                             case SUM -> {
                                 v += vs[k2];
-                                t = Math.max(t, ts[k2]);
+                                t = Math.max(t, time(k2));
                             }
                             case LAST -> {
-                                if (ts[k2] >= t) {
+                                if (time(k2) >= t) {
                                     v = vs[k2];
-                                    t = ts[k2];
+                                    t = time(k2);
                                 }
                             }
                             case MAX -> {
                                 if (vs[k2] > v) {
                                     v = vs[k2];
-                                    t = ts[k2];
+                                    t = time(k2);
                                 }
                             }
                         }
@@ -517,13 +527,15 @@ public final class Interactions {
                     }
                     outIdx[pos] = item;
                     outVal[pos] = v;
-                    outTs[pos] = t;
+                    if (outTs != null) {
+                        outTs[pos] = t;
+                    }
                     pos++;
                 }
                 outPtr[u + 1] = pos;
             }
             SparseMatrix m = new SparseMatrix(users, items, outPtr, Arrays.copyOf(outIdx, pos),
-                    Arrays.copyOf(outVal, pos), anyTimestamp ? Arrays.copyOf(outTs, pos) : null);
+                    Arrays.copyOf(outVal, pos), outTs == null ? null : Arrays.copyOf(outTs, pos));
             return new Interactions(userIds.build(), itemIds.build(), m);
         }
     }

@@ -3,6 +3,8 @@ package io.mercato.recsys.data;
 import io.mercato.core.DataException;
 import io.mercato.core.data.CsvReader;
 import io.mercato.core.data.CsvRecord;
+import io.mercato.core.data.Imputer;
+import io.mercato.core.data.MinMaxScaler;
 import io.mercato.core.linalg.SparseVector;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Content features of items (or of users: the class only knows ids): categorical tags ("genre=Drama"),
- * numeric columns min-max scaled to [0, 1] with missing values imputed by the column mean, and blocks
+ * numeric columns min-max scaled to [0, 1] with missing values imputed by the column mean (core's
+ * {@link Imputer} and {@link MinMaxScaler}), and blocks
  * of sparse vectors such as TF-IDF of descriptions (produced by the text module or anything else).
  * Each id gets one {@link SparseVector} over the named features. Immutable.
  */
@@ -155,24 +158,25 @@ public final class ItemFeatures {
                 tags.get(i).forEach((name, v) -> e.put(tagIndex.get(name), v));
                 entries.add(e);
             }
-            for (Map.Entry<String, Map<Integer, Double>> col : numeric.entrySet()) {
-                int f = names.size();
-                names.add(col.getKey());
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                for (double v : col.getValue().values()) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                    sum += v;
+            if (!numeric.isEmpty()) {
+                // missing values (NaN) take the column mean, then every column is min-max scaled to [0, 1]
+                List<String> columns = new ArrayList<>(numeric.keySet());
+                double[][] x = new double[n][columns.size()];
+                for (int c = 0; c < columns.size(); c++) {
+                    Map<Integer, Double> values = numeric.get(columns.get(c));
+                    for (int i = 0; i < n; i++) {
+                        x[i][c] = values.getOrDefault(i, Double.NaN);
+                    }
                 }
-                double mean = sum / col.getValue().size();
-                double range = max - min;
+                double[][] filled = Imputer.fitNumeric(x, Imputer.Strategy.MEAN).transform(x);
+                double[][] scaled = MinMaxScaler.fit(filled).transform(filled);
+                int offset = names.size();
+                names.addAll(columns);
                 for (int i = 0; i < n; i++) {
-                    double v = col.getValue().getOrDefault(i, mean); // missing: the column mean
-                    double scaled = range == 0 ? 0 : (v - min) / range;
-                    if (scaled != 0) {
-                        entries.get(i).put(f, scaled);
+                    for (int c = 0; c < columns.size(); c++) {
+                        if (scaled[i][c] != 0) {
+                            entries.get(i).put(offset + c, scaled[i][c]);
+                        }
                     }
                 }
             }

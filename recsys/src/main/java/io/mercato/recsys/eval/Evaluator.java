@@ -23,11 +23,11 @@ import java.util.Set;
  * where the model cannot predict (unknown user or item, NaN); {@code rating_coverage} is the share it
  * predicted itself. For top-n, each test user gets the {@code k} best items of the training catalog
  * that are not among the user's training interactions; relevant = the user's test items with value
- * {@code >= relevantAtLeast} (all test items when unset, for implicit data); precision = hits / k,
- * recall, NDCG (binary gains), MAP, MRR and hit rate are averaged over the users with at least one
- * relevant item; a user the model cannot serve counts with zero hits. With
- * {@link Builder#allTestItemsRelevant()} (implicit data) no rating metrics are computed. A list containing one of the
- * user's training items is a bug and fails the evaluation.
+ * {@code >= relevantAtLeast} (with {@link Builder#allTestItemsRelevant()}, for implicit data: all
+ * test items, and no rating metrics); precision = hits / k, recall, NDCG (binary gains), MAP, MRR and
+ * hit rate are averaged over the users with at least one relevant item; a user the model cannot
+ * serve counts with zero hits. A list containing one of the user's training items is a bug and fails
+ * the evaluation.
  */
 public final class Evaluator {
 

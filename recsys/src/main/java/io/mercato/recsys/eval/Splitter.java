@@ -1,6 +1,7 @@
 package io.mercato.recsys.eval;
 
 import io.mercato.core.Check;
+import io.mercato.core.data.Splits;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.util.ArrayList;
@@ -19,16 +20,16 @@ public interface Splitter {
     /** Partitions {@code data}. */
     Split split(Interactions data);
 
-    /** Exactly {@code round(testFraction * n)} interactions, drawn uniformly (seeded), go to test. */
+    /**
+     * {@code ceil(testFraction * n)} interactions, drawn uniformly (seeded, core's {@link Splits}), go to
+     * test; {@code testFraction} in (0, 1).
+     */
     static Splitter random(double testFraction, long seed) {
         Check.inRange("testFraction", testFraction, 0, 1);
         return data -> {
-            int n = data.size();
-            int[] order = shuffled(n, new SplittableRandom(seed));
-            boolean[] test = new boolean[n];
-            int nTest = (int) Math.round(testFraction * n);
-            for (int k = 0; k < nTest; k++) {
-                test[order[k]] = true;
+            boolean[] test = new boolean[data.size()];
+            for (int k : Splits.trainTest(data.size(), testFraction, seed).test()) {
+                test[k] = true;
             }
             return of(data, test);
         };
@@ -113,16 +114,14 @@ public interface Splitter {
         };
     }
 
-    /** {@code k} folds over the shuffled interactions (seeded); fold f is the test side of split f. */
+    /** {@code k} folds over the shuffled interactions (seeded, core's {@link Splits}); fold f is split f's test side. */
     static List<Split> kFold(Interactions data, int k, long seed) {
         Check.atLeast("k", k, 2);
-        int n = data.size();
-        int[] order = shuffled(n, new SplittableRandom(seed));
         List<Split> splits = new ArrayList<>(k);
-        for (int f = 0; f < k; f++) {
-            boolean[] test = new boolean[n];
-            for (int p = f; p < n; p += k) {
-                test[order[p]] = true;
+        for (Splits.Split fold : Splits.kFold(data.size(), k, seed)) {
+            boolean[] test = new boolean[data.size()];
+            for (int p : fold.test()) {
+                test[p] = true;
             }
             splits.add(of(data, test));
         }

@@ -108,6 +108,10 @@ public final class Knn implements RecommenderTrainer {
     }
 
     NeighbourIndex neighbourIndex(Interactions data, Biases biases) {
+        return neighbourIndex(data, biases, null, null);
+    }
+
+    NeighbourIndex neighbourIndex(Interactions data, Biases biases, boolean[] recompute, NeighbourIndex previous) {
         SparseMatrix rows = kind == Kind.ITEM ? data.byItem() : data.byUser();
         SparseMatrix cols = kind == Kind.ITEM ? data.byUser() : data.byItem();
         NeighbourIndex.Transform transform = switch (similarity) {
@@ -120,7 +124,8 @@ public final class Knn implements RecommenderTrainer {
                     ? (r, c, v) -> v - biases.estimate(c, r)
                     : (r, c, v) -> v - biases.estimate(r, c);
         };
-        return NeighbourIndex.compute(rows, cols, similarity, transform, shrinkage, minSupport, modelSize, threads);
+        return NeighbourIndex.compute(rows, cols, similarity, transform, shrinkage, minSupport, modelSize, threads,
+                recompute, previous);
     }
 
     private static double[] rowMeans(SparseMatrix m) {

@@ -159,10 +159,75 @@ final class KnnModel implements Recommender {
         return s;
     }
 
-    /** Recomputes biases and neighbourhoods on the merged data (a full refit of this configuration). */
+    /**
+     * Adds interactions without recomputing every neighbourhood: the biases are refitted (cheap) and
+     * only the rows whose similarities can change are recomputed: the rows whose vectors changed
+     * (item-kNN: the items of the users in {@code additional}; user-kNN: those users, and with adjusted
+     * cosine every user of their items), and for the cosines, whose norms run over whole vectors, also
+     * every row sharing an entry with a changed row. The result equals a full fit on the merged data for
+     * every similarity but {@link Similarity#PEARSON_BASELINE}, whose other rows keep the residuals of the
+     * old biases until the next full fit.
+     */
     @Override
     public Recommender update(Interactions additional) {
-        return config.fit(data.plus(additional, Interactions.DuplicatePolicy.LAST));
+        long start = System.nanoTime();
+        Interactions merged = data.plus(additional, Interactions.DuplicatePolicy.LAST);
+        boolean itemBased = config.kind == Knn.Kind.ITEM;
+        SparseMatrix rows = itemBased ? merged.byItem() : merged.byUser();
+        SparseMatrix cols = itemBased ? merged.byUser() : merged.byItem();
+        boolean[] changedUsers = new boolean[merged.userCount()];
+        for (String id : additional.users().ids()) {
+            changedUsers[merged.users().index(id)] = true;
+        }
+        boolean[] changed = itemBased ? expand(merged.byUser(), changedUsers, merged.itemCount()) : changedUsers;
+        if (!itemBased && config.similarity == Similarity.ADJUSTED_COSINE) {
+            // the item means of the changed users' items moved, and with them every user of those items
+            boolean[] items = expand(merged.byUser(), changedUsers, merged.itemCount());
+            changed = or(changed, expand(merged.byItem(), items, merged.userCount()));
+        }
+        boolean fullVector = config.similarity == Similarity.COSINE || config.similarity == Similarity.ADJUSTED_COSINE;
+        // a row that co-occurs with a changed row: its similarity to it changes through the co-rated entries
+        // (co-rated similarities) or through the changed row's norm (cosines)
+        boolean[] recompute = fullVector
+                ? or(changed, expand(cols, expand(rows, changed, cols.rows()), rows.rows()))
+                : or(changed, coRatedWithChangedEntries(rows, cols, changedUsers, itemBased));
+        Biases refitted = Biases.fit(merged, config.regUser, config.regItem, 10);
+        NeighbourIndex updated = config.neighbourIndex(merged, refitted, recompute, index);
+        return new KnnModel(ModelInfo.timed(info.algorithm(), info.hyperParameters(), start), config, merged,
+                refitted, updated);
+    }
+
+    /** Rows of {@code m} flagged, mapped through their entries: the columns they touch. */
+    private static boolean[] expand(SparseMatrix m, boolean[] flagged, int cols) {
+        boolean[] out = new boolean[cols];
+        for (int r = 0; r < m.rows(); r++) {
+            if (flagged[r]) {
+                for (int k = m.start(r); k < m.end(r); k++) {
+                    out[m.index(k)] = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean[] or(boolean[] a, boolean[] b) {
+        boolean[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] |= b[i];
+        }
+        return out;
+    }
+
+    /**
+     * For co-rated similarities only pairs sharing a changed user (item-kNN) change: its items are the
+     * changed rows already. User-kNN: users sharing an item with a changed user.
+     */
+    private static boolean[] coRatedWithChangedEntries(SparseMatrix rows, SparseMatrix cols, boolean[] changedUsers,
+                                                       boolean itemBased) {
+        if (itemBased) {
+            return new boolean[rows.rows()];
+        }
+        return expand(cols, expand(rows, changedUsers, cols.rows()), rows.rows());
     }
 
     @Override

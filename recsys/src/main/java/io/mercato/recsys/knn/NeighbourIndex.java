@@ -71,6 +71,16 @@ final class NeighbourIndex {
      */
     static NeighbourIndex compute(SparseMatrix rows, SparseMatrix cols, Similarity similarity, Transform transform,
                                   double shrinkage, int minSupport, int size, int threads) {
+        return compute(rows, cols, similarity, transform, shrinkage, minSupport, size, threads, null, null);
+    }
+
+    /**
+     * Recomputes only the rows flagged in {@code recompute}, copying the others from {@code previous}
+     * (whose row indices must still be valid): the incremental update after new interactions.
+     */
+    static NeighbourIndex compute(SparseMatrix rows, SparseMatrix cols, Similarity similarity, Transform transform,
+                                  double shrinkage, int minSupport, int size, int threads, boolean[] recompute,
+                                  NeighbourIndex previous) {
         int n = rows.rows();
         double[] xRows = new double[rows.nnz()];
         double[] norms = new double[n];
@@ -98,7 +108,12 @@ final class NeighbourIndex {
         stream.forEach(c -> {
             Accumulator acc = new Accumulator(n);
             for (int r = c; r < n; r += chunks) {
-                acc.row(r, rows, cols, xRows, xCols, norms, similarity, shrinkage, minSupport, size, nbr, sim);
+                if (recompute == null || recompute[r]) {
+                    acc.row(r, rows, cols, xRows, xCols, norms, similarity, shrinkage, minSupport, size, nbr, sim);
+                } else {
+                    nbr[r] = Arrays.copyOfRange(previous.neighbours, previous.start(r), previous.end(r));
+                    sim[r] = Arrays.copyOfRange(previous.similarities, previous.start(r), previous.end(r));
+                }
             }
         });
         int[] ptr = new int[n + 1];

@@ -1,6 +1,7 @@
 package io.mercato.recsys.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.recsys.Explanation;
@@ -91,6 +92,17 @@ class ContentBasedTest {
         assertThat(f.featureNames()).containsExactly("genres=Action", "genres=Adventure", "genres=Animation", "year");
         assertThat(f.vector("1").get(1)).isEqualTo(1.0);
         assertThat(f.vector("2").get(0)).isEqualTo(1.0);
+    }
+
+    @Test
+    void byNameReadsTheFeaturesFile() throws Exception {
+        Path file = dir.resolve("items.csv");
+        Files.writeString(file, "item,genre\na,Drama\nb,Drama|Comedy\nc,Comedy\nd,Horror\ne,Drama\n");
+        Recommender m = io.mercato.recsys.Recommenders.byName("content",
+                java.util.Map.of("features", file.toString(), "tags", "genre")).fit(data());
+        assertThat(m.recommend("u", 2)).extracting(Recommendation::item).containsExactly("e", "b");
+        assertThatThrownBy(() -> io.mercato.recsys.Recommenders.byName("content", java.util.Map.of()))
+                .isInstanceOf(io.mercato.core.ConfigurationException.class).hasMessageContaining("features");
     }
 
     @Test

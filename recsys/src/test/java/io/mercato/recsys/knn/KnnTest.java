@@ -151,6 +151,35 @@ class KnnTest {
     }
 
     @Test
+    void incrementalUpdateEqualsAFullFitOnTheMergedData() {
+        // random ratings, then a new user and new interactions of an existing user (one with a new item)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        Interactions.Builder b = Interactions.builder();
+        for (int u = 0; u < 80; u++) { // sparse enough that many rows are not recomputed
+            for (int i = 0; i < 60; i++) {
+                if (r.nextDouble() < 0.04) {
+                    b.add("u" + u, "i" + i, 1 + r.nextInt(5));
+                }
+            }
+        }
+        Interactions base = b.build();
+        Interactions more = Interactions.builder().add("new", "i1", 5).add("new", "i7", 4)
+                .add("u3", "i2", 2).add("u3", "fresh", 5).build();
+        for (Knn.Builder kb : List.of(Knn.itemBased(), Knn.userBased(), Knn.itemBased().similarity(Similarity.PEARSON),
+                Knn.userBased().similarity(Similarity.PEARSON), Knn.itemBased().similarity(Similarity.ADJUSTED_COSINE),
+                Knn.userBased().similarity(Similarity.ADJUSTED_COSINE), Knn.userBased().similarity(Similarity.EUCLIDEAN))) {
+            Knn trainer = kb.neighbours(5).modelSize(10).build();
+            Recommender updated = trainer.fit(base).update(more);
+            Recommender full = trainer.fit(base.plus(more, Interactions.DuplicatePolicy.LAST));
+            assertThat(updated.trainingData().items().ids()).isEqualTo(full.trainingData().items().ids());
+            for (int u = 0; u < full.trainingData().userCount(); u++) {
+                assertThat(updated.scores(u)).as("%s user %d", trainer.describe(), u).containsExactly(full.scores(u));
+                assertThat(updated.predict(u, 2)).isEqualTo(full.predict(u, 2));
+            }
+        }
+    }
+
+    @Test
     void badSettingsNameTheSetting() {
         assertThatThrownBy(() -> Knn.itemBased().neighbours(0))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("neighbours");

@@ -31,8 +31,6 @@ public final class CnnTrainer implements TextModelTrainer {
 
   /** Default epochs when {@link TrainingOptions#maxEpochs()} is left to the model. */
   static final int DEFAULT_EPOCHS = 20;
-  /** Default minibatch size when {@link TrainingOptions#batchSize()} is left to the model. */
-  static final int DEFAULT_BATCH_SIZE = 128;
 
   /** Name of the embedding layer (the network's first). */
   static final String EMBEDDING = "embedding";
@@ -78,8 +76,7 @@ public final class CnnTrainer implements TextModelTrainer {
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
-    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS,
-        DEFAULT_BATCH_SIZE, "cnn");
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "cnn");
     return new CnnModel(graph, layout, train.outputs(), train.multiLabel());
   }
 

@@ -60,6 +60,15 @@ final class Dl4jNetworks {
   interface Encoder extends Function<List<EncodedText>, Inputs> {
   }
 
+  /**
+   * The minibatch size when the options leave it to the model: about 1/32 of the training set,
+   * within [16, 128]. Large data gets large (cheap) minibatches; a few hundred texts still get
+   * enough Adam steps per epoch to converge.
+   */
+  static int defaultBatchSize(int examples) {
+    return Math.max(16, Math.min(128, examples / 32));
+  }
+
   /** Float32, seeded, Adam network defaults shared by both models. */
   static NeuralNetConfiguration.Builder base(long seed, double learningRate, double l2) {
     NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
@@ -112,17 +121,18 @@ final class Dl4jNetworks {
 
   /**
    * Trains {@code graph} (initialized, single input and output) with seeded shuffled minibatches.
-   * With a validation set, each epoch ends with the validation loss ({@link TrainingSet#meanLoss})
-   * reported through {@link EarlyStopping}; training stops after {@code options.patience()} epochs
-   * without improvement and the parameters of the best epoch are restored. Without one, all epochs
+   * With a validation set, each epoch is judged by {@link EarlyStopping} on held-out accuracy (the
+   * loss breaking ties), as for the other text models; training stops after
+   * {@code options.patience()} epochs without improvement and the parameters of the best epoch are
+   * restored. Without one, all epochs
    * run and the last parameters stay.
    *
    * @return {@code graph}, trained
    */
   static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
-      TrainingSet validation, TrainingOptions options, int defaultEpochs, int defaultBatchSize, String what) {
+      TrainingSet validation, TrainingOptions options, int defaultEpochs, String what) {
     int epochs = options.epochsOr(defaultEpochs);
-    int batchSize = options.batchSizeOr(defaultBatchSize);
+    int batchSize = options.batchSizeOr(defaultBatchSize(train.size()));
     TrainingListener listener = options.listener();
     boolean validate = validation != null && validation.size() > 0;
     // dropout masks come from ND4J's (per-thread) random generator; shuffling from our own
@@ -153,10 +163,9 @@ final class Dl4jNetworks {
         lossSum += graph.score() * (to - from);
       }
       double trainLoss = n == 0 ? 0 : lossSum / n;
-      double validationLoss = validate
-          ? validation.meanLoss(predict(graph, encoder, validation.inputs()))
-          : Double.NaN;
-      if (stopping.epochDone(epoch, trainLoss, validationLoss) && validate) {
+      if (!validate) {
+        stopping.epochDone(epoch, trainLoss, Double.NaN);
+      } else if (stopping.epochDone(epoch, trainLoss, validation, predict(graph, encoder, validation.inputs()))) {
         bestParams = graph.params().dup();
       }
       if (validate && stopping.shouldStop()) {
@@ -306,11 +315,6 @@ final class Dl4jNetworks {
       synchronized (prototype) {
         return Dl4jNetworks.toBytes(prototype);
       }
-    }
-
-    /** Number of parameters. */
-    long parameterCount() {
-      return prototype.numParams();
     }
   }
 }

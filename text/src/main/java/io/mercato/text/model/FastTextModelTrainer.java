@@ -171,12 +171,12 @@ public final class FastTextModelTrainer implements TextModelTrainer {
           }
         }
       }
-      double validationLoss = Double.NaN;
-      if (validation != null) {
-        validationLoss = validation.meanLoss(
-            new FastTextModel(vocab, buckets, dim, outputs, multi, input, output).predict(validation.inputs()));
-      }
-      if (stopping.epochDone(epoch, weightSum == 0 ? 0 : lossSum / weightSum, validationLoss) && validation != null) {
+      double trainLoss = weightSum == 0 ? 0 : lossSum / weightSum;
+      boolean best = validation == null
+          ? stopping.epochDone(epoch, trainLoss, Double.NaN)
+          : stopping.epochDone(epoch, trainLoss, validation,
+              new FastTextModel(vocab, buckets, dim, outputs, multi, input, output).predict(validation.inputs()));
+      if (best && validation != null) {
         bestInput = input.clone();
         bestOutput = output.clone();
       }

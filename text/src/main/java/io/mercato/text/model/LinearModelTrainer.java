@@ -167,11 +167,11 @@ public final class LinearModelTrainer implements TextModelTrainer {
         }
       }
       double trainLoss = weightSum == 0 ? 0 : lossSum / weightSum;
-      double validationLoss = Double.NaN;
-      if (validation != null) {
-        validationLoss = validation.meanLoss(new LinearModel(dim, outputs, multi, w, b).predict(validation.inputs()));
-      }
-      if (stopping.epochDone(epoch, trainLoss, validationLoss) && validation != null) {
+      boolean best = validation == null
+          ? stopping.epochDone(epoch, trainLoss, Double.NaN)
+          : stopping.epochDone(epoch, trainLoss, validation,
+              new LinearModel(dim, outputs, multi, w, b).predict(validation.inputs()));
+      if (best && validation != null) {
         bestW = w.clone();
         bestB = b.clone();
       }

@@ -28,8 +28,6 @@ public final class MlpTrainer implements TextModelTrainer {
 
   /** Default epochs when {@link TrainingOptions#maxEpochs()} is left to the model. */
   static final int DEFAULT_EPOCHS = 30;
-  /** Default minibatch size when {@link TrainingOptions#batchSize()} is left to the model. */
-  static final int DEFAULT_BATCH_SIZE = 128;
 
   /** Name of the first hidden layer (the one reading the features). */
   static final String FIRST_HIDDEN = "dense0";
@@ -48,7 +46,7 @@ public final class MlpTrainer implements TextModelTrainer {
     this.maxInputFeatures = b.maxInputFeatures;
   }
 
-  /** A builder with the defaults: hidden layers 64, 32; dropout 0.5; Adam 0.001; no L2; 20,000 inputs. */
+  /** A builder with the defaults: hidden layers 64, 32; dropout 0.5; Adam 0.002; no L2; 20,000 inputs. */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,8 +63,7 @@ public final class MlpTrainer implements TextModelTrainer {
     ComputationGraph graph = new ComputationGraph(configuration(layout.width(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
-    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS,
-        DEFAULT_BATCH_SIZE, "mlp");
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "mlp");
     return new MlpModel(graph, layout, train.outputs(), train.multiLabel());
   }
 
@@ -138,7 +135,7 @@ public final class MlpTrainer implements TextModelTrainer {
   public static final class Builder {
     private int[] hiddenLayers = {64, 32};
     private double dropout = 0.5;
-    private double learningRate = 1e-3;
+    private double learningRate = 2e-3;
     private double l2 = 0;
     private int maxInputFeatures = 20_000;
 
@@ -157,7 +154,7 @@ public final class MlpTrainer implements TextModelTrainer {
       return this;
     }
 
-    /** Adam learning rate, in (0, 1] (default 0.001). */
+    /** Adam learning rate, in (0, 1] (default 0.002). */
     public Builder learningRate(double lr) {
       this.learningRate = lr;
       return this;

@@ -16,14 +16,17 @@ public final class TextModels {
 
   private static final Map<String, BiFunction<ModelFileReader, String, TextModel>> READERS = new TreeMap<>(Map.of(
       LinearModel.TYPE, LinearModel::readFrom,
-      FastTextModel.TYPE, FastTextModel::readFrom
-      // registered by the DL4J models: MlpModel.TYPE, MlpModel::readFrom and CnnModel.TYPE, CnnModel::readFrom
+      FastTextModel.TYPE, FastTextModel::readFrom,
+      EnsembleModel.TYPE, EnsembleModel::readFrom,
+      MlpModel.TYPE, MlpModel::readFrom,
+      CnnModel.TYPE, CnnModel::readFrom
   ));
 
   private static final Map<String, Supplier<TextModelTrainer>> DEFAULT_TRAINERS = new TreeMap<>(Map.of(
       LinearModel.TYPE, () -> LinearModelTrainer.builder().build(),
-      FastTextModel.TYPE, () -> FastTextModelTrainer.builder().build()
-      // registered by the DL4J models: MlpModel.TYPE -> MlpModelTrainer.builder().build(), CnnModel.TYPE likewise
+      FastTextModel.TYPE, () -> FastTextModelTrainer.builder().build(),
+      MlpModel.TYPE, () -> MlpTrainer.builder().build(),
+      CnnModel.TYPE, () -> CnnTrainer.builder().build()
   ));
 
   private TextModels() {

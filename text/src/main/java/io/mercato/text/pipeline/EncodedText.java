@@ -19,6 +19,7 @@ public record EncodedText(SparseVector features, int[] tokenIds) {
     Objects.requireNonNull(tokenIds, "tokenIds");
   }
 
+  /** A copy of the token ids (use {@link #length()} and {@link #tokenId(int)} to read without copying). */
   @Override
   public int[] tokenIds() {
     return tokenIds.clone();

@@ -7,9 +7,9 @@ import io.mercato.text.tokenize.Tokenizer;
 import io.mercato.core.linalg.SparseVector;
 import io.mercato.text.vectorize.TermIndex;
 import io.mercato.text.vectorize.Vectorizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * A fitted text pipeline: turns raw text into model input. Holds the configuration, the fitted vectorizer
@@ -68,14 +68,22 @@ public final class FittedTextPipeline {
     return new EncodedText(vectorizer.transform(t.terms()), ids(t.tokens()));
   }
 
-  /** {@link #encode} of each text, in order. */
+  /** Lists at least this long are encoded in parallel by {@link #encodeAll}. */
+  static final int PARALLEL_THRESHOLD = 2048;
+
+  /**
+   * {@link #encode} of each text, in order. Long lists (at least 2048 texts) are encoded in parallel on the
+   * common fork-join pool; the result is the same as encoding one by one.
+   */
   public List<EncodedText> encodeAll(List<String> texts) {
     Objects.requireNonNull(texts, "texts");
-    List<EncodedText> out = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      out.add(encode(text));
+    EncodedText[] out = new EncodedText[texts.size()];
+    IntStream indices = IntStream.range(0, out.length);
+    if (out.length >= PARALLEL_THRESHOLD) {
+      indices = indices.parallel();
     }
-    return out;
+    indices.forEach(i -> out[i] = encode(texts.get(i)));
+    return List.of(out);
   }
 
   /** The feature vector of {@code text} only (cheaper than {@link #encode} for bag-of-words models). */

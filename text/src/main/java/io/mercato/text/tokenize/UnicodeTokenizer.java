@@ -15,7 +15,8 @@ import java.util.Objects;
  *   <li>Each run of CJK characters (Han, Hiragana, Katakana, Hangul) becomes one token per character;
  *       adjacent characters of a run also become bigram terms, as in Lucene's CJK analyzer, so Chinese
  *       works without a word dictionary.</li>
- *   <li>Placeholders written {@code <NAME>} (from the normalizer or the PII masker) stay one token.</li>
+ *   <li>Placeholders written {@code <NAME>} in capitals (from the normalizer or the PII masker) stay one
+ *       token; other angle brackets (HTML such as {@code <br>}) are separators.</li>
  *   <li>With {@link Builder#symbols(boolean) symbols} on (the default), emoji and other symbols,
  *       currency signs, {@code !} and {@code ?} are one-character tokens: they carry sentiment and spam
  *       signal.</li>
@@ -298,13 +299,13 @@ public final class UnicodeTokenizer implements Tokenizer {
     return i;
   }
 
-  /** End (exclusive) of a {@code <NAME>} placeholder at {@code start}, or -1. */
+  /** End (exclusive) of a {@code <NAME>} placeholder (capitals and underscores) at {@code start}, or -1. */
   private static int placeholderEnd(String text, int start) {
     int n = text.length();
     int i = start + 1;
     while (i < n) {
       char c = text.charAt(i);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
+      if ((c >= 'A' && c <= 'Z') || c == '_') {
         i++;
       } else {
         break;

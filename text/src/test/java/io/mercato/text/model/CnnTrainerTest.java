@@ -55,7 +55,7 @@ class CnnTrainerTest {
     assertThat(model.type()).isEqualTo("cnn");
     assertThat(model.outputs()).isEqualTo(3);
     assertThat(model.multiLabel()).isFalse();
-    assertThat(EVENTS).isNotEmpty().allSatisfy(e -> assertThat(e.validationMetricName()).isEqualTo(EarlyStopping.METRIC));
+    assertThat(EVENTS).isNotEmpty().allSatisfy(e -> assertThat(e.validationMetricName()).isEqualTo(EarlyStopping.ACCURACY));
   }
 
   @Test

@@ -81,8 +81,8 @@ class LinearModelTrainerTest {
     }
     assertThat(events).isNotEmpty().hasSizeLessThanOrEqualTo(8);
     assertThat(events.get(0).epoch()).isEqualTo(1);
-    assertThat(events.get(0).validationMetricName()).isEqualTo(EarlyStopping.METRIC);
-    assertThat(events.get(0).validationMetric()).isPositive();
+    assertThat(events.get(0).validationMetricName()).isEqualTo(EarlyStopping.ACCURACY);
+    assertThat(events.get(0).validationMetric()).isBetween(0.0, 1.0);
   }
 
   @Test

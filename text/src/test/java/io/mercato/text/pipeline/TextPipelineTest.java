@@ -122,6 +122,16 @@ class TextPipelineTest {
     for (int i = 0; i < CORPUS.size(); i++) {
       assertThat(all.get(i)).isEqualTo(p.encode(CORPUS.get(i)));
     }
+    // above the parallel threshold: still in order, still equal to one-by-one encoding
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < FittedTextPipeline.PARALLEL_THRESHOLD + 10; i++) {
+      many.add(CORPUS.get(i % CORPUS.size()) + " " + i);
+    }
+    List<EncodedText> encoded = p.encodeAll(many);
+    assertThat(encoded).hasSize(many.size());
+    for (int i = 0; i < many.size(); i += 97) {
+      assertThat(encoded.get(i)).isEqualTo(p.encode(many.get(i)));
+    }
   }
 
   @Test

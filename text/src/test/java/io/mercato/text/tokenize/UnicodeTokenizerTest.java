@@ -72,6 +72,7 @@ class UnicodeTokenizerTest {
     UnicodeTokenizer noSymbols = UnicodeTokenizer.builder().wordNgrams(1).symbols(false).build();
     assertThat(noSymbols.tokenize("win $100 now!! <URL> 😍")).containsExactly("win", "100", "now", "<URL>");
     assertThat(UNIGRAMS.tokenize("a <b c> d")).containsExactly("a", "b", "c", "d");
+    assertThat(UNIGRAMS.tokenize("nice<br>fit <ID_CARD>")).containsExactly("nice", "br", "fit", "<ID_CARD>");
   }
 
   @Test
