@@ -22,229 +22,229 @@ import java.util.SplittableRandom;
  */
 public final class AlsTrainer implements RecommenderTrainer {
 
-  private final int rank;
-  private final int iterations;
-  private final double regularization;
-  private final boolean weighted;
-  private final double initStdDev;
-  private final int threads;
-  private final long seed;
-  private final TrainingListener listener;
+    private final int rank;
+    private final int iterations;
+    private final double regularization;
+    private final boolean weighted;
+    private final double initStdDev;
+    private final int threads;
+    private final long seed;
+    private final TrainingListener listener;
 
-  private AlsTrainer(Builder b) {
-    this.rank = b.rank;
-    this.iterations = b.iterations;
-    this.regularization = b.regularization;
-    this.weighted = b.weighted;
-    this.initStdDev = b.initStdDev;
-    this.threads = b.threads;
-    this.seed = b.seed;
-    this.listener = b.listener;
-  }
-
-  /** A builder with the defaults (rank 30, 12 iterations, λ 0.1 weighted by row count, 2 threads). */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The registry name, {@code "als"}. */
-  @Override
-  public String algorithm() {
-    return "als";
-  }
-
-  /** The ridge penalty used when solving a row with {@code count} ratings. */
-  double penalty(int count) {
-    return weighted ? regularization * Math.max(1, count) : regularization;
-  }
-
-  @Override
-  public Map<String, String> hyperParameters() {
-    return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
-        "regularization", Double.toString(regularization), "weightedRegularization", Boolean.toString(weighted),
-        "initStdDev", Double.toString(initStdDev), "threads", Integer.toString(threads), "seed", Long.toString(seed));
-  }
-
-  @Override
-  public FactorModel fit(Interactions data) {
-    long start = System.nanoTime();
-    LatentFactors factors = factorize(data);
-    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
-        FoldIn.ridge(regularization, regularization, weighted));
-  }
-
-  /** Learns the factors of {@code data}'s values (ratings). */
-  LatentFactors factorize(Interactions data) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int k = rank;
-    SparseMatrix ratings = data.byUser();
-    SparseMatrix byItem = data.byItem();
-    float[] p = new float[ratings.rows() * k];
-    float[] q = Gaussian.matrix(random, ratings.cols(), k, initStdDev);
-    float[] bu = new float[ratings.rows()];
-    float[] bi = new float[ratings.cols()];
-    float mu = (float) data.globalMean();
-    long start = System.nanoTime();
-    listener.onStart(algorithm(), iterations);
-    try (RowParallel parallel = new RowParallel(threads)) {
-      for (int it = 1; it <= iterations; it++) {
-        solveSide(parallel, ratings, p, bu, q, bi, mu);
-        solveSide(parallel, byItem, q, bi, p, bu, mu);
-        listener.onEpoch(new EpochEvent(it, iterations, trainingRmse(ratings, p, q, bu, bi, mu), null, Double.NaN,
-            Duration.ofNanos(System.nanoTime() - start)));
-      }
+    private AlsTrainer(Builder b) {
+        this.rank = b.rank;
+        this.iterations = b.iterations;
+        this.regularization = b.regularization;
+        this.weighted = b.weighted;
+        this.initStdDev = b.initStdDev;
+        this.threads = b.threads;
+        this.seed = b.seed;
+        this.listener = b.listener;
     }
-    listener.onEnd();
-    return new LatentFactors(k, p, q, bu, bi, mu);
-  }
 
-  /**
-   * Solves {@code [x_r, b_r]} for every row of {@code rows} with the columns' factors {@code y} and biases
-   * {@code c} fixed.
-   */
-  private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] b, float[] y, float[] c,
-      float mu) {
-    int d = rank + 1;
-    parallel.forEachRow(rows.rows(), () -> new double[d * (d + 1)], (from, to, w) -> {
-      for (int r = from; r < to; r++) {
-        double lambda = penalty(rows.length(r));
-        ridgeRow(rows, r, rank, x, b, y, c, mu, lambda, lambda, w);
-      }
-    });
-  }
-
-  /**
-   * One row's exact ridge solve of {@code [x_r, b_r]} against {@code [y_col, 1]} with target
-   * {@code value − μ − c_col}; columns at or beyond {@code c.length} are skipped. {@code w} is a workspace of
-   * (rank+1)·(rank+2) doubles.
-   */
-  static void ridgeRow(SparseMatrix rows, int r, int k, float[] x, float[] b, float[] y, float[] c, double mu,
-      double lambda, double biasLambda, double[] w) {
-    int d = k + 1;
-    int off = d * d;
-    java.util.Arrays.fill(w, 0);
-    if (rows.length(r) == 0) {
-      java.util.Arrays.fill(x, r * k, (r + 1) * k, 0f);
-      b[r] = 0;
-      return;
+    /** A builder with the defaults (rank 30, 10 iterations, λ 0.1 weighted by row count, 2 threads). */
+    public static Builder builder() {
+        return new Builder();
     }
-    for (int e = rows.start(r); e < rows.end(r); e++) {
-      int col = rows.index(e);
-      if (col >= c.length) {
-        continue;
-      }
-      int yc = col * k;
-      double t = rows.value(e) - mu - c[col];
-      for (int f = 0; f < k; f++) {
-        double yf = y[yc + f];
-        int row = f * d;
-        for (int g = 0; g <= f; g++) {
-          w[row + g] += yf * y[yc + g];
+
+    /** The registry name, {@code "als"}. */
+    @Override
+    public String algorithm() {
+        return "als";
+    }
+
+    /** The ridge penalty used when solving a row with {@code count} ratings. */
+    double penalty(int count) {
+        return weighted ? regularization * Math.max(1, count) : regularization;
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
+                "regularization", Double.toString(regularization), "weightedRegularization", Boolean.toString(weighted),
+                "initStdDev", Double.toString(initStdDev), "threads", Integer.toString(threads), "seed", Long.toString(seed));
+    }
+
+    @Override
+    public FactorModel fit(Interactions data) {
+        long start = System.nanoTime();
+        LatentFactors factors = factorize(data);
+        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
+                FoldIn.ridge(regularization, regularization, weighted));
+    }
+
+    /** Learns the factors of {@code data}'s values (ratings). */
+    LatentFactors factorize(Interactions data) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int k = rank;
+        SparseMatrix ratings = data.byUser();
+        SparseMatrix byItem = data.byItem();
+        float[] p = new float[ratings.rows() * k];
+        float[] q = Gaussian.matrix(random, ratings.cols(), k, initStdDev);
+        float[] bu = new float[ratings.rows()];
+        float[] bi = new float[ratings.cols()];
+        float mu = (float) data.globalMean();
+        long start = System.nanoTime();
+        listener.onStart(algorithm(), iterations);
+        try (RowParallel parallel = new RowParallel(threads)) {
+            for (int it = 1; it <= iterations; it++) {
+                solveSide(parallel, ratings, p, bu, q, bi, mu);
+                solveSide(parallel, byItem, q, bi, p, bu, mu);
+                listener.onEpoch(new EpochEvent(it, iterations, trainingRmse(ratings, p, q, bu, bi, mu), null, Double.NaN,
+                        Duration.ofNanos(System.nanoTime() - start)));
+            }
         }
-        w[k * d + f] += yf;
-        w[off + f] += t * yf;
-      }
-      w[k * d + k] += 1;
-      w[off + k] += t;
-    }
-    for (int f = 0; f < d; f++) { // mirror the lower triangle, add the ridge
-      for (int g = 0; g < f; g++) {
-        w[g * d + f] = w[f * d + g];
-      }
-      w[f * d + f] += f < k ? lambda : biasLambda;
-    }
-    double[] rhs = java.util.Arrays.copyOfRange(w, off, off + d);
-    Cholesky.solve(w, rhs, d);
-    for (int f = 0; f < k; f++) {
-      x[r * k + f] = (float) rhs[f];
-    }
-    b[r] = (float) rhs[k];
-  }
-
-  private double trainingRmse(SparseMatrix m, float[] p, float[] q, float[] bu, float[] bi, float mu) {
-    int k = rank;
-    double se = 0;
-    for (int u = 0; u < m.rows(); u++) {
-      for (int e = m.start(u); e < m.end(u); e++) {
-        int i = m.index(e);
-        double err = m.value(e) - (mu + bu[u] + bi[i] + LatentFactors.dot(p, u * k, q, i * k, k));
-        se += err * err;
-      }
-    }
-    return Math.sqrt(se / Math.max(1, m.nnz()));
-  }
-
-  /** Fluent, validating configuration of {@link AlsTrainer}. */
-  public static final class Builder {
-    private int rank = 30;
-    private int iterations = 12;
-    private double regularization = 0.1;
-    private boolean weighted = true;
-    private double initStdDev = 0.1;
-    private int threads = 2;
-    private long seed = 42;
-    private TrainingListener listener = TrainingListener.NONE;
-
-    private Builder() {
+        listener.onEnd();
+        return new LatentFactors(k, p, q, bu, bi, mu);
     }
 
-    /** Number of latent dimensions, 1..1024. */
-    public Builder rank(int rank) {
-      this.rank = rank;
-      return this;
+    /**
+     * Solves {@code [x_r, b_r]} for every row of {@code rows} with the columns' factors {@code y} and biases
+     * {@code c} fixed.
+     */
+    private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] b, float[] y, float[] c,
+            float mu) {
+        int d = rank + 1;
+        parallel.forEachRow(rows.rows(), () -> new double[d * (d + 1)], (from, to, w) -> {
+            for (int r = from; r < to; r++) {
+                double lambda = penalty(rows.length(r));
+                ridgeRow(rows, r, rank, x, b, y, c, mu, lambda, lambda, w);
+            }
+        });
     }
 
-    /** Alternations (a user half and an item half each), 1..1000. */
-    public Builder iterations(int iterations) {
-      this.iterations = iterations;
-      return this;
+    /**
+     * One row's exact ridge solve of {@code [x_r, b_r]} against {@code [y_col, 1]} with target
+     * {@code value − μ − c_col}; columns at or beyond {@code c.length} are skipped. {@code w} is a workspace of
+     * (rank+1)·(rank+2) doubles.
+     */
+    static void ridgeRow(SparseMatrix rows, int r, int k, float[] x, float[] b, float[] y, float[] c, double mu,
+            double lambda, double biasLambda, double[] w) {
+        int d = k + 1;
+        int off = d * d;
+        java.util.Arrays.fill(w, 0);
+        if (rows.length(r) == 0) {
+            java.util.Arrays.fill(x, r * k, (r + 1) * k, 0f);
+            b[r] = 0;
+            return;
+        }
+        for (int e = rows.start(r); e < rows.end(r); e++) {
+            int col = rows.index(e);
+            if (col >= c.length) {
+                continue;
+            }
+            int yc = col * k;
+            double t = rows.value(e) - mu - c[col];
+            for (int f = 0; f < k; f++) {
+                double yf = y[yc + f];
+                int row = f * d;
+                for (int g = 0; g <= f; g++) {
+                    w[row + g] += yf * y[yc + g];
+                }
+                w[k * d + f] += yf;
+                w[off + f] += t * yf;
+            }
+            w[k * d + k] += 1;
+            w[off + k] += t;
+        }
+        for (int f = 0; f < d; f++) { // mirror the lower triangle, add the ridge
+            for (int g = 0; g < f; g++) {
+                w[g * d + f] = w[f * d + g];
+            }
+            w[f * d + f] += f < k ? lambda : biasLambda;
+        }
+        double[] rhs = java.util.Arrays.copyOfRange(w, off, off + d);
+        Cholesky.solve(w, rhs, d);
+        for (int f = 0; f < k; f++) {
+            x[r * k + f] = (float) rhs[f];
+        }
+        b[r] = (float) rhs[k];
     }
 
-    /** Ridge weight λ, (0, 100]. */
-    public Builder regularization(double regularization) {
-      this.regularization = regularization;
-      return this;
+    private double trainingRmse(SparseMatrix m, float[] p, float[] q, float[] bu, float[] bi, float mu) {
+        int k = rank;
+        double se = 0;
+        for (int u = 0; u < m.rows(); u++) {
+            for (int e = m.start(u); e < m.end(u); e++) {
+                int i = m.index(e);
+                double err = m.value(e) - (mu + bu[u] + bi[i] + LatentFactors.dot(p, u * k, q, i * k, k));
+                se += err * err;
+            }
+        }
+        return Math.sqrt(se / Math.max(1, m.nnz()));
     }
 
-    /** Whether λ is multiplied by each row's number of ratings (ALS-WR). */
-    public Builder weightedRegularization(boolean weighted) {
-      this.weighted = weighted;
-      return this;
-    }
+    /** Fluent, validating configuration of {@link AlsTrainer}. */
+    public static final class Builder {
+        private int rank = 30;
+        private int iterations = 10;
+        private double regularization = 0.1;
+        private boolean weighted = true;
+        private double initStdDev = 0.1;
+        private int threads = 2;
+        private long seed = 42;
+        private TrainingListener listener = TrainingListener.NONE;
 
-    /** Standard deviation of the Gaussian initial item factors, (0, 1]. */
-    public Builder initStdDev(double initStdDev) {
-      this.initStdDev = initStdDev;
-      return this;
-    }
+        private Builder() {
+        }
 
-    /** Worker threads for the row solves, 1..64; the result does not depend on it. */
-    public Builder threads(int threads) {
-      this.threads = threads;
-      return this;
-    }
+        /** Number of latent dimensions, 1..1024. */
+        public Builder rank(int rank) {
+            this.rank = rank;
+            return this;
+        }
 
-    /** Seed of the initial item factors. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
+        /** Alternations (a user half and an item half each), 1..1000. */
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
 
-    /** Receives one event per iteration (training RMSE as the loss). */
-    public Builder listener(TrainingListener listener) {
-      this.listener = listener;
-      return this;
-    }
+        /** Ridge weight λ, (0, 100]. */
+        public Builder regularization(double regularization) {
+            this.regularization = regularization;
+            return this;
+        }
 
-    /** Validates and builds. @throws ConfigurationException naming the first bad setting */
-    public AlsTrainer build() {
-      Settings.range("rank", rank, 1, 1024);
-      Settings.range("iterations", iterations, 1, 1000);
-      Settings.openClosed("regularization", regularization, 0, 100);
-      Settings.openClosed("initStdDev", initStdDev, 0, 1);
-      Settings.range("threads", threads, 1, 64);
-      Check.notNull("listener", listener);
-      return new AlsTrainer(this);
+        /** Whether λ is multiplied by each row's number of ratings (ALS-WR). */
+        public Builder weightedRegularization(boolean weighted) {
+            this.weighted = weighted;
+            return this;
+        }
+
+        /** Standard deviation of the Gaussian initial item factors, (0, 1]. */
+        public Builder initStdDev(double initStdDev) {
+            this.initStdDev = initStdDev;
+            return this;
+        }
+
+        /** Worker threads for the row solves, 1..64; the result does not depend on it. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Seed of the initial item factors. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Receives one event per iteration (training RMSE as the loss). */
+        public Builder listener(TrainingListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Validates and builds. @throws ConfigurationException naming the first bad setting */
+        public AlsTrainer build() {
+            Settings.range("rank", rank, 1, 1024);
+            Settings.range("iterations", iterations, 1, 1000);
+            Settings.openClosed("regularization", regularization, 0, 100);
+            Settings.openClosed("initStdDev", initStdDev, 0, 1);
+            Settings.range("threads", threads, 1, 64);
+            Check.notNull("listener", listener);
+            return new AlsTrainer(this);
+        }
     }
-  }
 }

@@ -24,304 +24,304 @@ import java.util.SplittableRandom;
  */
 public final class BiasedMfTrainer implements RecommenderTrainer {
 
-  private final int rank;
-  private final int epochs;
-  private final double learningRate;
-  private final double decay;
-  private final double regularization;
-  private final double biasRegularization;
-  private final double initStdDev;
-  private final boolean svdPlusPlus;
-  private final long seed;
-  private final TrainingListener listener;
+    private final int rank;
+    private final int epochs;
+    private final double learningRate;
+    private final double decay;
+    private final double regularization;
+    private final double biasRegularization;
+    private final double initStdDev;
+    private final boolean svdPlusPlus;
+    private final long seed;
+    private final TrainingListener listener;
 
-  private BiasedMfTrainer(Builder b) {
-    this.rank = b.rank;
-    this.epochs = b.epochs;
-    this.learningRate = b.learningRate;
-    this.decay = b.decay;
-    this.regularization = b.regularization;
-    this.biasRegularization = b.biasRegularization;
-    this.initStdDev = b.initStdDev;
-    this.svdPlusPlus = b.svdPlusPlus;
-    this.seed = b.seed;
-    this.listener = b.listener;
-  }
-
-  /** A builder with the defaults (rank 50, 40 epochs, learning rate 0.007, decay 0.96, regularization 0.04). */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The registry name: {@code "biased-mf"}, or {@code "svdpp"} with the implicit term. */
-  @Override
-  public String algorithm() {
-    return svdPlusPlus ? "svdpp" : "biased-mf";
-  }
-
-  @Override
-  public Map<String, String> hyperParameters() {
-    return Map.of("rank", Integer.toString(rank), "epochs", Integer.toString(epochs),
-        "learningRate", Double.toString(learningRate), "learningRateDecay", Double.toString(decay),
-        "regularization", Double.toString(regularization), "biasRegularization", Double.toString(biasRegularization),
-        "initStdDev", Double.toString(initStdDev), "seed", Long.toString(seed));
-  }
-
-  /**
-   * Trains on {@code data}'s values (ratings). New users are folded in by the ridge solve that matches the SGD
-   * objective: per-rating L2 sums to a penalty weighted by the user's number of ratings.
-   */
-  @Override
-  public FactorModel fit(Interactions data) {
-    long start = System.nanoTime();
-    LatentFactors factors = factorize(data);
-    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
-        FoldIn.ridge(regularization, biasRegularization, true));
-  }
-
-  /** Learns the factors of {@code data}'s values. */
-  LatentFactors factorize(Interactions data) {
-    SparseMatrix ratings = data.byUser();
-    int n = ratings.nnz();
-    int users = ratings.rows();
-    int items = ratings.cols();
-    SplittableRandom random = new SplittableRandom(seed);
-    float[] p = Gaussian.matrix(random, users, rank, initStdDev);
-    float[] q = Gaussian.matrix(random, items, rank, initStdDev);
-    float[] y = svdPlusPlus ? Gaussian.matrix(random, items, rank, initStdDev) : null;
-    float[] bu = new float[users];
-    float[] bi = new float[items];
-    float mu = (float) data.globalMean();
-    int[] entryUser = entryUsers(ratings);
-    int[] order = new int[svdPlusPlus ? users : n];
-    for (int e = 0; e < order.length; e++) {
-      order[e] = e;
+    private BiasedMfTrainer(Builder b) {
+        this.rank = b.rank;
+        this.epochs = b.epochs;
+        this.learningRate = b.learningRate;
+        this.decay = b.decay;
+        this.regularization = b.regularization;
+        this.biasRegularization = b.biasRegularization;
+        this.initStdDev = b.initStdDev;
+        this.svdPlusPlus = b.svdPlusPlus;
+        this.seed = b.seed;
+        this.listener = b.listener;
     }
-    long start = System.nanoTime();
-    listener.onStart(algorithm(), epochs);
-    float lr = (float) learningRate;
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      Gaussian.shuffle(order, random);
-      double loss = svdPlusPlus
-          ? svdPlusPlusEpoch(ratings, order, p, q, y, bu, bi, mu, lr, random)
-          : epoch(ratings, order, entryUser, p, q, bu, bi, mu, lr);
-      listener.onEpoch(new EpochEvent(epoch, epochs, Math.sqrt(loss / Math.max(1, n)), null, Double.NaN,
-          Duration.ofNanos(System.nanoTime() - start)));
-      lr *= (float) decay;
+
+    /** A builder with the defaults (rank 30, 25 epochs, learning rate 0.007, decay 0.96, regularization 0.04). */
+    public static Builder builder() {
+        return new Builder();
     }
-    listener.onEnd();
-    if (svdPlusPlus) {
-      float[] z = new float[rank];
-      for (int u = 0; u < users; u++) {
-        implicitSum(ratings, u, y, z);
+
+    /** The registry name: {@code "biased-mf"}, or {@code "svdpp"} with the implicit term. */
+    @Override
+    public String algorithm() {
+        return svdPlusPlus ? "svdpp" : "biased-mf";
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        return Map.of("rank", Integer.toString(rank), "epochs", Integer.toString(epochs),
+                "learningRate", Double.toString(learningRate), "learningRateDecay", Double.toString(decay),
+                "regularization", Double.toString(regularization), "biasRegularization", Double.toString(biasRegularization),
+                "initStdDev", Double.toString(initStdDev), "seed", Long.toString(seed));
+    }
+
+    /**
+     * Trains on {@code data}'s values (ratings). New users are folded in by the ridge solve that matches the SGD
+     * objective: per-rating L2 sums to a penalty weighted by the user's number of ratings.
+     */
+    @Override
+    public FactorModel fit(Interactions data) {
+        long start = System.nanoTime();
+        LatentFactors factors = factorize(data);
+        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
+                FoldIn.ridge(regularization, biasRegularization, true));
+    }
+
+    /** Learns the factors of {@code data}'s values. */
+    LatentFactors factorize(Interactions data) {
+        SparseMatrix ratings = data.byUser();
+        int n = ratings.nnz();
+        int users = ratings.rows();
+        int items = ratings.cols();
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] p = Gaussian.matrix(random, users, rank, initStdDev);
+        float[] q = Gaussian.matrix(random, items, rank, initStdDev);
+        float[] y = svdPlusPlus ? Gaussian.matrix(random, items, rank, initStdDev) : null;
+        float[] bu = new float[users];
+        float[] bi = new float[items];
+        float mu = (float) data.globalMean();
+        int[] entryUser = entryUsers(ratings);
+        int[] order = new int[svdPlusPlus ? users : n];
+        for (int e = 0; e < order.length; e++) {
+            order[e] = e;
+        }
+        long start = System.nanoTime();
+        listener.onStart(algorithm(), epochs);
+        float lr = (float) learningRate;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            Gaussian.shuffle(order, random);
+            double loss = svdPlusPlus
+                    ? svdPlusPlusEpoch(ratings, order, p, q, y, bu, bi, mu, lr, random)
+                    : epoch(ratings, order, entryUser, p, q, bu, bi, mu, lr);
+            listener.onEpoch(new EpochEvent(epoch, epochs, Math.sqrt(loss / Math.max(1, n)), null, Double.NaN,
+                    Duration.ofNanos(System.nanoTime() - start)));
+            lr *= (float) decay;
+        }
+        listener.onEnd();
+        if (svdPlusPlus) {
+            float[] z = new float[rank];
+            for (int u = 0; u < users; u++) {
+                implicitSum(ratings, u, y, z);
+                for (int f = 0; f < rank; f++) {
+                    p[u * rank + f] += z[f];
+                }
+            }
+        }
+        return new LatentFactors(rank, p, q, bu, bi, mu);
+    }
+
+    /** The user (row) of every entry position of {@code m}. */
+    static int[] entryUsers(SparseMatrix m) {
+        int[] entryUser = new int[m.nnz()];
+        for (int u = 0; u < m.rows(); u++) {
+            java.util.Arrays.fill(entryUser, m.start(u), m.end(u), u);
+        }
+        return entryUser;
+    }
+
+    private double epoch(SparseMatrix m, int[] order, int[] entryUser, float[] p, float[] q, float[] bu, float[] bi,
+            float mu, float lr) {
+        int k = rank;
+        float reg = (float) regularization;
+        float regB = (float) biasRegularization;
+        double loss = 0;
+        for (int e : order) {
+            int u = entryUser[e];
+            int i = m.index(e);
+            int pu = u * k;
+            int qi = i * k;
+            float dot = 0;
+            for (int f = 0; f < k; f++) {
+                dot += p[pu + f] * q[qi + f];
+            }
+            float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
+            loss += err * err;
+            bu[u] += lr * (err - regB * bu[u]);
+            bi[i] += lr * (err - regB * bi[i]);
+            for (int f = 0; f < k; f++) {
+                float pf = p[pu + f];
+                float qf = q[qi + f];
+                p[pu + f] = pf + lr * (err * qf - reg * pf);
+                q[qi + f] = qf + lr * (err * pf - reg * qf);
+            }
+        }
+        return loss;
+    }
+
+    private double svdPlusPlusEpoch(SparseMatrix m, int[] userOrder, float[] p, float[] q, float[] y, float[] bu,
+            float[] bi, float mu, float lr, SplittableRandom random) {
+        int k = rank;
+        float reg = (float) regularization;
+        float regB = (float) biasRegularization;
+        float[] z = new float[k];
+        float[] gz = new float[k];
+        int[] local = new int[0];
+        double loss = 0;
+        for (int u : userOrder) {
+            int from = m.start(u);
+            int count = m.length(u);
+            if (count == 0) {
+                continue;
+            }
+            float norm = (float) (1 / Math.sqrt(count));
+            implicitSum(m, u, y, z);
+            java.util.Arrays.fill(gz, 0f);
+            if (local.length < count) {
+                local = new int[count];
+            }
+            for (int e = 0; e < count; e++) {
+                local[e] = from + e;
+            }
+            Gaussian.shuffle(local, count, random);
+            int pu = u * k;
+            for (int c = 0; c < count; c++) {
+                int e = local[c];
+                int i = m.index(e);
+                int qi = i * k;
+                float dot = 0;
+                for (int f = 0; f < k; f++) {
+                    dot += (p[pu + f] + z[f]) * q[qi + f];
+                }
+                float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
+                loss += err * err;
+                bu[u] += lr * (err - regB * bu[u]);
+                bi[i] += lr * (err - regB * bi[i]);
+                for (int f = 0; f < k; f++) {
+                    float pf = p[pu + f];
+                    float qf = q[qi + f];
+                    p[pu + f] = pf + lr * (err * qf - reg * pf);
+                    q[qi + f] = qf + lr * (err * (pf + z[f]) - reg * qf);
+                    gz[f] += err * qf;
+                }
+            }
+            // one step on the implicit factors with the gradient accumulated over the user's ratings
+            for (int e = from; e < from + count; e++) {
+                int yj = m.index(e) * k;
+                for (int f = 0; f < k; f++) {
+                    y[yj + f] += lr * (norm * gz[f] - reg * y[yj + f]);
+                }
+            }
+        }
+        return loss;
+    }
+
+    private void implicitSum(SparseMatrix m, int u, float[] y, float[] z) {
+        java.util.Arrays.fill(z, 0f);
+        int count = m.length(u);
+        if (count == 0) {
+            return;
+        }
+        for (int e = m.start(u); e < m.end(u); e++) {
+            int yj = m.index(e) * rank;
+            for (int f = 0; f < rank; f++) {
+                z[f] += y[yj + f];
+            }
+        }
+        float norm = (float) (1 / Math.sqrt(count));
         for (int f = 0; f < rank; f++) {
-          p[u * rank + f] += z[f];
+            z[f] *= norm;
         }
-      }
     }
-    return new LatentFactors(rank, p, q, bu, bi, mu);
-  }
 
-  /** The user (row) of every entry position of {@code m}. */
-  static int[] entryUsers(SparseMatrix m) {
-    int[] entryUser = new int[m.nnz()];
-    for (int u = 0; u < m.rows(); u++) {
-      java.util.Arrays.fill(entryUser, m.start(u), m.end(u), u);
-    }
-    return entryUser;
-  }
+    /** Fluent, validating configuration of {@link BiasedMfTrainer}. */
+    public static final class Builder {
+        private int rank = 30;
+        private int epochs = 25;
+        private double learningRate = 0.007;
+        private double decay = 0.96;
+        private double regularization = 0.04;
+        private double biasRegularization = 0.01;
+        private double initStdDev = 0.1;
+        private boolean svdPlusPlus;
+        private long seed = 42;
+        private TrainingListener listener = TrainingListener.NONE;
 
-  private double epoch(SparseMatrix m, int[] order, int[] entryUser, float[] p, float[] q, float[] bu, float[] bi,
-      float mu, float lr) {
-    int k = rank;
-    float reg = (float) regularization;
-    float regB = (float) biasRegularization;
-    double loss = 0;
-    for (int e : order) {
-      int u = entryUser[e];
-      int i = m.index(e);
-      int pu = u * k;
-      int qi = i * k;
-      float dot = 0;
-      for (int f = 0; f < k; f++) {
-        dot += p[pu + f] * q[qi + f];
-      }
-      float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
-      loss += err * err;
-      bu[u] += lr * (err - regB * bu[u]);
-      bi[i] += lr * (err - regB * bi[i]);
-      for (int f = 0; f < k; f++) {
-        float pf = p[pu + f];
-        float qf = q[qi + f];
-        p[pu + f] = pf + lr * (err * qf - reg * pf);
-        q[qi + f] = qf + lr * (err * pf - reg * qf);
-      }
-    }
-    return loss;
-  }
-
-  private double svdPlusPlusEpoch(SparseMatrix m, int[] userOrder, float[] p, float[] q, float[] y, float[] bu,
-      float[] bi, float mu, float lr, SplittableRandom random) {
-    int k = rank;
-    float reg = (float) regularization;
-    float regB = (float) biasRegularization;
-    float[] z = new float[k];
-    float[] gz = new float[k];
-    int[] local = new int[0];
-    double loss = 0;
-    for (int u : userOrder) {
-      int from = m.start(u);
-      int count = m.length(u);
-      if (count == 0) {
-        continue;
-      }
-      float norm = (float) (1 / Math.sqrt(count));
-      implicitSum(m, u, y, z);
-      java.util.Arrays.fill(gz, 0f);
-      if (local.length < count) {
-        local = new int[count];
-      }
-      for (int e = 0; e < count; e++) {
-        local[e] = from + e;
-      }
-      Gaussian.shuffle(local, count, random);
-      int pu = u * k;
-      for (int c = 0; c < count; c++) {
-        int e = local[c];
-        int i = m.index(e);
-        int qi = i * k;
-        float dot = 0;
-        for (int f = 0; f < k; f++) {
-          dot += (p[pu + f] + z[f]) * q[qi + f];
+        private Builder() {
         }
-        float err = m.value(e) - (mu + bu[u] + bi[i] + dot);
-        loss += err * err;
-        bu[u] += lr * (err - regB * bu[u]);
-        bi[i] += lr * (err - regB * bi[i]);
-        for (int f = 0; f < k; f++) {
-          float pf = p[pu + f];
-          float qf = q[qi + f];
-          p[pu + f] = pf + lr * (err * qf - reg * pf);
-          q[qi + f] = qf + lr * (err * (pf + z[f]) - reg * qf);
-          gz[f] += err * qf;
+
+        /** Number of latent dimensions, 1..1024. */
+        public Builder rank(int rank) {
+            this.rank = rank;
+            return this;
         }
-      }
-      // one step on the implicit factors with the gradient accumulated over the user's ratings
-      for (int e = from; e < from + count; e++) {
-        int yj = m.index(e) * k;
-        for (int f = 0; f < k; f++) {
-          y[yj + f] += lr * (norm * gz[f] - reg * y[yj + f]);
+
+        /** Passes over the ratings, 1..10000. */
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
         }
-      }
-    }
-    return loss;
-  }
 
-  private void implicitSum(SparseMatrix m, int u, float[] y, float[] z) {
-    java.util.Arrays.fill(z, 0f);
-    int count = m.length(u);
-    if (count == 0) {
-      return;
-    }
-    for (int e = m.start(u); e < m.end(u); e++) {
-      int yj = m.index(e) * rank;
-      for (int f = 0; f < rank; f++) {
-        z[f] += y[yj + f];
-      }
-    }
-    float norm = (float) (1 / Math.sqrt(count));
-    for (int f = 0; f < rank; f++) {
-      z[f] *= norm;
-    }
-  }
+        /** Initial SGD step size, (0, 1]. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
 
-  /** Fluent, validating configuration of {@link BiasedMfTrainer}. */
-  public static final class Builder {
-    private int rank = 50;
-    private int epochs = 40;
-    private double learningRate = 0.007;
-    private double decay = 0.96;
-    private double regularization = 0.04;
-    private double biasRegularization = 0.01;
-    private double initStdDev = 0.1;
-    private boolean svdPlusPlus;
-    private long seed = 42;
-    private TrainingListener listener = TrainingListener.NONE;
+        /** Factor applied to the learning rate after each epoch, (0, 1]. */
+        public Builder learningRateDecay(double decay) {
+            this.decay = decay;
+            return this;
+        }
 
-    private Builder() {
-    }
+        /** L2 weight on the factors, [0, 10]. */
+        public Builder regularization(double regularization) {
+            this.regularization = regularization;
+            return this;
+        }
 
-    /** Number of latent dimensions, 1..1024. */
-    public Builder rank(int rank) {
-      this.rank = rank;
-      return this;
-    }
+        /** L2 weight on the biases, [0, 10]. */
+        public Builder biasRegularization(double biasRegularization) {
+            this.biasRegularization = biasRegularization;
+            return this;
+        }
 
-    /** Passes over the ratings, 1..10000. */
-    public Builder epochs(int epochs) {
-      this.epochs = epochs;
-      return this;
-    }
+        /** Standard deviation of the Gaussian initial factors, (0, 1]. */
+        public Builder initStdDev(double initStdDev) {
+            this.initStdDev = initStdDev;
+            return this;
+        }
 
-    /** Initial SGD step size, (0, 1]. */
-    public Builder learningRate(double learningRate) {
-      this.learningRate = learningRate;
-      return this;
-    }
+        /** Adds the SVD++ implicit-feedback term (algorithm name {@code "svdpp"}). */
+        public Builder svdPlusPlus(boolean svdPlusPlus) {
+            this.svdPlusPlus = svdPlusPlus;
+            return this;
+        }
 
-    /** Factor applied to the learning rate after each epoch, (0, 1]. */
-    public Builder learningRateDecay(double decay) {
-      this.decay = decay;
-      return this;
-    }
+        /** Seed of the initial factors and the visiting order. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
 
-    /** L2 weight on the factors, [0, 10]. */
-    public Builder regularization(double regularization) {
-      this.regularization = regularization;
-      return this;
-    }
+        /** Receives one event per epoch (training RMSE as the loss). */
+        public Builder listener(TrainingListener listener) {
+            this.listener = listener;
+            return this;
+        }
 
-    /** L2 weight on the biases, [0, 10]. */
-    public Builder biasRegularization(double biasRegularization) {
-      this.biasRegularization = biasRegularization;
-      return this;
+        /** Validates and builds. @throws ConfigurationException naming the first bad setting */
+        public BiasedMfTrainer build() {
+            Settings.range("rank", rank, 1, 1024);
+            Settings.range("epochs", epochs, 1, 10_000);
+            Settings.openClosed("learningRate", learningRate, 0, 1);
+            Settings.openClosed("learningRateDecay", decay, 0, 1);
+            Check.inRange("regularization", regularization, 0, 10);
+            Check.inRange("biasRegularization", biasRegularization, 0, 10);
+            Settings.openClosed("initStdDev", initStdDev, 0, 1);
+            Check.notNull("listener", listener);
+            return new BiasedMfTrainer(this);
+        }
     }
-
-    /** Standard deviation of the Gaussian initial factors, (0, 1]. */
-    public Builder initStdDev(double initStdDev) {
-      this.initStdDev = initStdDev;
-      return this;
-    }
-
-    /** Adds the SVD++ implicit-feedback term (algorithm name {@code "svdpp"}). */
-    public Builder svdPlusPlus(boolean svdPlusPlus) {
-      this.svdPlusPlus = svdPlusPlus;
-      return this;
-    }
-
-    /** Seed of the initial factors and the visiting order. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** Receives one event per epoch (training RMSE as the loss). */
-    public Builder listener(TrainingListener listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    /** Validates and builds. @throws ConfigurationException naming the first bad setting */
-    public BiasedMfTrainer build() {
-      Settings.range("rank", rank, 1, 1024);
-      Settings.range("epochs", epochs, 1, 10_000);
-      Settings.openClosed("learningRate", learningRate, 0, 1);
-      Settings.openClosed("learningRateDecay", decay, 0, 1);
-      Check.inRange("regularization", regularization, 0, 10);
-      Check.inRange("biasRegularization", biasRegularization, 0, 10);
-      Settings.openClosed("initStdDev", initStdDev, 0, 1);
-      Check.notNull("listener", listener);
-      return new BiasedMfTrainer(this);
-    }
-  }
 }

@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
  * without retraining ({@link FactorModel#update}) and to attribute a score to the user's own items
  * ({@link FactorModel#explain}). Saved with the model as JSON.
  *
- * @param kind {@code "ridge"} (explicit ratings: least squares on {@code r − μ − b_i} against {@code [q_i, 1]}),
- *     {@code "implicit"} (Hu–Koren–Volinsky weighted least squares) or {@code "bpr"} (SGD on the BPR objective)
+ * @param kind how the user is solved
  * @param regularization λ on the factors (ridge, implicit, bpr)
  * @param biasRegularization λ on the user bias (ridge)
  * @param weighted whether the ridge λ is multiplied by the user's number of ratings
@@ -19,113 +18,123 @@ import java.util.SplittableRandom;
  * @param epochs passes over the user's items (bpr)
  * @param seed seed of the negative sampling (bpr)
  */
-record FoldIn(String kind, double regularization, double biasRegularization, boolean weighted, double alpha,
-    boolean logScaling, double learningRate, int epochs, long seed) {
+record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization, boolean weighted, double alpha,
+        boolean logScaling, double learningRate, int epochs, long seed) {
 
-  static FoldIn ridge(double regularization, double biasRegularization, boolean weighted) {
-    return new FoldIn("ridge", regularization, biasRegularization, weighted, 0, false, 0, 0, 0);
-  }
-
-  static FoldIn implicit(double regularization, double alpha, boolean logScaling) {
-    return new FoldIn("implicit", regularization, 0, false, alpha, logScaling, 0, 0, 0);
-  }
-
-  static FoldIn bpr(double regularization, double learningRate, int epochs, long seed) {
-    return new FoldIn("bpr", regularization, 0, false, 0, false, learningRate, epochs, seed);
-  }
-
-  /** The confidence of an interaction of strength {@code v} (implicit). */
-  double confidence(float v) {
-    return 1 + alpha * (logScaling ? Math.log1p(v) : v);
-  }
-
-  /**
-   * Solves user {@code u} (a row of {@code byUser}) against the fixed {@code items}, writing its factor to
-   * {@code p[u·rank ..]} and its bias to {@code bu[u]}. Items with index ≥ {@code items.items()} are ignored.
-   */
-  void solve(SparseMatrix byUser, int u, LatentFactors items, float[] p, float[] bu) {
-    int k = items.rank();
-    switch (kind) {
-      case "ridge" -> AlsTrainer.ridgeRow(byUser, u, k, p, bu, items.itemFactorsArray(), items.itemBiasArray(),
-          items.offset(), penalty(regularization, byUser.length(u)), penalty(biasRegularization, byUser.length(u)),
-          new double[(k + 1) * (k + 2)]);
-      case "implicit" -> {
-        java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
-        ImplicitAlsTrainer.cgRow(byUser, u, k, p, items.itemFactorsArray(), gram(items), regularization, this, k,
-            new double[5 * k]);
-      }
-      case "bpr" -> BprTrainer.foldInUser(byUser, u, items, p, this);
-      default -> throw new IllegalStateException("unknown fold-in kind " + kind);
+    /** The per-user solve of each family of models. */
+    enum Kind {
+        /** Explicit ratings: least squares on {@code r − μ − b_i} against {@code [q_i, 1]}. */
+        RIDGE,
+        /** Hu–Koren–Volinsky confidence-weighted least squares over all items. */
+        IMPLICIT,
+        /** SGD on the BPR objective with the items fixed. */
+        BPR
     }
-  }
 
-  private double penalty(double lambda, int count) {
-    return weighted ? lambda * Math.max(1, count) : lambda;
-  }
-
-  private static double[] gram(LatentFactors items) {
-    return ImplicitAlsTrainer.gram(items.itemFactorsArray(), items.rank());
-  }
-
-  /**
-   * How much each of user {@code u}'s own items contributes to the latent part of the user's score for item
-   * {@code i}, by writing the user's factor as the solution of its regularized least-squares system
-   * {@code x_u = A⁻¹ Σ_j w_j y_j} (Hu, Koren &amp; Volinsky 2008, §5): item {@code j} contributes
-   * {@code w_j · y_iᵀ A⁻¹ y_j}. Exact for models trained by ALS, an approximation for the others. Aligned with
-   * {@code byUser}'s row of {@code u}.
-   */
-  double[] attribution(SparseMatrix byUser, int u, LatentFactors items, int i) {
-    int k = items.rank();
-    float[] y = items.itemFactorsArray();
-    int from = byUser.start(u);
-    int n = byUser.length(u);
-    double[] a = new double[k * k];
-    boolean implicit = !kind.equals("ridge");
-    if (implicit) {
-      System.arraycopy(gram(items), 0, a, 0, k * k);
+    static FoldIn ridge(double regularization, double biasRegularization, boolean weighted) {
+        return new FoldIn(Kind.RIDGE, regularization, biasRegularization, weighted, 0, false, 0, 0, 0);
     }
-    double lambda = kind.equals("ridge") ? penalty(regularization, n) : regularization;
-    for (int e = from; e < from + n; e++) {
-      int yo = byUser.index(e) * k;
-      double c = implicit ? weight(byUser.value(e)) - 1 : 1;
-      for (int f = 0; f < k; f++) {
-        for (int g = 0; g < k; g++) {
-          a[f * k + g] += c * y[yo + f] * y[yo + g];
+
+    static FoldIn implicit(double regularization, double alpha, boolean logScaling) {
+        return new FoldIn(Kind.IMPLICIT, regularization, 0, false, alpha, logScaling, 0, 0, 0);
+    }
+
+    static FoldIn bpr(double regularization, double learningRate, int epochs, long seed) {
+        return new FoldIn(Kind.BPR, regularization, 0, false, 0, false, learningRate, epochs, seed);
+    }
+
+    /** The confidence of an interaction of strength {@code v} (implicit). */
+    double confidence(float v) {
+        return 1 + alpha * (logScaling ? Math.log1p(v) : v);
+    }
+
+    /**
+     * Solves user {@code u} (a row of {@code byUser}) against the fixed {@code items}, writing its factor to
+     * {@code p[u·rank ..]} and its bias to {@code bu[u]}. Items with index ≥ {@code items.items()} are ignored.
+     */
+    void solve(SparseMatrix byUser, int u, LatentFactors items, float[] p, float[] bu) {
+        int k = items.rank();
+        switch (kind) {
+            case RIDGE -> AlsTrainer.ridgeRow(byUser, u, k, p, bu, items.itemFactorsArray(), items.itemBiasArray(),
+                    items.offset(), penalty(regularization, byUser.length(u)), penalty(biasRegularization, byUser.length(u)),
+                    new double[(k + 1) * (k + 2)]);
+            case IMPLICIT -> {
+                java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
+                ImplicitAlsTrainer.cgRow(byUser, u, k, p, items.itemFactorsArray(), gram(items), regularization, this, k,
+                        new double[5 * k]);
+            }
+            case BPR -> BprTrainer.foldInUser(byUser, u, items, p, this);
         }
-      }
     }
-    for (int f = 0; f < k; f++) {
-      a[f * k + f] += lambda;
-    }
-    double[] z = new double[k];
-    for (int f = 0; f < k; f++) {
-      z[f] = y[i * k + f];
-    }
-    Cholesky.solve(a, z, k);
-    double[] out = new double[n];
-    for (int e = from; e < from + n; e++) {
-      int j = byUser.index(e);
-      double w = implicit ? weight(byUser.value(e))
-          : byUser.value(e) - items.offset() - items.itemBias(j);
-      out[e - from] = w * LatentFactors.dot(y, j * k, toFloat(z), 0, k);
-    }
-    return out;
-  }
 
-  private double weight(float v) {
-    return kind.equals("implicit") ? confidence(v) : 1 + v;
-  }
-
-  private static float[] toFloat(double[] z) {
-    float[] f = new float[z.length];
-    for (int x = 0; x < z.length; x++) {
-      f[x] = (float) z[x];
+    private double penalty(double lambda, int count) {
+        return weighted ? lambda * Math.max(1, count) : lambda;
     }
-    return f;
-  }
 
-  /** A generator for the seeded parts of a fold-in, distinct per user. */
-  SplittableRandom random(int u) {
-    return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + u);
-  }
+    private static double[] gram(LatentFactors items) {
+        return ImplicitAlsTrainer.gram(items.itemFactorsArray(), items.rank());
+    }
+
+    /**
+     * How much each of user {@code u}'s own items contributes to the latent part of the user's score for item
+     * {@code i}, by writing the user's factor as the solution of its regularized least-squares system
+     * {@code x_u = A⁻¹ Σ_j w_j y_j} (Hu, Koren &amp; Volinsky 2008, §5): item {@code j} contributes
+     * {@code w_j · y_iᵀ A⁻¹ y_j}. Exact when the user's factor is that solution (a folded-in implicit user; close
+     * after implicit ALS training); an approximation otherwise (explicit models leave the bias dimension out, SGD
+     * factors are not a ridge solution). Aligned with {@code byUser}'s row of {@code u}.
+     */
+    double[] attribution(SparseMatrix byUser, int u, LatentFactors items, int i) {
+        int k = items.rank();
+        float[] y = items.itemFactorsArray();
+        int from = byUser.start(u);
+        int n = byUser.length(u);
+        double[] a = new double[k * k];
+        boolean implicit = kind != Kind.RIDGE;
+        if (implicit) {
+            System.arraycopy(gram(items), 0, a, 0, k * k);
+        }
+        double lambda = kind == Kind.RIDGE ? penalty(regularization, n) : regularization;
+        for (int e = from; e < from + n; e++) {
+            int yo = byUser.index(e) * k;
+            double c = implicit ? weight(byUser.value(e)) - 1 : 1;
+            for (int f = 0; f < k; f++) {
+                for (int g = 0; g < k; g++) {
+                    a[f * k + g] += c * y[yo + f] * y[yo + g];
+                }
+            }
+        }
+        for (int f = 0; f < k; f++) {
+            a[f * k + f] += lambda;
+        }
+        double[] z = new double[k];
+        for (int f = 0; f < k; f++) {
+            z[f] = y[i * k + f];
+        }
+        Cholesky.solve(a, z, k);
+        double[] out = new double[n];
+        for (int e = from; e < from + n; e++) {
+            int j = byUser.index(e);
+            double w = implicit ? weight(byUser.value(e))
+                    : byUser.value(e) - items.offset() - items.itemBias(j);
+            out[e - from] = w * LatentFactors.dot(y, j * k, toFloat(z), 0, k);
+        }
+        return out;
+    }
+
+    private double weight(float v) {
+        return kind == Kind.IMPLICIT ? confidence(v) : 1 + v;
+    }
+
+    private static float[] toFloat(double[] z) {
+        float[] f = new float[z.length];
+        for (int x = 0; x < z.length; x++) {
+            f[x] = (float) z[x];
+        }
+        return f;
+    }
+
+    /** A generator for the seeded parts of a fold-in, distinct per user. */
+    SplittableRandom random(int u) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + u);
+    }
 }

@@ -24,313 +24,313 @@ import java.util.SplittableRandom;
  */
 public final class ImplicitAlsTrainer implements RecommenderTrainer {
 
-  /** How an interaction strength becomes a confidence. */
-  public enum Scaling {
-    /** {@code c = 1 + α·v}. */
-    LINEAR,
-    /** {@code c = 1 + α·ln(1 + v)}, for heavy-tailed counts. */
-    LOG
-  }
-
-  private final int rank;
-  private final int iterations;
-  private final double regularization;
-  private final double alpha;
-  private final Scaling scaling;
-  private final int cgSteps;
-  private final double initStdDev;
-  private final int threads;
-  private final long seed;
-  private final TrainingListener listener;
-
-  private ImplicitAlsTrainer(Builder b) {
-    this.rank = b.rank;
-    this.iterations = b.iterations;
-    this.regularization = b.regularization;
-    this.alpha = b.alpha;
-    this.scaling = b.scaling;
-    this.cgSteps = b.cgSteps;
-    this.initStdDev = b.initStdDev;
-    this.threads = b.threads;
-    this.seed = b.seed;
-    this.listener = b.listener;
-  }
-
-  /** A builder with the defaults (rank 64, 15 iterations, λ 0.1, α 1 linear, 3 CG steps, 2 threads). */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The registry name, {@code "implicit-als"}. */
-  @Override
-  public String algorithm() {
-    return "implicit-als";
-  }
-
-  /** The fold-in and attribution rule of the trained models (same λ, α and scaling). */
-  FoldIn foldIn() {
-    return FoldIn.implicit(regularization, alpha, scaling == Scaling.LOG);
-  }
-
-  @Override
-  public Map<String, String> hyperParameters() {
-    return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
-        "regularization", Double.toString(regularization), "alpha", Double.toString(alpha),
-        "scaling", scaling.name(), "cgSteps", Integer.toString(cgSteps), "initStdDev", Double.toString(initStdDev),
-        "threads", Integer.toString(threads), "seed", Long.toString(seed));
-  }
-
-  @Override
-  public FactorModel fit(Interactions data) {
-    long start = System.nanoTime();
-    LatentFactors factors = factorize(data);
-    return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false, foldIn());
-  }
-
-  /** Learns the factors of {@code data} (values are interaction strengths ≥ 0). */
-  LatentFactors factorize(Interactions data) {
-    return factorize(data.byUser(), data.byItem());
-  }
-
-  /**
-   * Learns the factors of a user × item matrix given in both orientations (the scale benchmark builds these
-   * without string ids).
-   */
-  LatentFactors factorize(SparseMatrix interactions, SparseMatrix byItem) {
-    SplittableRandom random = new SplittableRandom(seed);
-    int k = rank;
-    FoldIn rule = foldIn();
-    float[] x = Gaussian.matrix(random, interactions.rows(), k, initStdDev);
-    float[] y = Gaussian.matrix(random, interactions.cols(), k, initStdDev);
-    long start = System.nanoTime();
-    listener.onStart(algorithm(), iterations);
-    try (RowParallel parallel = new RowParallel(threads)) {
-      for (int it = 1; it <= iterations; it++) {
-        solveSide(parallel, interactions, x, y, rule);
-        solveSide(parallel, byItem, y, x, rule);
-        listener.onEpoch(new EpochEvent(it, iterations, observedLoss(interactions, x, y, rule), null, Double.NaN,
-            Duration.ofNanos(System.nanoTime() - start)));
-      }
+    /** How an interaction strength becomes a confidence. */
+    public enum Scaling {
+        /** {@code c = 1 + α·v}. */
+        LINEAR,
+        /** {@code c = 1 + α·ln(1 + v)}, for heavy-tailed counts. */
+        LOG
     }
-    listener.onEnd();
-    return new LatentFactors(k, x, y, null, null, 0);
-  }
 
-  private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] y, FoldIn rule) {
-    double[] gram = gram(y, rank);
-    parallel.forEachRow(rows.rows(), () -> new double[5 * rank], (from, to, w) -> {
-      for (int r = from; r < to; r++) {
-        cgRow(rows, r, rank, x, y, gram, regularization, rule, cgSteps, w);
-      }
-    });
-  }
+    private final int rank;
+    private final int iterations;
+    private final double regularization;
+    private final double alpha;
+    private final Scaling scaling;
+    private final int cgSteps;
+    private final double initStdDev;
+    private final int threads;
+    private final long seed;
+    private final TrainingListener listener;
 
-  /** {@code YᵀY} (rank × rank, row-major) of a row-major factor matrix. */
-  static double[] gram(float[] y, int k) {
-    double[] g = new double[k * k];
-    int rows = y.length / k;
-    for (int r = 0; r < rows; r++) {
-      int o = r * k;
-      for (int f = 0; f < k; f++) {
-        double yf = y[o + f];
-        for (int h = 0; h <= f; h++) {
-          g[f * k + h] += yf * y[o + h];
+    private ImplicitAlsTrainer(Builder b) {
+        this.rank = b.rank;
+        this.iterations = b.iterations;
+        this.regularization = b.regularization;
+        this.alpha = b.alpha;
+        this.scaling = b.scaling;
+        this.cgSteps = b.cgSteps;
+        this.initStdDev = b.initStdDev;
+        this.threads = b.threads;
+        this.seed = b.seed;
+        this.listener = b.listener;
+    }
+
+    /** A builder with the defaults (rank 64, 15 iterations, λ 10, α 1 linear, 3 CG steps, 2 threads). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The registry name, {@code "implicit-als"}. */
+    @Override
+    public String algorithm() {
+        return "implicit-als";
+    }
+
+    /** The fold-in and attribution rule of the trained models (same λ, α and scaling). */
+    FoldIn foldIn() {
+        return FoldIn.implicit(regularization, alpha, scaling == Scaling.LOG);
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
+                "regularization", Double.toString(regularization), "alpha", Double.toString(alpha),
+                "scaling", scaling.name(), "cgSteps", Integer.toString(cgSteps), "initStdDev", Double.toString(initStdDev),
+                "threads", Integer.toString(threads), "seed", Long.toString(seed));
+    }
+
+    @Override
+    public FactorModel fit(Interactions data) {
+        long start = System.nanoTime();
+        LatentFactors factors = factorize(data);
+        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false, foldIn());
+    }
+
+    /** Learns the factors of {@code data} (values are interaction strengths ≥ 0). */
+    LatentFactors factorize(Interactions data) {
+        return factorize(data.byUser(), data.byItem());
+    }
+
+    /**
+     * Learns the factors of a user × item matrix given in both orientations (the scale benchmark builds these
+     * without string ids).
+     */
+    LatentFactors factorize(SparseMatrix interactions, SparseMatrix byItem) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int k = rank;
+        FoldIn rule = foldIn();
+        float[] x = Gaussian.matrix(random, interactions.rows(), k, initStdDev);
+        float[] y = Gaussian.matrix(random, interactions.cols(), k, initStdDev);
+        long start = System.nanoTime();
+        listener.onStart(algorithm(), iterations);
+        try (RowParallel parallel = new RowParallel(threads)) {
+            for (int it = 1; it <= iterations; it++) {
+                solveSide(parallel, interactions, x, y, rule);
+                solveSide(parallel, byItem, y, x, rule);
+                listener.onEpoch(new EpochEvent(it, iterations, observedLoss(interactions, x, y, rule), null, Double.NaN,
+                        Duration.ofNanos(System.nanoTime() - start)));
+            }
         }
-      }
-    }
-    for (int f = 0; f < k; f++) {
-      for (int h = 0; h < f; h++) {
-        g[h * k + f] = g[f * k + h];
-      }
-    }
-    return g;
-  }
-
-  /**
-   * Improves row {@code r}'s factor in place with {@code steps} conjugate-gradient steps on
-   * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1}, confidences from {@code rule}; columns at or beyond
-   * {@code y.length / k} are skipped. {@code w} is a workspace of 5·k doubles.
-   */
-  static void cgRow(SparseMatrix rows, int r, int k, float[] x, float[] y, double[] gram, double lambda,
-      FoldIn rule, int steps, double[] w) {
-    int xo = r * k;
-    int cols = y.length / k;
-    // w: [0,k) x, [k,2k) residual, [2k,3k) direction, [3k,4k) A·direction
-    for (int f = 0; f < k; f++) {
-      w[f] = x[xo + f];
-    }
-    // residual = b − A x, with b = Σ c_i y_i
-    multiply(rows, r, k, y, gram, lambda, rule, w, 0, w, 3 * k);
-    for (int f = 0; f < k; f++) {
-      w[k + f] = -w[3 * k + f];
-    }
-    for (int e = rows.start(r); e < rows.end(r); e++) {
-      if (rows.index(e) >= cols) {
-        continue;
-      }
-      double c = rule.confidence(rows.value(e));
-      int yo = rows.index(e) * k;
-      for (int f = 0; f < k; f++) {
-        w[k + f] += c * y[yo + f];
-      }
-    }
-    System.arraycopy(w, k, w, 2 * k, k);
-    double rsOld = 0;
-    for (int f = 0; f < k; f++) {
-      rsOld += w[k + f] * w[k + f];
-    }
-    for (int step = 0; step < steps && rsOld > 1e-20; step++) {
-      multiply(rows, r, k, y, gram, lambda, rule, w, 2 * k, w, 3 * k);
-      double pAp = 0;
-      for (int f = 0; f < k; f++) {
-        pAp += w[2 * k + f] * w[3 * k + f];
-      }
-      double a = rsOld / pAp;
-      double rsNew = 0;
-      for (int f = 0; f < k; f++) {
-        w[f] += a * w[2 * k + f];
-        w[k + f] -= a * w[3 * k + f];
-        rsNew += w[k + f] * w[k + f];
-      }
-      double beta = rsNew / rsOld;
-      for (int f = 0; f < k; f++) {
-        w[2 * k + f] = w[k + f] + beta * w[2 * k + f];
-      }
-      rsOld = rsNew;
-    }
-    for (int f = 0; f < k; f++) {
-      x[xo + f] = (float) w[f];
-    }
-  }
-
-  /** out[outAt..] = (YᵀY + λI + Σ_{i∈row} (c_i − 1) y_i y_iᵀ) · v[vAt..]. */
-  private static void multiply(SparseMatrix rows, int r, int k, float[] y, double[] gram, double lambda,
-      FoldIn rule, double[] v, int vAt, double[] out, int outAt) {
-    int cols = y.length / k;
-    for (int f = 0; f < k; f++) {
-      double s = lambda * v[vAt + f];
-      int g = f * k;
-      for (int h = 0; h < k; h++) {
-        s += gram[g + h] * v[vAt + h];
-      }
-      out[outAt + f] = s;
-    }
-    for (int e = rows.start(r); e < rows.end(r); e++) {
-      if (rows.index(e) >= cols) {
-        continue;
-      }
-      int yo = rows.index(e) * k;
-      double dot = 0;
-      for (int f = 0; f < k; f++) {
-        dot += y[yo + f] * v[vAt + f];
-      }
-      dot *= rule.confidence(rows.value(e)) - 1;
-      for (int f = 0; f < k; f++) {
-        out[outAt + f] += dot * y[yo + f];
-      }
-    }
-  }
-
-  /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */
-  private double observedLoss(SparseMatrix m, float[] x, float[] y, FoldIn rule) {
-    double loss = 0;
-    for (int u = 0; u < m.rows(); u++) {
-      for (int e = m.start(u); e < m.end(u); e++) {
-        double err = 1 - LatentFactors.dot(x, u * rank, y, m.index(e) * rank, rank);
-        loss += rule.confidence(m.value(e)) * err * err;
-      }
-    }
-    return loss / Math.max(1, m.nnz());
-  }
-
-  /** Fluent, validating configuration of {@link ImplicitAlsTrainer}. */
-  public static final class Builder {
-    private int rank = 64;
-    private int iterations = 15;
-    private double regularization = 0.1;
-    private double alpha = 1;
-    private Scaling scaling = Scaling.LINEAR;
-    private int cgSteps = 3;
-    private double initStdDev = 0.01;
-    private int threads = 2;
-    private long seed = 42;
-    private TrainingListener listener = TrainingListener.NONE;
-
-    private Builder() {
+        listener.onEnd();
+        return new LatentFactors(k, x, y, null, null, 0);
     }
 
-    /** Number of latent dimensions, 1..1024. */
-    public Builder rank(int rank) {
-      this.rank = rank;
-      return this;
+    private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] y, FoldIn rule) {
+        double[] gram = gram(y, rank);
+        parallel.forEachRow(rows.rows(), () -> new double[5 * rank], (from, to, w) -> {
+            for (int r = from; r < to; r++) {
+                cgRow(rows, r, rank, x, y, gram, regularization, rule, cgSteps, w);
+            }
+        });
     }
 
-    /** Alternations, 1..1000. */
-    public Builder iterations(int iterations) {
-      this.iterations = iterations;
-      return this;
+    /** {@code YᵀY} (rank × rank, row-major) of a row-major factor matrix. */
+    static double[] gram(float[] y, int k) {
+        double[] g = new double[k * k];
+        int rows = y.length / k;
+        for (int r = 0; r < rows; r++) {
+            int o = r * k;
+            for (int f = 0; f < k; f++) {
+                double yf = y[o + f];
+                for (int h = 0; h <= f; h++) {
+                    g[f * k + h] += yf * y[o + h];
+                }
+            }
+        }
+        for (int f = 0; f < k; f++) {
+            for (int h = 0; h < f; h++) {
+                g[h * k + f] = g[f * k + h];
+            }
+        }
+        return g;
     }
 
-    /** Ridge weight λ, (0, 1e6]. */
-    public Builder regularization(double regularization) {
-      this.regularization = regularization;
-      return this;
+    /**
+     * Improves row {@code r}'s factor in place with {@code steps} conjugate-gradient steps on
+     * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1}, confidences from {@code rule}; columns at or beyond
+     * {@code y.length / k} are skipped. {@code w} is a workspace of 5·k doubles.
+     */
+    static void cgRow(SparseMatrix rows, int r, int k, float[] x, float[] y, double[] gram, double lambda,
+            FoldIn rule, int steps, double[] w) {
+        int xo = r * k;
+        int cols = y.length / k;
+        // w: [0,k) x, [k,2k) residual, [2k,3k) direction, [3k,4k) A·direction
+        for (int f = 0; f < k; f++) {
+            w[f] = x[xo + f];
+        }
+        // residual = b − A x, with b = Σ c_i y_i
+        multiply(rows, r, k, y, gram, lambda, rule, w, 0, w, 3 * k);
+        for (int f = 0; f < k; f++) {
+            w[k + f] = -w[3 * k + f];
+        }
+        for (int e = rows.start(r); e < rows.end(r); e++) {
+            if (rows.index(e) >= cols) {
+                continue;
+            }
+            double c = rule.confidence(rows.value(e));
+            int yo = rows.index(e) * k;
+            for (int f = 0; f < k; f++) {
+                w[k + f] += c * y[yo + f];
+            }
+        }
+        System.arraycopy(w, k, w, 2 * k, k);
+        double rsOld = 0;
+        for (int f = 0; f < k; f++) {
+            rsOld += w[k + f] * w[k + f];
+        }
+        for (int step = 0; step < steps && rsOld > 1e-20; step++) {
+            multiply(rows, r, k, y, gram, lambda, rule, w, 2 * k, w, 3 * k);
+            double pAp = 0;
+            for (int f = 0; f < k; f++) {
+                pAp += w[2 * k + f] * w[3 * k + f];
+            }
+            double a = rsOld / pAp;
+            double rsNew = 0;
+            for (int f = 0; f < k; f++) {
+                w[f] += a * w[2 * k + f];
+                w[k + f] -= a * w[3 * k + f];
+                rsNew += w[k + f] * w[k + f];
+            }
+            double beta = rsNew / rsOld;
+            for (int f = 0; f < k; f++) {
+                w[2 * k + f] = w[k + f] + beta * w[2 * k + f];
+            }
+            rsOld = rsNew;
+        }
+        for (int f = 0; f < k; f++) {
+            x[xo + f] = (float) w[f];
+        }
     }
 
-    /** Confidence slope α, (0, 1e6]. */
-    public Builder alpha(double alpha) {
-      this.alpha = alpha;
-      return this;
+    /** out[outAt..] = (YᵀY + λI + Σ_{i∈row} (c_i − 1) y_i y_iᵀ) · v[vAt..]. */
+    private static void multiply(SparseMatrix rows, int r, int k, float[] y, double[] gram, double lambda,
+            FoldIn rule, double[] v, int vAt, double[] out, int outAt) {
+        int cols = y.length / k;
+        for (int f = 0; f < k; f++) {
+            double s = lambda * v[vAt + f];
+            int g = f * k;
+            for (int h = 0; h < k; h++) {
+                s += gram[g + h] * v[vAt + h];
+            }
+            out[outAt + f] = s;
+        }
+        for (int e = rows.start(r); e < rows.end(r); e++) {
+            if (rows.index(e) >= cols) {
+                continue;
+            }
+            int yo = rows.index(e) * k;
+            double dot = 0;
+            for (int f = 0; f < k; f++) {
+                dot += y[yo + f] * v[vAt + f];
+            }
+            dot *= rule.confidence(rows.value(e)) - 1;
+            for (int f = 0; f < k; f++) {
+                out[outAt + f] += dot * y[yo + f];
+            }
+        }
     }
 
-    /** How interaction strengths scale the confidence. */
-    public Builder scaling(Scaling scaling) {
-      this.scaling = scaling;
-      return this;
+    /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */
+    private double observedLoss(SparseMatrix m, float[] x, float[] y, FoldIn rule) {
+        double loss = 0;
+        for (int u = 0; u < m.rows(); u++) {
+            for (int e = m.start(u); e < m.end(u); e++) {
+                double err = 1 - LatentFactors.dot(x, u * rank, y, m.index(e) * rank, rank);
+                loss += rule.confidence(m.value(e)) * err * err;
+            }
+        }
+        return loss / Math.max(1, m.nnz());
     }
 
-    /** Conjugate-gradient steps per row solve, 1..100. */
-    public Builder cgSteps(int cgSteps) {
-      this.cgSteps = cgSteps;
-      return this;
-    }
+    /** Fluent, validating configuration of {@link ImplicitAlsTrainer}. */
+    public static final class Builder {
+        private int rank = 64;
+        private int iterations = 15;
+        private double regularization = 10;
+        private double alpha = 1;
+        private Scaling scaling = Scaling.LINEAR;
+        private int cgSteps = 3;
+        private double initStdDev = 0.01;
+        private int threads = 2;
+        private long seed = 42;
+        private TrainingListener listener = TrainingListener.NONE;
 
-    /** Standard deviation of the Gaussian initial factors, (0, 1]. */
-    public Builder initStdDev(double initStdDev) {
-      this.initStdDev = initStdDev;
-      return this;
-    }
+        private Builder() {
+        }
 
-    /** Worker threads for the row solves, 1..64; the result does not depend on it. */
-    public Builder threads(int threads) {
-      this.threads = threads;
-      return this;
-    }
+        /** Number of latent dimensions, 1..1024. */
+        public Builder rank(int rank) {
+            this.rank = rank;
+            return this;
+        }
 
-    /** Seed of the initial factors. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
+        /** Alternations, 1..1000. */
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
 
-    /** Receives one event per iteration (confidence-weighted loss on the observed cells). */
-    public Builder listener(TrainingListener listener) {
-      this.listener = listener;
-      return this;
-    }
+        /** Ridge weight λ, (0, 1e6]. */
+        public Builder regularization(double regularization) {
+            this.regularization = regularization;
+            return this;
+        }
 
-    /** Validates and builds. @throws ConfigurationException naming the first bad setting */
-    public ImplicitAlsTrainer build() {
-      Settings.range("rank", rank, 1, 1024);
-      Settings.range("iterations", iterations, 1, 1000);
-      Settings.openClosed("regularization", regularization, 0, 1e6);
-      Settings.openClosed("alpha", alpha, 0, 1e6);
-      Check.notNull("scaling", scaling);
-      Settings.range("cgSteps", cgSteps, 1, 100);
-      Settings.openClosed("initStdDev", initStdDev, 0, 1);
-      Settings.range("threads", threads, 1, 64);
-      Check.notNull("listener", listener);
-      return new ImplicitAlsTrainer(this);
+        /** Confidence slope α, (0, 1e6]. */
+        public Builder alpha(double alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** How interaction strengths scale the confidence. */
+        public Builder scaling(Scaling scaling) {
+            this.scaling = scaling;
+            return this;
+        }
+
+        /** Conjugate-gradient steps per row solve, 1..100. */
+        public Builder cgSteps(int cgSteps) {
+            this.cgSteps = cgSteps;
+            return this;
+        }
+
+        /** Standard deviation of the Gaussian initial factors, (0, 1]. */
+        public Builder initStdDev(double initStdDev) {
+            this.initStdDev = initStdDev;
+            return this;
+        }
+
+        /** Worker threads for the row solves, 1..64; the result does not depend on it. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Seed of the initial factors. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Receives one event per iteration (confidence-weighted loss on the observed cells). */
+        public Builder listener(TrainingListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Validates and builds. @throws ConfigurationException naming the first bad setting */
+        public ImplicitAlsTrainer build() {
+            Settings.range("rank", rank, 1, 1024);
+            Settings.range("iterations", iterations, 1, 1000);
+            Settings.openClosed("regularization", regularization, 0, 1e6);
+            Settings.openClosed("alpha", alpha, 0, 1e6);
+            Check.notNull("scaling", scaling);
+            Settings.range("cgSteps", cgSteps, 1, 100);
+            Settings.openClosed("initStdDev", initStdDev, 0, 1);
+            Settings.range("threads", threads, 1, 64);
+            Check.notNull("listener", listener);
+            return new ImplicitAlsTrainer(this);
+        }
     }
-  }
 }

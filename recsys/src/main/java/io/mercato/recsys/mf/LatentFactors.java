@@ -14,198 +14,188 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class LatentFactors {
 
-  private final int rank;
-  private final int users;
-  private final int items;
-  private final float[] userFactors;
-  private final float[] itemFactors;
-  private final float[] userBias;
-  private final float[] itemBias;
-  private final double offset;
-  private volatile INDArray itemMatrixT;
+    private final int rank;
+    private final int users;
+    private final int items;
+    private final float[] userFactors;
+    private final float[] itemFactors;
+    private final float[] userBias;
+    private final float[] itemBias;
+    private final double offset;
+    private volatile INDArray itemMatrixT;
 
-  /**
-   * @param userBias {@code null} for a model without user biases
-   * @param itemBias {@code null} for a model without item biases
-   */
-  LatentFactors(int rank, float[] userFactors, float[] itemFactors, float[] userBias, float[] itemBias,
-      double offset) {
-    if (rank <= 0 || userFactors.length % rank != 0 || itemFactors.length % rank != 0) {
-      throw new IllegalArgumentException("factor arrays are not multiples of rank " + rank);
+    /**
+     * @param userBias {@code null} for a model without user biases
+     * @param itemBias {@code null} for a model without item biases
+     */
+    LatentFactors(int rank, float[] userFactors, float[] itemFactors, float[] userBias, float[] itemBias,
+            double offset) {
+        if (rank <= 0 || userFactors.length % rank != 0 || itemFactors.length % rank != 0) {
+            throw new IllegalArgumentException("factor arrays are not multiples of rank " + rank);
+        }
+        this.rank = rank;
+        this.users = userFactors.length / rank;
+        this.items = itemFactors.length / rank;
+        if (userBias != null && userBias.length != users || itemBias != null && itemBias.length != items) {
+            throw new IllegalArgumentException("bias lengths do not match the factor matrices");
+        }
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.userBias = userBias;
+        this.itemBias = itemBias;
+        this.offset = offset;
     }
-    this.rank = rank;
-    this.users = userFactors.length / rank;
-    this.items = itemFactors.length / rank;
-    if (userBias != null && userBias.length != users || itemBias != null && itemBias.length != items) {
-      throw new IllegalArgumentException("bias lengths do not match the factor matrices");
+
+    /** Number of latent dimensions. */
+    public int rank() {
+        return rank;
     }
-    this.userFactors = userFactors;
-    this.itemFactors = itemFactors;
-    this.userBias = userBias;
-    this.itemBias = itemBias;
-    this.offset = offset;
-  }
 
-  /** Number of latent dimensions. */
-  public int rank() {
-    return rank;
-  }
-
-  /** Number of users. */
-  public int users() {
-    return users;
-  }
-
-  /** Number of items. */
-  public int items() {
-    return items;
-  }
-
-  /** The global offset (the training mean for rating models, 0 for ranking models). */
-  public double offset() {
-    return offset;
-  }
-
-  /** Whether the model has user and item biases. */
-  public boolean hasBiases() {
-    return itemBias != null;
-  }
-
-  /** A copy of user {@code u}'s factor vector. */
-  public float[] userFactor(int u) {
-    return Arrays.copyOfRange(userFactors, u * rank, (u + 1) * rank);
-  }
-
-  /** A copy of item {@code i}'s factor vector. */
-  public float[] itemFactor(int i) {
-    return Arrays.copyOfRange(itemFactors, i * rank, (i + 1) * rank);
-  }
-
-  /** User {@code u}'s bias (0 without biases). */
-  public double userBias(int u) {
-    return userBias == null ? 0 : userBias[u];
-  }
-
-  /** Item {@code i}'s bias (0 without biases). */
-  public double itemBias(int i) {
-    return itemBias == null ? 0 : itemBias[i];
-  }
-
-  /** The score of user {@code u} for item {@code i}. */
-  public double score(int u, int i) {
-    return offset + userBias(u) + itemBias(i) + dot(userFactors, u * rank, itemFactors, i * rank, rank);
-  }
-
-  /** The score of a user given by its factor vector and bias (e.g. one folded in) for item {@code i}. */
-  public double score(float[] userFactor, double bias, int i) {
-    return offset + bias + itemBias(i) + dot(userFactor, 0, itemFactors, i * rank, rank);
-  }
-
-  /** Scores of user {@code u} for every item. */
-  public double[] scores(int u) {
-    return scores(userFactors, u * rank, userBias(u));
-  }
-
-  /** Scores of a user given by its factor vector and bias for every item. */
-  public double[] scores(float[] userFactor, double bias) {
-    return scores(userFactor, 0, bias);
-  }
-
-  private double[] scores(float[] p, int at, double bias) {
-    double[] out = new double[items];
-    double base = offset + bias;
-    for (int i = 0; i < items; i++) {
-      out[i] = base + (itemBias == null ? 0 : itemBias[i]) + dot(p, at, itemFactors, i * rank, rank);
+    /** Number of users. */
+    public int users() {
+        return users;
     }
-    return out;
-  }
 
-  /**
-   * Scores of many users for every item in one matrix product ({@code P[users] · Qᵀ}), the fast path for
-   * recommending to all users. Row {@code r} of the result belongs to {@code users[r]}.
-   */
-  public float[][] scores(int[] userIds) {
-    float[][] p = new float[userIds.length][];
-    for (int r = 0; r < userIds.length; r++) {
-      p[r] = userFactor(userIds[r]);
+    /** Number of items. */
+    public int items() {
+        return items;
     }
-    INDArray product = Nd4j.create(p).mmul(itemMatrixT());
-    float[][] out = product.toFloatMatrix();
-    if (itemBias != null || userBias != null || offset != 0) {
-      for (int r = 0; r < out.length; r++) {
-        float base = (float) (offset + userBias(userIds[r]));
-        float[] row = out[r];
+
+    /** The global offset (the training mean for rating models, 0 for ranking models). */
+    public double offset() {
+        return offset;
+    }
+
+    /** Whether the model has user and item biases. */
+    public boolean hasBiases() {
+        return itemBias != null;
+    }
+
+    /** A copy of user {@code u}'s factor vector. */
+    public float[] userFactor(int u) {
+        return Arrays.copyOfRange(userFactors, u * rank, (u + 1) * rank);
+    }
+
+    /** A copy of item {@code i}'s factor vector. */
+    public float[] itemFactor(int i) {
+        return Arrays.copyOfRange(itemFactors, i * rank, (i + 1) * rank);
+    }
+
+    /** User {@code u}'s bias (0 without biases). */
+    public double userBias(int u) {
+        return userBias == null ? 0 : userBias[u];
+    }
+
+    /** Item {@code i}'s bias (0 without biases). */
+    public double itemBias(int i) {
+        return itemBias == null ? 0 : itemBias[i];
+    }
+
+    /** The score of user {@code u} for item {@code i}. */
+    public double score(int u, int i) {
+        return offset + userBias(u) + itemBias(i) + dot(userFactors, u * rank, itemFactors, i * rank, rank);
+    }
+
+    /** Scores of user {@code u} for every item. */
+    public double[] scores(int u) {
+        return scores(userFactors, u * rank, userBias(u));
+    }
+
+    private double[] scores(float[] p, int at, double bias) {
+        double[] out = new double[items];
+        double base = offset + bias;
         for (int i = 0; i < items; i++) {
-          row[i] += base + (itemBias == null ? 0f : itemBias[i]);
+            out[i] = base + (itemBias == null ? 0 : itemBias[i]) + dot(p, at, itemFactors, i * rank, rank);
         }
-      }
+        return out;
     }
-    return out;
-  }
 
-  private INDArray itemMatrixT() {
-    INDArray m = itemMatrixT;
-    if (m == null) {
-      synchronized (this) {
-        m = itemMatrixT;
+    /**
+     * Scores of many users for every item in one matrix product ({@code P[users] · Qᵀ}, float32), the fast path for
+     * recommending to all users. Row {@code r} of the result belongs to {@code users[r]}.
+     */
+    public double[][] scores(int[] userIds) {
+        float[] p = new float[userIds.length * rank];
+        for (int r = 0; r < userIds.length; r++) {
+            System.arraycopy(userFactors, userIds[r] * rank, p, r * rank, rank);
+        }
+        INDArray product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {userIds.length, items}, 'c');
+        Nd4j.create(p, new long[] {userIds.length, rank}, 'c').mmuli(itemMatrixT(), product);
+        float[] flat = product.data().asFloat();
+        double[][] out = new double[userIds.length][];
+        for (int r = 0; r < userIds.length; r++) {
+            double base = offset + userBias(userIds[r]);
+            double[] row = new double[items];
+            int at = r * items;
+            if (itemBias == null) {
+                for (int i = 0; i < items; i++) {
+                    row[i] = base + flat[at + i];
+                }
+            } else {
+                for (int i = 0; i < items; i++) {
+                    row[i] = base + itemBias[i] + flat[at + i];
+                }
+            }
+            out[r] = row;
+        }
+        return out;
+    }
+
+    private INDArray itemMatrixT() {
+        INDArray m = itemMatrixT;
         if (m == null) {
-          m = Nd4j.create(itemFactors, new long[] {items, rank}, 'c').castTo(DataType.FLOAT).transpose().dup('f');
-          itemMatrixT = m;
+            synchronized (this) {
+                m = itemMatrixT;
+                if (m == null) {
+                    m = Nd4j.create(itemFactors, new long[] {items, rank}, 'c').castTo(DataType.FLOAT).transpose().dup('f');
+                    itemMatrixT = m;
+                }
+            }
         }
-      }
+        return m;
     }
-    return m;
-  }
 
-  /** The latent contribution of each dimension to {@code u}'s score for {@code i}: {@code p_uf · q_if}. */
-  public double[] contributions(float[] userFactor, int i) {
-    double[] c = new double[rank];
-    for (int f = 0; f < rank; f++) {
-      c[f] = (double) userFactor[f] * itemFactors[i * rank + f];
+    /** The latent contribution of each dimension to {@code u}'s score for {@code i}: {@code p_uf · q_if}. */
+    public double[] contributions(int u, int i) {
+        double[] c = new double[rank];
+        for (int f = 0; f < rank; f++) {
+            c[f] = (double) userFactors[u * rank + f] * itemFactors[i * rank + f];
+        }
+        return c;
     }
-    return c;
-  }
 
-  /** Cosine similarity of the factor vectors of items {@code a} and {@code b} (0 when either is zero). */
-  public double itemCosine(int a, int b) {
-    double ab = dot(itemFactors, a * rank, itemFactors, b * rank, rank);
-    double aa = dot(itemFactors, a * rank, itemFactors, a * rank, rank);
-    double bb = dot(itemFactors, b * rank, itemFactors, b * rank, rank);
-    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
-  }
-
-  /** Cosine similarities of item {@code a}'s factor vector to every item's. */
-  public double[] itemCosines(int a) {
-    double[] out = new double[items];
-    double aa = Math.sqrt(dot(itemFactors, a * rank, itemFactors, a * rank, rank));
-    for (int i = 0; i < items; i++) {
-      double ii = Math.sqrt(dot(itemFactors, i * rank, itemFactors, i * rank, rank));
-      out[i] = aa == 0 || ii == 0 ? 0 : dot(itemFactors, a * rank, itemFactors, i * rank, rank) / (aa * ii);
+    /** Cosine similarities of item {@code a}'s factor vector to every item's. */
+    public double[] itemCosines(int a) {
+        double[] out = new double[items];
+        double aa = Math.sqrt(dot(itemFactors, a * rank, itemFactors, a * rank, rank));
+        for (int i = 0; i < items; i++) {
+            double ii = Math.sqrt(dot(itemFactors, i * rank, itemFactors, i * rank, rank));
+            out[i] = aa == 0 || ii == 0 ? 0 : dot(itemFactors, a * rank, itemFactors, i * rank, rank) / (aa * ii);
+        }
+        return out;
     }
-    return out;
-  }
 
-  float[] userFactorsArray() {
-    return userFactors;
-  }
-
-  float[] itemFactorsArray() {
-    return itemFactors;
-  }
-
-  float[] userBiasArray() {
-    return userBias;
-  }
-
-  float[] itemBiasArray() {
-    return itemBias;
-  }
-
-  static double dot(float[] a, int ai, float[] b, int bi, int n) {
-    double s = 0;
-    for (int f = 0; f < n; f++) {
-      s += a[ai + f] * b[bi + f];
+    float[] userFactorsArray() {
+        return userFactors;
     }
-    return s;
-  }
+
+    float[] itemFactorsArray() {
+        return itemFactors;
+    }
+
+    float[] userBiasArray() {
+        return userBias;
+    }
+
+    float[] itemBiasArray() {
+        return itemBias;
+    }
+
+    static double dot(float[] a, int ai, float[] b, int bi, int n) {
+        double s = 0;
+        for (int f = 0; f < n; f++) {
+            s += a[ai + f] * b[bi + f];
+        }
+        return s;
+    }
 }

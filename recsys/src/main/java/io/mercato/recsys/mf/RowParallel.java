@@ -16,61 +16,61 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RowParallel implements AutoCloseable {
 
-  /** Work on the rows {@code [from, to)}; called with a workspace owned by the calling thread. */
-  interface Block<W> {
-    void run(int from, int to, W workspace);
-  }
-
-  private static final int BLOCK = 256;
-
-  private final int threads;
-  private final ExecutorService pool;
-
-  RowParallel(int threads) {
-    this.threads = threads;
-    this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "mercato-mf");
-      t.setDaemon(true);
-      return t;
-    }) : null;
-  }
-
-  /** Runs {@code block} over {@code [0, rows)}; {@code workspace} makes one workspace per thread. */
-  <W> void forEachRow(int rows, java.util.function.Supplier<W> workspace, Block<W> block) {
-    if (pool == null || rows <= BLOCK) {
-      block.run(0, rows, workspace.get());
-      return;
+    /** Work on the rows {@code [from, to)}; called with a workspace owned by the calling thread. */
+    interface Block<W> {
+        void run(int from, int to, W workspace);
     }
-    AtomicInteger next = new AtomicInteger();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      futures.add(pool.submit(() -> {
-        W w = workspace.get();
-        for (int from = next.getAndAdd(BLOCK); from < rows; from = next.getAndAdd(BLOCK)) {
-          block.run(from, Math.min(rows, from + BLOCK), w);
+
+    private static final int BLOCK = 256;
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    RowParallel(int threads) {
+        this.threads = threads;
+        this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mercato-mf");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Runs {@code block} over {@code [0, rows)}; {@code workspace} makes one workspace per thread. */
+    <W> void forEachRow(int rows, java.util.function.Supplier<W> workspace, Block<W> block) {
+        if (pool == null || rows <= BLOCK) {
+            block.run(0, rows, workspace.get());
+            return;
         }
-      }));
-    }
-    for (Future<?> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while training", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                W w = workspace.get();
+                for (int from = next.getAndAdd(BLOCK); from < rows; from = next.getAndAdd(BLOCK)) {
+                    block.run(from, Math.min(rows, from + BLOCK), w);
+                }
+            }));
         }
-        throw new IllegalStateException(cause);
-      }
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
     }
-  }
 
-  @Override
-  public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
-  }
 }

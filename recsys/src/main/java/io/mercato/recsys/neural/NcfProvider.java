@@ -15,49 +15,49 @@ import io.mercato.recsys.data.Interactions;
  */
 public final class NcfProvider implements AlgorithmProvider {
 
-  @Override
-  public String name() {
-    return "ncf";
-  }
+    @Override
+    public String name() {
+        return "ncf";
+    }
 
-  @Override
-  public RecommenderTrainer trainer(AlgorithmParams p) {
-    NcfTrainer.Builder b = NcfTrainer.builder();
-    if (p.has("embeddingSize")) {
-      b.embeddingSize(p.integer("embeddingSize", 0));
+    @Override
+    public RecommenderTrainer trainer(AlgorithmParams p) {
+        NcfTrainer.Builder b = NcfTrainer.builder();
+        if (p.has("embeddingSize")) {
+            b.embeddingSize(p.integer("embeddingSize", 0));
+        }
+        if (p.has("hiddenLayers")) {
+            String v = p.string("hiddenLayers", "").trim();
+            try {
+                b.hiddenLayers(v.isEmpty() ? new int[0]
+                        : java.util.Arrays.stream(v.split("-")).mapToInt(s -> Integer.parseInt(s.trim())).toArray());
+            } catch (NumberFormatException e) {
+                throw ConfigurationException.invalid("hiddenLayers", v, "must be widths joined by '-', e.g. 64-32");
+            }
+        }
+        if (p.has("epochs")) {
+            b.epochs(p.integer("epochs", 0));
+        }
+        if (p.has("negatives")) {
+            b.negatives(p.integer("negatives", 0));
+        }
+        if (p.has("batchSize")) {
+            b.batchSize(p.integer("batchSize", 0));
+        }
+        if (p.has("learningRate")) {
+            b.learningRate(p.real("learningRate", 0));
+        }
+        if (p.has("l2")) {
+            b.l2(p.real("l2", 0));
+        }
+        if (p.has("seed")) {
+            b.seed(p.longValue("seed", 0));
+        }
+        return b.build();
     }
-    if (p.has("hiddenLayers")) {
-      String v = p.string("hiddenLayers", "").trim();
-      try {
-        b.hiddenLayers(v.isEmpty() ? new int[0]
-            : java.util.Arrays.stream(v.split("-")).mapToInt(s -> Integer.parseInt(s.trim())).toArray());
-      } catch (NumberFormatException e) {
-        throw ConfigurationException.invalid("hiddenLayers", v, "must be widths joined by '-', e.g. 64-32");
-      }
-    }
-    if (p.has("epochs")) {
-      b.epochs(p.integer("epochs", 0));
-    }
-    if (p.has("negatives")) {
-      b.negatives(p.integer("negatives", 0));
-    }
-    if (p.has("batchSize")) {
-      b.batchSize(p.integer("batchSize", 0));
-    }
-    if (p.has("learningRate")) {
-      b.learningRate(p.real("learningRate", 0));
-    }
-    if (p.has("l2")) {
-      b.l2(p.real("l2", 0));
-    }
-    if (p.has("seed")) {
-      b.seed(p.longValue("seed", 0));
-    }
-    return b.build();
-  }
 
-  @Override
-  public Recommender read(ModelReader in, Interactions trainingData, ModelInfo info) {
-    return NcfModel.read(in, trainingData, info);
-  }
+    @Override
+    public Recommender read(ModelReader in, Interactions trainingData, ModelInfo info) {
+        return NcfModel.read(in, trainingData, info);
+    }
 }

@@ -9,28 +9,28 @@ import org.junit.jupiter.api.Test;
 
 class BprTrainerTest {
 
-  private static final Interactions CLUSTERS = Planted.clusters(90, 60, 3, 0.5, 4);
+    private static final Interactions CLUSTERS = Planted.clusters(90, 60, 3, 0.5, 4);
 
-  @Test
-  void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst() {
-    LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).build().factorize(CLUSTERS);
-    // chance level would be 1/3
-    assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).isGreaterThan(0.95);
-  }
+    @Test
+    void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst() {
+        LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).build().factorize(CLUSTERS);
+        // chance level would be 1/3
+        assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).isGreaterThan(0.95);
+    }
 
-  @Test
-  void sameSeedGivesIdenticalFactors() {
-    BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(2).seed(3);
-    LatentFactors a = b.build().factorize(CLUSTERS);
-    LatentFactors c = b.build().factorize(CLUSTERS);
-    assertThat(c.userFactorsArray()).containsExactly(a.userFactorsArray());
-    assertThat(c.itemFactorsArray()).containsExactly(a.itemFactorsArray());
-    assertThat(c.itemBiasArray()).containsExactly(a.itemBiasArray());
-  }
+    @Test
+    void sameSeedGivesIdenticalFactors() {
+        BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(2).seed(3);
+        LatentFactors a = b.build().factorize(CLUSTERS);
+        LatentFactors c = b.build().factorize(CLUSTERS);
+        assertThat(c.userFactorsArray()).containsExactly(a.userFactorsArray());
+        assertThat(c.itemFactorsArray()).containsExactly(a.itemFactorsArray());
+        assertThat(c.itemBiasArray()).containsExactly(a.itemBiasArray());
+    }
 
-  @Test
-  void builderRejectsOutOfRangeSettings() {
-    assertThatThrownBy(() -> BprTrainer.builder().rank(2000).build())
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("'rank' = 2000");
-  }
+    @Test
+    void builderRejectsOutOfRangeSettings() {
+        assertThatThrownBy(() -> BprTrainer.builder().rank(2000).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'rank' = 2000");
+    }
 }

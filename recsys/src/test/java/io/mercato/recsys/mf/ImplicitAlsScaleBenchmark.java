@@ -21,93 +21,98 @@ import java.util.SplittableRandom;
  */
 public final class ImplicitAlsScaleBenchmark {
 
-  private ImplicitAlsScaleBenchmark() {
-  }
+    private ImplicitAlsScaleBenchmark() {
+    }
 
-  public static void main(String[] args) throws Exception {
-    int users = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    int items = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-    int perUser = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    int rank = args.length > 3 ? Integer.parseInt(args[3]) : 32;
-    int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 3;
-    int threads = args.length > 5 ? Integer.parseInt(args[5]) : 2;
-    long t0 = System.nanoTime();
-    Interactions data = generate(users, items, perUser, 2024);
-    System.out.printf("generated %,d interactions (%,d users x %,d items) in %.1f s%n", data.size(),
-        data.userCount(), data.itemCount(), (System.nanoTime() - t0) / 1e9);
-    System.gc();
-    long dataHeap = usedHeap();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-    ImplicitAlsTrainer trainer = ImplicitAlsTrainer.builder().rank(rank).iterations(iterations).cgSteps(3)
-        .regularization(10).alpha(1).threads(threads).seed(1).listener(new TrainingListener() {
-          private double last;
-
-          @Override
-          public void onEpoch(EpochEvent e) {
-            double now = e.elapsed().toNanos() / 1e9;
-            System.out.printf("iteration %d: %.2f s (loss on observed cells %.4f)%n", e.epoch(), now - last,
-                e.trainLoss());
-            last = now;
-          }
-        }).build();
-    long t1 = System.nanoTime();
-    LatentFactors factors = trainer.factorize(data);
-    double secs = (System.nanoTime() - t1) / 1e9;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    System.out.printf("rank %d, %d CG steps, %d threads: %.2f s per iteration (%d iterations, %.1f s)%n", rank, 3,
-        threads, secs / iterations, iterations, secs);
-    System.out.printf("heap: data %.0f MB after GC; peak during training %.0f MB (sum of heap pools' peaks);"
-        + " factors %.0f MB%n", dataHeap / 1e6, peak / 1e6,
-        (factors.users() + factors.items()) * (double) rank * 4 / 1e6);
-    String status = Files.readString(Path.of("/proc/self/status"));
-    for (String line : status.split("\n")) {
-      if (line.startsWith("VmHWM")) {
-        System.out.println("process peak resident set (whole run, incl. data generation): "
-            + line.substring(6).trim());
-      }
-    }
-  }
-
-  static Interactions generate(int users, int items, int perUser, long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    Interactions.Builder b = Interactions.builder().duplicatePolicy(Interactions.DuplicatePolicy.SUM);
-    int[] chosen = new int[perUser];
-    String[] itemIds = new String[items];
-    for (int i = 0; i < items; i++) {
-      itemIds[i] = Integer.toString(i);
-      b.addItem(itemIds[i]);
-    }
-    for (int u = 0; u < users; u++) {
-      String user = Integer.toString(u);
-      for (int k = 0; k < perUser; k++) {
-        int item;
-        boolean repeat;
-        do {
-          item = (int) (items * Math.pow(random.nextDouble(), 2.5));
-          repeat = false;
-          for (int x = 0; x < k; x++) {
-            repeat |= chosen[x] == item;
-          }
-        } while (repeat);
-        chosen[k] = item;
-        int strength = 1;
-        while (random.nextDouble() < 0.3) {
-          strength++;
+    public static void main(String[] args) throws Exception {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int items = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int perUser = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int rank = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+        int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        int threads = args.length > 5 ? Integer.parseInt(args[5]) : 2;
+        long t0 = System.nanoTime();
+        Interactions data = generate(users, items, perUser, 2024);
+        System.out.printf("generated %,d interactions (%,d users x %,d items) in %.1f s%n", data.size(),
+                data.userCount(), data.itemCount(), (System.nanoTime() - t0) / 1e9);
+        System.gc();
+        long dataHeap = usedHeap();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
         }
-        b.add(user, itemIds[item], strength);
-      }
-    }
-    return b.build();
-  }
+        ImplicitAlsTrainer trainer = ImplicitAlsTrainer.builder().rank(rank).iterations(iterations).cgSteps(3)
+                .regularization(10).alpha(1).threads(threads).seed(1).listener(new TrainingListener() {
+                    private double last;
 
-  private static long usedHeap() {
-    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-  }
+                    @Override
+                    public void onEpoch(EpochEvent e) {
+                        double now = e.elapsed().toNanos() / 1e9;
+                        System.out.printf("iteration %d: %.2f s (loss on observed cells %.4f)%n", e.epoch(), now - last,
+                                e.trainLoss());
+                        last = now;
+                    }
+                }).build();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu = os.getProcessCpuTime();
+        long t1 = System.nanoTime();
+        LatentFactors factors = trainer.factorize(data);
+        double secs = (System.nanoTime() - t1) / 1e9;
+        double cpuSecs = (os.getProcessCpuTime() - cpu) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("rank %d, %d CG steps, %d threads: %.2f s per iteration (%d iterations, %.1f s;"
+                + " process CPU %.1f s per iteration; load average at the end %.1f)%n", rank, 3, threads,
+                secs / iterations, iterations, secs, cpuSecs / iterations, os.getSystemLoadAverage());
+        System.out.printf("heap: data %.0f MB after GC; peak during training %.0f MB (sum of heap pools' peaks);"
+                + " factors %.0f MB%n", dataHeap / 1e6, peak / 1e6,
+                (factors.users() + factors.items()) * (double) rank * 4 / 1e6);
+        String status = Files.readString(Path.of("/proc/self/status"));
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmHWM")) {
+                System.out.println("process peak resident set (whole run, incl. data generation): "
+                        + line.substring(6).trim());
+            }
+        }
+    }
+
+    static Interactions generate(int users, int items, int perUser, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Interactions.Builder b = Interactions.builder().duplicatePolicy(Interactions.DuplicatePolicy.SUM);
+        int[] chosen = new int[perUser];
+        String[] itemIds = new String[items];
+        for (int i = 0; i < items; i++) {
+            itemIds[i] = Integer.toString(i);
+            b.addItem(itemIds[i]);
+        }
+        for (int u = 0; u < users; u++) {
+            String user = Integer.toString(u);
+            for (int k = 0; k < perUser; k++) {
+                int item;
+                boolean repeat;
+                do {
+                    item = (int) (items * Math.pow(random.nextDouble(), 2.5));
+                    repeat = false;
+                    for (int x = 0; x < k; x++) {
+                        repeat |= chosen[x] == item;
+                    }
+                } while (repeat);
+                chosen[k] = item;
+                int strength = 1;
+                while (random.nextDouble() < 0.3) {
+                    strength++;
+                }
+                b.add(user, itemIds[item], strength);
+            }
+        }
+        return b.build();
+    }
+
+    private static long usedHeap() {
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
 }
