@@ -1,0 +1,212 @@
+package io.mercato.examples.cli;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.examples.evaluate.Holdout;
+import io.mercato.examples.evaluate.TopNEvaluation;
+import io.mercato.recsys.Recommendation;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.data.Interactions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mercato recsys train|eval|recommend}: recommenders from the command line. */
+@Command(
+    name = "recsys",
+    mixinStandardHelpOptions = true,
+    description = "Train, evaluate and use a recommender.",
+    subcommands = {RecsysCommand.Train.class, RecsysCommand.Eval.class, RecsysCommand.Recommend.class})
+final class RecsysCommand {
+  static final String ALGORITHMS =
+      "popularity, baseline, item-knn, user-knn, biased-mf, svdpp, als, implicit-als, bpr, ncf, content, hybrid";
+
+  private RecsysCommand() {}
+
+  /** The columns of an interactions table. */
+  static final class Columns {
+    @Option(names = "--user-column", required = true, paramLabel = "C", description = "Column holding the user id.")
+    String userColumn;
+
+    @Option(names = "--item-column", required = true, paramLabel = "C", description = "Column holding the item id.")
+    String itemColumn;
+
+    @Option(names = "--rating-column", paramLabel = "C",
+        description = "Column holding an explicit rating or an implicit weight (default: every row counts 1).")
+    String ratingColumn;
+
+    @Mixin InputFormat format;
+
+    Interactions load(Path file) {
+      var loader = Interactions.csv(file)
+          .separator(format.separator(file))
+          .userColumn(userColumn)
+          .itemColumn(itemColumn);
+      if (ratingColumn != null) {
+        loader = loader.ratingColumn(ratingColumn);
+      }
+      return loader.load();
+    }
+  }
+
+  /** The algorithm and its overrides. */
+  static final class Algorithm {
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "item-knn",
+        description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).",
+            "hybrid = weighted blend (params components=item-knn,popularity weights=1,1);"
+                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS."})
+    String name;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a default hyper-parameter (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    /** The trainer; {@code hybrid} is the weighted blend (see {@code --param components=...}). */
+    RecommenderTrainer trainer() {
+      return Recommenders.byName(name.equals("hybrid") ? "weighted-hybrid" : name, params);
+    }
+  }
+
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = "Train a recommender on interactions and save it to one file.")
+  static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "F", description = "CSV/TSV interactions file with a header.")
+    Path data;
+
+    @Mixin Columns columns;
+    @Mixin Algorithm algorithm;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      Interactions interactions = columns.load(data);
+      long start = System.nanoTime();
+      Recommender rec = algorithm.trainer().fit(interactions);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rec.save(out);
+      spec.commandLine().getOut().printf(Locale.ROOT,
+          "trained %s on %d interactions (%d users, %d items) in %.2f s -> %s%n",
+          algorithm.name, interactions.size(), interactions.userCount(), interactions.itemCount(),
+          seconds, out);
+      return 0;
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true,
+      description = {"Train on one file, evaluate on another.",
+          "Top-N protocol: for each test user, every item absent from the user's training interactions is ranked;"
+              + " relevant = the user's test items with rating >= 4 (all test items without a rating column);"
+              + " metrics are averaged over users with at least one relevant item."})
+  static final class Eval implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--train", required = true, paramLabel = "F", description = "Training interactions.")
+    Path train;
+
+    @Option(names = "--test", required = true, paramLabel = "F", description = "Test interactions.")
+    Path test;
+
+    @Mixin Columns columns;
+    @Mixin Algorithm algorithm;
+
+    @Option(names = "--k", defaultValue = "10", paramLabel = "K", description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--relevant-threshold", defaultValue = "4", paramLabel = "R",
+        description = "Smallest rating of a relevant test item (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      if (k < 1) {
+        throw ConfigurationException.invalid("--k", k, "must be >= 1");
+      }
+      Interactions data = columns.load(train);
+      Holdout holdout = Holdout.read(test, columns.format.separator(test),
+          columns.userColumn, columns.itemColumn, columns.ratingColumn);
+      RecommenderTrainer trainer = algorithm.trainer();
+      long start = System.nanoTime();
+      Recommender model = trainer.fit(data);
+      double fitSeconds = (System.nanoTime() - start) / 1e9;
+      TopNEvaluation evaluation = new TopNEvaluation(model, holdout, threshold);
+      start = System.nanoTime();
+      Map<String, List<Recommendation>> lists = evaluation.recommendAll(k);
+      double recommendSeconds = (System.nanoTime() - start) / 1e9;
+      double[] ranking = evaluation.rankingAt(lists, k);
+      double[] errors = evaluation.ratingErrors();
+
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("rmse", errors == null ? null : errors[0]);
+      result.put("mae", errors == null ? null : errors[1]);
+      result.put("precision_at_" + k, TextCommand.finiteOrNull(ranking[0]));
+      result.put("recall_at_" + k, TextCommand.finiteOrNull(ranking[1]));
+      result.put("ndcg_at_" + k, TextCommand.finiteOrNull(ranking[2]));
+      result.put("fit_s", fitSeconds);
+      result.put("recommend_all_s", recommendSeconds);
+      result.put("algorithm", trainer.describe());
+      result.put("users_evaluated", evaluation.evaluatedUsers());
+      result.put("test_rows", holdout.rows().size());
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(TextCommand.JSON.writeValueAsString(result));
+      } else {
+        result.forEach((key, v) -> out.printf(Locale.ROOT, "%-20s %s%n", key, v));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "recommend", mixinStandardHelpOptions = true,
+      description = "Recommend items for one user from a saved model: rank<TAB>item<TAB>score per line.")
+  static final class Recommend implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
+    Path model;
+
+    @Option(names = "--user", required = true, paramLabel = "U", description = "The user id.")
+    String user;
+
+    @Option(names = {"-n"}, defaultValue = "10", paramLabel = "N", description = "How many items (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--explain", description = "Also print why each item was recommended.")
+    boolean explain;
+
+    @Override
+    public Integer call() throws Exception {
+      if (n < 1) {
+        throw ConfigurationException.invalid("-n", n, "must be >= 1");
+      }
+      Recommender rec = Recommenders.load(model);
+      List<Recommendation> items = rec.recommend(user, n);
+      PrintWriter out = spec.commandLine().getOut();
+      int rank = 1;
+      for (Recommendation r : items) {
+        StringBuilder line = new StringBuilder().append(rank++).append('\t').append(r.item())
+            .append('\t').append(String.format(Locale.ROOT, "%.4f", r.score()));
+        if (explain) {
+          line.append('\t').append(rec.explain(user, r.item()).summary());
+        }
+        out.println(line);
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.mercato.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mercato.examples.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecsysCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainThenRecommendWithReasons() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv());
+    Path model = dir.resolve("shop.mercato");
+    CliRun train = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--algorithm", "item-knn", "--out", model.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("14 interactions").contains("6 users").contains("6 items");
+
+    CliRun rec = CliRun.of("recsys", "recommend", "--model", model.toString(), "--user", "u1", "-n", "1", "--explain");
+    assertThat(rec.exitCode()).as(rec.err()).isZero();
+    String[] cols = rec.out().trim().split("\t");
+    assertThat(cols[0]).isEqualTo("1");
+    assertThat(cols[1]).isEqualTo("i3"); // the only item co-purchased with u1's i1 and i2
+    assertThat(cols).hasSize(4);
+
+    CliRun unknown = CliRun.of("recsys", "recommend", "--model", model.toString(), "--user", "ghost");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("ghost").doesNotContain("\tat ");
+  }
+
+  /**
+   * Popularity on a hand-made split. Training counts: i1 5 users, i2 3, i3 2, i4 1. Held out: u5
+   * bought i1 (u5 owns i4, so its top-2 is [i1, i2]: hit at rank 1), u6 bought i3 (u6 owns i1, so
+   * [i2, i3]: hit at rank 2). Precision@2 = (1/2 + 1/2)/2 = 0.5; recall@2 = 1; NDCG@2 = (1 +
+   * 1/log2(3))/2 = 0.815464876785729 (1/log2(3) = 0.6309297535714574, computed with python3).
+   */
+  @Test
+  void evalJsonMatchesHandComputedPopularityMetrics() throws Exception {
+    Path train = Files.writeString(dir.resolve("train.csv"), """
+        user,item
+        u1,i1
+        u1,i2
+        u1,i3
+        u2,i1
+        u2,i2
+        u2,i3
+        u3,i1
+        u3,i2
+        u4,i1
+        u5,i4
+        u6,i1
+        """);
+    Path test = Files.writeString(dir.resolve("test.tsv"), "user\titem\nu5\ti1\nu6\ti3\nnewbie\ti2\n");
+    CliRun eval = CliRun.of("recsys", "eval", "--train", train.toString(), "--test", test.toString(),
+        "--user-column", "user", "--item-column", "item", "--algorithm", "popularity", "--k", "2", "--json");
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(eval.out());
+    assertThat(json.get("precision_at_2").asDouble()).isCloseTo(0.5, within(1e-12));
+    assertThat(json.get("recall_at_2").asDouble()).isCloseTo(1.0, within(1e-12));
+    assertThat(json.get("ndcg_at_2").asDouble()).isCloseTo(0.815464876785729, within(1e-12));
+    assertThat(json.get("users_evaluated").asInt()).isEqualTo(2); // the unknown user is not ranked
+    assertThat(json.has("rmse")).isTrue();
+    assertThat(json.get("rmse").isNull()).isTrue(); // popularity does not predict ratings
+    assertThat(json.get("fit_s").asDouble()).isNotNegative();
+    assertThat(json.get("recommend_all_s").asDouble()).isNotNegative();
+  }
+
+  @Test
+  void evalDefaultKeysAtTen() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv());
+    CliRun eval = CliRun.of("recsys", "eval", "--train", data.toString(), "--test", data.toString(),
+        "--user-column", "customer", "--item-column", "product", "--algorithm", "popularity", "--json");
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(eval.out());
+    assertThat(json.fieldNames()).toIterable()
+        .contains("rmse", "mae", "precision_at_10", "recall_at_10", "ndcg_at_10", "fit_s", "recommend_all_s");
+    // testing on the training data: every relevant item is owned, so excluded: nothing can be hit
+    assertThat(json.get("recall_at_10").asDouble()).isZero();
+  }
+
+  @Test
+  void unknownAlgorithmAndBadParamsAreOneLineErrors() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv());
+    CliRun bad = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--algorithm", "magic", "--out", dir.resolve("m").toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("magic").doesNotContain("\tat ");
+    assertThat(bad.err().strip().lines()).hasSize(1);
+
+    CliRun typo = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--algorithm", "item-knn", "--param", "neigbours=3", "--out", dir.resolve("m").toString());
+    assertThat(typo.exitCode()).isEqualTo(1);
+    assertThat(typo.err()).contains("neigbours");
+  }
+}
