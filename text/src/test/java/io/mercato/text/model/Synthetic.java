@@ -24,7 +24,7 @@ final class Synthetic {
       int c = i % classes;
       y[i] = c;
       java.util.TreeSet<Integer> features = new java.util.TreeSet<>();
-      int k = 1 + random.nextInt(3);
+      int k = 1 + random.nextInt(Math.min(3, perClass));
       while (features.size() < k) {
         features.add(c * perClass + random.nextInt(perClass));
       }
