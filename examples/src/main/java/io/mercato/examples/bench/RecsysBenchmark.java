@@ -164,6 +164,9 @@ public final class RecsysBenchmark implements Callable<Integer> {
           cv = crossValidate(trainer, cvSplits);
         }
         boolean ratings = !implicit && m.model.predictsRatings();
+        log("%s: %s rmse %s, cv %s, NDCG@10 %.4f, fit %.2f s, top10 all %.3f s, p50 %.3f ms, peak heap %.0f MiB",
+            data.name(), algorithm, ratings ? num(m.rating.rmse(), 4) : "-", cv[0].isEmpty() ? "-" : cv[0],
+            m.topN.ndcg(), m.fitSeconds, m.allUsersSeconds, m.latency.p50(), m.peakHeapMiB);
         table.row(algorithm, ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
             ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
             num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),

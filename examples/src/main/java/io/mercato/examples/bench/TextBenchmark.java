@@ -140,6 +140,9 @@ public final class TextBenchmark implements Callable<Integer> {
                 + (type == ModelType.AUTO ? " → " + m.chosen : ""),
             num(m.accuracy, 4), num(m.macroF1, 4), secs(m.trainSeconds), rate(m.docsPerSecond),
             num(m.latency.p50(), 3), num(m.latency.p99(), 3), num(m.modelBytes / 1e6, 2), m.notes);
+        RecsysBenchmark.log("%s: %s accuracy %.4f, macro-F1 %.4f, train %.1f s, %.0f docs/s, p50 %.3f ms, p99 %.3f ms, %.2f MB (%s)",
+            data.name(), type, m.accuracy, m.macroF1, m.trainSeconds, m.docsPerSecond, m.latency.p50(),
+            m.latency.p99(), m.modelBytes / 1e6, m.notes);
         if (type == ModelType.AUTO) {
           auto = m;
         }
