@@ -6,11 +6,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * String parameters of an algorithm chosen by name (CLI flags, config files), with typed getters
  * that fall back to defaults and throw {@link ConfigurationException} for unparsable values. Names
  * never read are reported by {@link #checkAllUsed(String)}, so typos do not pass silently.
+ *
+ * <p>Providers map parameters onto builder setters one line each, absent ones keeping the builder's
+ * default: {@code p.integer("rank", b::rank); p.real("regularization", b::regularization);}.
  */
 public final class AlgorithmParams {
 
@@ -84,6 +91,34 @@ public final class AlgorithmParams {
             case "false", "no", "0" -> false;
             default -> throw ConfigurationException.invalid(name, v, "must be true or false");
         };
+    }
+
+    /** Passes integer parameter {@code name} to {@code setter} when it was given. */
+    public void integer(String name, IntConsumer setter) {
+        if (has(name)) {
+            setter.accept(integer(name, 0));
+        }
+    }
+
+    /** Passes long parameter {@code name} to {@code setter} when it was given. */
+    public void longValue(String name, LongConsumer setter) {
+        if (has(name)) {
+            setter.accept(longValue(name, 0));
+        }
+    }
+
+    /** Passes real parameter {@code name} to {@code setter} when it was given. */
+    public void real(String name, DoubleConsumer setter) {
+        if (has(name)) {
+            setter.accept(real(name, 0));
+        }
+    }
+
+    /** Passes boolean parameter {@code name} to {@code setter} when it was given. */
+    public void bool(String name, Consumer<Boolean> setter) {
+        if (has(name)) {
+            setter.accept(bool(name, true));
+        }
     }
 
     /** Throws when a given parameter was never read by {@code algorithm}'s provider. */

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@link #explain(int, int)}, {@link #itemSimilarities(int)}, {@link #update(Interactions)} and
  * {@link #writeTo(ModelWriter)}. Everything a caller uses by external id (recommend with filters and
  * business rules, batch top-n, similar items, predict, explain, save) is written once, here, on top
- * of it.
+ * of it. Algorithms extend {@link AbstractRecommender}, which holds {@link #info()} and
+ * {@link #trainingData()}.
  *
  * <pre>{@code
  * Recommender model = Recommender.builder().itemKnn().neighbours(50).build().fit(interactions);

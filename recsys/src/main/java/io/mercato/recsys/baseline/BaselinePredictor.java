@@ -1,6 +1,7 @@
 package io.mercato.recsys.baseline;
 
 import io.mercato.core.Check;
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
 import io.mercato.recsys.Explanation;
@@ -90,25 +91,12 @@ public final class BaselinePredictor implements RecommenderTrainer {
     }
 
     /** The trained model. */
-    static final class Model implements Recommender {
-        private final ModelInfo info;
-        private final Interactions data;
+    static final class Model extends AbstractRecommender {
         private final Biases biases;
 
         Model(ModelInfo info, Interactions data, Biases biases) {
-            this.info = info;
-            this.data = data;
+            super(info, data);
             this.biases = biases;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return info;
-        }
-
-        @Override
-        public Interactions trainingData() {
-            return data;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.mercato.recsys.baseline;
 
 import io.mercato.core.Check;
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
 import io.mercato.recsys.Explanation;
@@ -100,27 +101,14 @@ public final class Popularity implements RecommenderTrainer {
     }
 
     /** The trained model: one popularity score per item. */
-    static final class Model implements Recommender {
-        private final ModelInfo info;
-        private final Interactions data;
+    static final class Model extends AbstractRecommender {
         private final double[] popularity;
         private final double halfLife;
 
         Model(ModelInfo info, Interactions data, double[] popularity, double halfLife) {
-            this.info = info;
-            this.data = data;
+            super(info, data);
             this.popularity = popularity;
             this.halfLife = halfLife;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return info;
-        }
-
-        @Override
-        public Interactions trainingData() {
-            return data;
         }
 
         @Override

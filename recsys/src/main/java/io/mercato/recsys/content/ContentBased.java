@@ -3,6 +3,7 @@ package io.mercato.recsys.content;
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.linalg.SparseVector;
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
 import io.mercato.recsys.Explanation;
@@ -92,9 +93,7 @@ public final class ContentBased implements RecommenderTrainer {
     }
 
     /** The trained model. */
-    static final class Model implements Recommender {
-        private final ModelInfo info;
-        private final Interactions data;
+    static final class Model extends AbstractRecommender {
         private final List<String> featureNames;
         private final List<SparseVector> items; // unit (or empty) vectors by item index
         private final boolean centered;
@@ -102,22 +101,11 @@ public final class ContentBased implements RecommenderTrainer {
 
         Model(ModelInfo info, Interactions data, List<String> featureNames, List<SparseVector> items, boolean centered,
               ContentBased trainer) {
-            this.info = info;
-            this.data = data;
+            super(info, data);
             this.featureNames = List.copyOf(featureNames);
             this.items = List.copyOf(items);
             this.centered = centered;
             this.trainer = trainer;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return info;
-        }
-
-        @Override
-        public Interactions trainingData() {
-            return data;
         }
 
         private double[] profile(int user) {

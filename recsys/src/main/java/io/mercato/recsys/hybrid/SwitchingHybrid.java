@@ -2,6 +2,7 @@ package io.mercato.recsys.hybrid;
 
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
 import io.mercato.recsys.Explanation;
@@ -119,9 +120,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     }
 
     /** The trained switch. */
-    static final class Model implements Recommender {
-        private final ModelInfo info;
-        private final Interactions data;
+    static final class Model extends AbstractRecommender {
         private final Recommender primary;
         private final Recommender newUsers;
         private final Recommender newItems;
@@ -130,23 +129,12 @@ public final class SwitchingHybrid implements RecommenderTrainer {
 
         Model(ModelInfo info, Interactions data, Recommender primary, Recommender newUsers, Recommender newItems,
               int minUser, int minItem) {
-            this.info = info;
-            this.data = data;
+            super(info, data);
             this.primary = primary;
             this.newUsers = newUsers;
             this.newItems = newItems;
             this.minUser = minUser;
             this.minItem = minItem;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return info;
-        }
-
-        @Override
-        public Interactions trainingData() {
-            return data;
         }
 
         private boolean isNewUser(int user) {
@@ -164,7 +152,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
             if (u < 0 && newUsers != null) {
                 return newUsers.scores(user);
             }
-            return Recommender.super.scores(user);
+            return super.scores(user);
         }
 
         @Override

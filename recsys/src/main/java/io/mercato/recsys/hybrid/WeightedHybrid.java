@@ -1,6 +1,7 @@
 package io.mercato.recsys.hybrid;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
 import io.mercato.recsys.Explanation;
@@ -128,29 +129,16 @@ public final class WeightedHybrid implements RecommenderTrainer {
     }
 
     /** The trained blend. */
-    static final class Model implements Recommender {
-        private final ModelInfo info;
-        private final Interactions data;
+    static final class Model extends AbstractRecommender {
         private final List<Recommender> models;
         private final double[] weights;
         private final Normalization normalization;
 
         Model(ModelInfo info, Interactions data, List<Recommender> models, double[] weights, Normalization normalization) {
-            this.info = info;
-            this.data = data;
+            super(info, data);
             this.models = List.copyOf(models);
             this.weights = weights;
             this.normalization = normalization;
-        }
-
-        @Override
-        public ModelInfo info() {
-            return info;
-        }
-
-        @Override
-        public Interactions trainingData() {
-            return data;
         }
 
         @Override
@@ -192,7 +180,7 @@ public final class WeightedHybrid implements RecommenderTrainer {
                 }
             }
             if (w == 0 && !predictsRatings()) {
-                return Recommender.super.predict(user, item);
+                return super.predict(user, item);
             }
             return w == 0 ? Double.NaN : sum / w;
         }

@@ -246,39 +246,43 @@ public final class Knn implements RecommenderTrainer {
         return fromParams(kind, new AlgorithmParams(hp));
     }
 
-    /** Registry entry for "item-knn". */
-    public static final class ItemProvider implements AlgorithmProvider {
+    /** Registry entry of one kNN variant; the saved model re-creates its trainer from the hyper-parameters. */
+    private abstract static class KindProvider implements AlgorithmProvider {
+        private final Kind kind;
+
+        KindProvider(Kind kind) {
+            this.kind = kind;
+        }
+
         @Override
         public String name() {
-            return Kind.ITEM.algorithm();
+            return kind.algorithm();
         }
 
         @Override
         public RecommenderTrainer trainer(AlgorithmParams params) {
-            return fromParams(Kind.ITEM, params);
+            return fromParams(kind, params);
         }
 
         @Override
         public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
-            return KnnModel.read(fromInfo(Kind.ITEM, info), in, data, info);
+            return KnnModel.read(fromInfo(kind, info), in, data, info);
+        }
+    }
+
+    /** Registry entry for "item-knn". */
+    public static final class ItemProvider extends KindProvider {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public ItemProvider() {
+            super(Kind.ITEM);
         }
     }
 
     /** Registry entry for "user-knn". */
-    public static final class UserProvider implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return Kind.USER.algorithm();
-        }
-
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams params) {
-            return fromParams(Kind.USER, params);
-        }
-
-        @Override
-        public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
-            return KnnModel.read(fromInfo(Kind.USER, info), in, data, info);
+    public static final class UserProvider extends KindProvider {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public UserProvider() {
+            super(Kind.USER);
         }
     }
 }

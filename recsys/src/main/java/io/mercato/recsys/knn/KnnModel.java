@@ -1,5 +1,6 @@
 package io.mercato.recsys.knn;
 
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.Explanation;
 import io.mercato.recsys.ModelInfo;
 import io.mercato.recsys.ModelReader;
@@ -13,32 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A trained {@link Knn} model (item- or user-based). Immutable. */
-final class KnnModel implements Recommender {
+final class KnnModel extends AbstractRecommender {
 
-    private final ModelInfo info;
     private final Knn config;
-    private final Interactions data;
     private final Biases biases;
     private final NeighbourIndex index;
     private final NeighbourIndex reverse; // item-kNN ranking: items that count an item among their k nearest
 
     KnnModel(ModelInfo info, Knn config, Interactions data, Biases biases, NeighbourIndex index) {
-        this.info = info;
+        super(info, data);
         this.config = config;
-        this.data = data;
         this.biases = biases;
         this.index = index;
         this.reverse = config.kind == Knn.Kind.ITEM ? index.reverse(config.neighbours) : null;
-    }
-
-    @Override
-    public ModelInfo info() {
-        return info;
-    }
-
-    @Override
-    public Interactions trainingData() {
-        return data;
     }
 
     @Override
@@ -149,7 +137,7 @@ final class KnnModel implements Recommender {
     @Override
     public double[] itemSimilarities(int item) {
         if (config.kind == Knn.Kind.USER) {
-            return Recommender.super.itemSimilarities(item);
+            return super.itemSimilarities(item);
         }
         double[] s = new double[data.itemCount()];
         Arrays.fill(s, Double.NaN);

@@ -3,9 +3,6 @@ package io.mercato.recsys.mf;
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
-import io.mercato.core.train.TrainingListener;
-import io.mercato.recsys.ModelInfo;
-import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
@@ -20,26 +17,19 @@ import java.util.SplittableRandom;
  * Spark) a row's penalty grows with its number of ratings. Rows are solved in parallel on a fixed pool; every
  * solve reads only the fixed side, so the factors do not depend on thread scheduling.
  */
-public final class AlsTrainer implements RecommenderTrainer {
+public final class AlsTrainer extends FactorTrainer {
 
-    private final int rank;
     private final int iterations;
     private final double regularization;
     private final boolean weighted;
-    private final double initStdDev;
     private final int threads;
-    private final long seed;
-    private final TrainingListener listener;
 
     private AlsTrainer(Builder b) {
-        this.rank = b.rank;
+        super(b);
         this.iterations = b.iterations;
         this.regularization = b.regularization;
         this.weighted = b.weighted;
-        this.initStdDev = b.initStdDev;
         this.threads = b.threads;
-        this.seed = b.seed;
-        this.listener = b.listener;
     }
 
     /** A builder with the defaults (rank 30, 10 iterations, λ 0.1 weighted by row count, 2 threads). */
@@ -66,14 +56,18 @@ public final class AlsTrainer implements RecommenderTrainer {
     }
 
     @Override
-    public FactorModel fit(Interactions data) {
-        long start = System.nanoTime();
-        LatentFactors factors = factorize(data);
-        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
-                FoldIn.ridge(regularization, regularization, weighted));
+    boolean predictsRatings() {
+        return true;
+    }
+
+    /** New users are folded in by the same ridge solve as training (same λ and weighting). */
+    @Override
+    FoldIn foldIn() {
+        return FoldIn.ridge(regularization, regularization, weighted);
     }
 
     /** Learns the factors of {@code data}'s values (ratings). */
+    @Override
     LatentFactors factorize(Interactions data) {
         SplittableRandom random = new SplittableRandom(seed);
         int k = rank;
@@ -175,22 +169,18 @@ public final class AlsTrainer implements RecommenderTrainer {
     }
 
     /** Fluent, validating configuration of {@link AlsTrainer}. */
-    public static final class Builder {
-        private int rank = 30;
+    public static final class Builder extends FactorTrainer.Builder<Builder> {
         private int iterations = 10;
         private double regularization = 0.1;
         private boolean weighted = true;
-        private double initStdDev = 0.1;
         private int threads = 2;
-        private long seed = 42;
-        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
+            super(30, 0.1);
         }
 
-        /** Number of latent dimensions, 1..1024. */
-        public Builder rank(int rank) {
-            this.rank = rank;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -212,38 +202,18 @@ public final class AlsTrainer implements RecommenderTrainer {
             return this;
         }
 
-        /** Standard deviation of the Gaussian initial item factors, (0, 1]. */
-        public Builder initStdDev(double initStdDev) {
-            this.initStdDev = initStdDev;
-            return this;
-        }
-
         /** Worker threads for the row solves, 1..64; the result does not depend on it. */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
-        /** Seed of the initial item factors. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Receives one event per iteration (training RMSE as the loss). */
-        public Builder listener(TrainingListener listener) {
-            this.listener = listener;
-            return this;
-        }
-
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public AlsTrainer build() {
-            Settings.range("rank", rank, 1, 1024);
-            Settings.range("iterations", iterations, 1, 1000);
+            validateShared();
+            Check.inRange("iterations", iterations, 1, 1000);
             Settings.openClosed("regularization", regularization, 0, 100);
-            Settings.openClosed("initStdDev", initStdDev, 0, 1);
-            Settings.range("threads", threads, 1, 64);
-            Check.notNull("listener", listener);
+            Check.inRange("threads", threads, 1, 64);
             return new AlsTrainer(this);
         }
     }

@@ -3,9 +3,6 @@ package io.mercato.recsys.mf;
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
-import io.mercato.core.train.TrainingListener;
-import io.mercato.recsys.ModelInfo;
-import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
@@ -22,30 +19,23 @@ import java.util.SplittableRandom;
  * O(ratings · history · rank); the trained model stores the combined user vectors, so scoring costs the same as
  * biased MF. Single-threaded: the visiting order is the only source of randomness and it comes from the seed.
  */
-public final class BiasedMfTrainer implements RecommenderTrainer {
+public final class BiasedMfTrainer extends FactorTrainer {
 
-    private final int rank;
     private final int epochs;
     private final double learningRate;
     private final double decay;
     private final double regularization;
     private final double biasRegularization;
-    private final double initStdDev;
     private final boolean svdPlusPlus;
-    private final long seed;
-    private final TrainingListener listener;
 
     private BiasedMfTrainer(Builder b) {
-        this.rank = b.rank;
+        super(b);
         this.epochs = b.epochs;
         this.learningRate = b.learningRate;
         this.decay = b.decay;
         this.regularization = b.regularization;
         this.biasRegularization = b.biasRegularization;
-        this.initStdDev = b.initStdDev;
         this.svdPlusPlus = b.svdPlusPlus;
-        this.seed = b.seed;
-        this.listener = b.listener;
     }
 
     /** A builder with the defaults (rank 30, 25 epochs, learning rate 0.007, decay 0.96, regularization 0.04). */
@@ -67,19 +57,22 @@ public final class BiasedMfTrainer implements RecommenderTrainer {
                 "initStdDev", Double.toString(initStdDev), "seed", Long.toString(seed));
     }
 
+    @Override
+    boolean predictsRatings() {
+        return true;
+    }
+
     /**
-     * Trains on {@code data}'s values (ratings). New users are folded in by the ridge solve that matches the SGD
-     * objective: per-rating L2 sums to a penalty weighted by the user's number of ratings.
+     * New users are folded in by the ridge solve that matches the SGD objective: per-rating L2 sums to a penalty
+     * weighted by the user's number of ratings.
      */
     @Override
-    public FactorModel fit(Interactions data) {
-        long start = System.nanoTime();
-        LatentFactors factors = factorize(data);
-        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, true,
-                FoldIn.ridge(regularization, biasRegularization, true));
+    FoldIn foldIn() {
+        return FoldIn.ridge(regularization, biasRegularization, true);
     }
 
     /** Learns the factors of {@code data}'s values. */
+    @Override
     LatentFactors factorize(Interactions data) {
         SparseMatrix ratings = data.byUser();
         int n = ratings.nnz();
@@ -236,24 +229,20 @@ public final class BiasedMfTrainer implements RecommenderTrainer {
     }
 
     /** Fluent, validating configuration of {@link BiasedMfTrainer}. */
-    public static final class Builder {
-        private int rank = 30;
+    public static final class Builder extends FactorTrainer.Builder<Builder> {
         private int epochs = 25;
         private double learningRate = 0.007;
         private double decay = 0.96;
         private double regularization = 0.04;
         private double biasRegularization = 0.01;
-        private double initStdDev = 0.1;
         private boolean svdPlusPlus;
-        private long seed = 42;
-        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
+            super(30, 0.1);
         }
 
-        /** Number of latent dimensions, 1..1024. */
-        public Builder rank(int rank) {
-            this.rank = rank;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -287,40 +276,20 @@ public final class BiasedMfTrainer implements RecommenderTrainer {
             return this;
         }
 
-        /** Standard deviation of the Gaussian initial factors, (0, 1]. */
-        public Builder initStdDev(double initStdDev) {
-            this.initStdDev = initStdDev;
-            return this;
-        }
-
         /** Adds the SVD++ implicit-feedback term (algorithm name {@code "svdpp"}). */
         public Builder svdPlusPlus(boolean svdPlusPlus) {
             this.svdPlusPlus = svdPlusPlus;
             return this;
         }
 
-        /** Seed of the initial factors and the visiting order. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Receives one event per epoch (training RMSE as the loss). */
-        public Builder listener(TrainingListener listener) {
-            this.listener = listener;
-            return this;
-        }
-
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public BiasedMfTrainer build() {
-            Settings.range("rank", rank, 1, 1024);
-            Settings.range("epochs", epochs, 1, 10_000);
+            validateShared();
+            Check.inRange("epochs", epochs, 1, 10_000);
             Settings.openClosed("learningRate", learningRate, 0, 1);
             Settings.openClosed("learningRateDecay", decay, 0, 1);
             Check.inRange("regularization", regularization, 0, 10);
             Check.inRange("biasRegularization", biasRegularization, 0, 10);
-            Settings.openClosed("initStdDev", initStdDev, 0, 1);
-            Check.notNull("listener", listener);
             return new BiasedMfTrainer(this);
         }
     }

@@ -3,9 +3,6 @@ package io.mercato.recsys.mf;
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
-import io.mercato.core.train.TrainingListener;
-import io.mercato.recsys.ModelInfo;
-import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
@@ -18,26 +15,19 @@ import java.util.SplittableRandom;
  * {@code Σ ln σ(x̂_ui − x̂_uj)} minus L2, by SGD on (user, positive, negative) triples drawn with replacement
  * (one epoch = as many triples as interactions). Single-threaded and fully determined by the seed.
  */
-public final class BprTrainer implements RecommenderTrainer {
+public final class BprTrainer extends FactorTrainer {
 
-    private final int rank;
     private final int epochs;
     private final double learningRate;
     private final double regularization;
     private final double biasRegularization;
-    private final double initStdDev;
-    private final long seed;
-    private final TrainingListener listener;
 
     private BprTrainer(Builder b) {
-        this.rank = b.rank;
+        super(b);
         this.epochs = b.epochs;
         this.learningRate = b.learningRate;
         this.regularization = b.regularization;
         this.biasRegularization = b.biasRegularization;
-        this.initStdDev = b.initStdDev;
-        this.seed = b.seed;
-        this.listener = b.listener;
     }
 
     /** A builder with the defaults (rank 64, 60 epochs, learning rate 0.05, regularization 0.005). */
@@ -60,14 +50,18 @@ public final class BprTrainer implements RecommenderTrainer {
     }
 
     @Override
-    public FactorModel fit(Interactions data) {
-        long start = System.nanoTime();
-        LatentFactors factors = factorize(data);
-        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false,
-                FoldIn.bpr(regularization, learningRate, epochs, seed));
+    boolean predictsRatings() {
+        return false;
+    }
+
+    /** New users are folded in by BPR steps on their factor alone, with the trained λ, step size and epochs. */
+    @Override
+    FoldIn foldIn() {
+        return FoldIn.bpr(regularization, learningRate, epochs, seed);
     }
 
     /** Learns the factors of {@code data} (any stored entry counts as a positive). */
+    @Override
     LatentFactors factorize(Interactions data) {
         SparseMatrix interactions = data.byUser();
         int users = interactions.rows();
@@ -162,22 +156,18 @@ public final class BprTrainer implements RecommenderTrainer {
     }
 
     /** Fluent, validating configuration of {@link BprTrainer}. */
-    public static final class Builder {
-        private int rank = 64;
+    public static final class Builder extends FactorTrainer.Builder<Builder> {
         private int epochs = 60;
         private double learningRate = 0.05;
         private double regularization = 0.005;
         private double biasRegularization = 0.005;
-        private double initStdDev = 0.1;
-        private long seed = 42;
-        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
+            super(64, 0.1);
         }
 
-        /** Number of latent dimensions, 1..1024. */
-        public Builder rank(int rank) {
-            this.rank = rank;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -205,33 +195,13 @@ public final class BprTrainer implements RecommenderTrainer {
             return this;
         }
 
-        /** Standard deviation of the Gaussian initial factors, (0, 1]. */
-        public Builder initStdDev(double initStdDev) {
-            this.initStdDev = initStdDev;
-            return this;
-        }
-
-        /** Seed of the initial factors and the sampling. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Receives one event per epoch (mean −ln σ of the sampled pairs). */
-        public Builder listener(TrainingListener listener) {
-            this.listener = listener;
-            return this;
-        }
-
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public BprTrainer build() {
-            Settings.range("rank", rank, 1, 1024);
-            Settings.range("epochs", epochs, 1, 10_000);
+            validateShared();
+            Check.inRange("epochs", epochs, 1, 10_000);
             Settings.openClosed("learningRate", learningRate, 0, 10);
             Check.inRange("regularization", regularization, 0, 10);
             Check.inRange("biasRegularization", biasRegularization, 0, 10);
-            Settings.openClosed("initStdDev", initStdDev, 0, 1);
-            Check.notNull("listener", listener);
             return new BprTrainer(this);
         }
     }

@@ -1,10 +1,10 @@
 package io.mercato.recsys.mf;
 
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.Explanation;
 import io.mercato.recsys.ModelInfo;
 import io.mercato.recsys.ModelReader;
 import io.mercato.recsys.ModelWriter;
-import io.mercato.recsys.Recommender;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.util.ArrayList;
@@ -21,38 +21,25 @@ import java.util.Locale;
  * produced the score ("because you liked X") plus the biases and the strongest latent dimensions. Immutable and
  * thread-safe.
  */
-public final class FactorModel implements Recommender {
+public final class FactorModel extends AbstractRecommender {
 
     /** Shape and kind of the saved factors. */
     record Header(int rank, double offset, boolean predictsRatings, boolean hasBiases) {
     }
 
-    private final ModelInfo info;
-    private final Interactions data;
     private final LatentFactors factors;
     private final boolean ratings;
     private final FoldIn foldIn;
 
     FactorModel(ModelInfo info, Interactions data, LatentFactors factors, boolean ratings, FoldIn foldIn) {
+        super(info, data);
         if (factors.users() != data.userCount() || factors.items() != data.itemCount()) {
             throw new IllegalArgumentException("factors for " + factors.users() + " x " + factors.items()
                     + " do not match interactions of " + data.userCount() + " x " + data.itemCount());
         }
-        this.info = info;
-        this.data = data;
         this.factors = factors;
         this.ratings = ratings;
         this.foldIn = foldIn;
-    }
-
-    @Override
-    public ModelInfo info() {
-        return info;
-    }
-
-    @Override
-    public Interactions trainingData() {
-        return data;
     }
 
     /** The learned parameters. */
@@ -80,7 +67,7 @@ public final class FactorModel implements Recommender {
     @Override
     public double predict(int user, int item) {
         if (!ratings) {
-            return Recommender.super.predict(user, item);
+            return super.predict(user, item);
         }
         return Math.max(data.minValue(), Math.min(data.maxValue(), factors.score(user, item)));
     }

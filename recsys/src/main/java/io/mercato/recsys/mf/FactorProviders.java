@@ -9,6 +9,7 @@ import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Registry entries ({@link AlgorithmProvider}, via {@link java.util.ServiceLoader}) of the factor models:
@@ -21,7 +22,26 @@ public final class FactorProviders {
     private FactorProviders() {
     }
 
-    private abstract static class Base implements AlgorithmProvider {
+    /** One named factor algorithm: how its parameters configure the trainer; every one saves a {@link FactorModel}. */
+    private abstract static class Entry implements AlgorithmProvider {
+        private final String name;
+        private final Function<AlgorithmParams, RecommenderTrainer> trainer;
+
+        Entry(String name, Function<AlgorithmParams, RecommenderTrainer> trainer) {
+            this.name = name;
+            this.trainer = trainer;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public RecommenderTrainer trainer(AlgorithmParams p) {
+            return trainer.apply(p);
+        }
+
         @Override
         public Recommender read(ModelReader in, Interactions trainingData, ModelInfo info) {
             return FactorModel.read(in, trainingData, info);
@@ -29,172 +49,96 @@ public final class FactorProviders {
     }
 
     /** {@code biased-mf}: {@link BiasedMfTrainer}. */
-    public static final class BiasedMf extends Base {
-        @Override
-        public String name() {
-            return "biased-mf";
-        }
-
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams p) {
-            return sgd(p, BiasedMfTrainer.builder().svdPlusPlus(false));
+    public static final class BiasedMf extends Entry {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public BiasedMf() {
+            super("biased-mf", p -> sgd(p, BiasedMfTrainer.builder().svdPlusPlus(false)));
         }
     }
 
     /** {@code svdpp}: {@link BiasedMfTrainer} with the SVD++ implicit term. */
-    public static final class SvdPlusPlus extends Base {
-        @Override
-        public String name() {
-            return "svdpp";
+    public static final class SvdPlusPlus extends Entry {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public SvdPlusPlus() {
+            super("svdpp", p -> sgd(p, BiasedMfTrainer.builder().svdPlusPlus(true)));
         }
-
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams p) {
-            return sgd(p, BiasedMfTrainer.builder().svdPlusPlus(true));
-        }
-    }
-
-    private static RecommenderTrainer sgd(AlgorithmParams p, BiasedMfTrainer.Builder b) {
-        if (p.has("rank")) {
-            b.rank(p.integer("rank", 0));
-        }
-        if (p.has("epochs")) {
-            b.epochs(p.integer("epochs", 0));
-        }
-        if (p.has("learningRate")) {
-            b.learningRate(p.real("learningRate", 0));
-        }
-        if (p.has("learningRateDecay")) {
-            b.learningRateDecay(p.real("learningRateDecay", 0));
-        }
-        if (p.has("regularization")) {
-            b.regularization(p.real("regularization", 0));
-        }
-        if (p.has("biasRegularization")) {
-            b.biasRegularization(p.real("biasRegularization", 0));
-        }
-        if (p.has("initStdDev")) {
-            b.initStdDev(p.real("initStdDev", 0));
-        }
-        if (p.has("seed")) {
-            b.seed(p.longValue("seed", 0));
-        }
-        return b.build();
     }
 
     /** {@code als}: {@link AlsTrainer}. */
-    public static final class Als extends Base {
-        @Override
-        public String name() {
-            return "als";
-        }
-
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams p) {
-            AlsTrainer.Builder b = AlsTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
-            }
-            if (p.has("iterations")) {
-                b.iterations(p.integer("iterations", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("weightedRegularization")) {
-                b.weightedRegularization(p.bool("weightedRegularization", true));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("threads")) {
-                b.threads(p.integer("threads", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
-            return b.build();
+    public static final class Als extends Entry {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public Als() {
+            super("als", FactorProviders::als);
         }
     }
 
     /** {@code implicit-als}: {@link ImplicitAlsTrainer}. */
-    public static final class ImplicitAls extends Base {
-        @Override
-        public String name() {
-            return "implicit-als";
-        }
-
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams p) {
-            ImplicitAlsTrainer.Builder b = ImplicitAlsTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
-            }
-            if (p.has("iterations")) {
-                b.iterations(p.integer("iterations", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("alpha")) {
-                b.alpha(p.real("alpha", 0));
-            }
-            if (p.has("scaling")) {
-                String v = p.string("scaling", "");
-                try {
-                    b.scaling(ImplicitAlsTrainer.Scaling.valueOf(v.trim().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw ConfigurationException.invalid("scaling", v, "must be linear or log");
-                }
-            }
-            if (p.has("cgSteps")) {
-                b.cgSteps(p.integer("cgSteps", 0));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("threads")) {
-                b.threads(p.integer("threads", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
-            return b.build();
+    public static final class ImplicitAls extends Entry {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public ImplicitAls() {
+            super("implicit-als", FactorProviders::implicitAls);
         }
     }
 
     /** {@code bpr}: {@link BprTrainer}. */
-    public static final class Bpr extends Base {
-        @Override
-        public String name() {
-            return "bpr";
+    public static final class Bpr extends Entry {
+        /** The registry entry (public for {@link java.util.ServiceLoader}). */
+        public Bpr() {
+            super("bpr", FactorProviders::bpr);
         }
+    }
 
-        @Override
-        public RecommenderTrainer trainer(AlgorithmParams p) {
-            BprTrainer.Builder b = BprTrainer.builder();
-            if (p.has("rank")) {
-                b.rank(p.integer("rank", 0));
+    /** Applies the settings every factor trainer has ({@code rank}, {@code initStdDev}, {@code seed}). */
+    private static <B extends FactorTrainer.Builder<B>> B shared(AlgorithmParams p, B b) {
+        p.integer("rank", b::rank);
+        p.real("initStdDev", b::initStdDev);
+        p.longValue("seed", b::seed);
+        return b;
+    }
+
+    private static RecommenderTrainer sgd(AlgorithmParams p, BiasedMfTrainer.Builder b) {
+        shared(p, b);
+        p.integer("epochs", b::epochs);
+        p.real("learningRate", b::learningRate);
+        p.real("learningRateDecay", b::learningRateDecay);
+        p.real("regularization", b::regularization);
+        p.real("biasRegularization", b::biasRegularization);
+        return b.build();
+    }
+
+    private static RecommenderTrainer als(AlgorithmParams p) {
+        AlsTrainer.Builder b = shared(p, AlsTrainer.builder());
+        p.integer("iterations", b::iterations);
+        p.real("regularization", b::regularization);
+        p.bool("weightedRegularization", b::weightedRegularization);
+        p.integer("threads", b::threads);
+        return b.build();
+    }
+
+    private static RecommenderTrainer implicitAls(AlgorithmParams p) {
+        ImplicitAlsTrainer.Builder b = shared(p, ImplicitAlsTrainer.builder());
+        p.integer("iterations", b::iterations);
+        p.real("regularization", b::regularization);
+        p.real("alpha", b::alpha);
+        if (p.has("scaling")) {
+            String v = p.string("scaling", "");
+            try {
+                b.scaling(ImplicitAlsTrainer.Scaling.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ConfigurationException.invalid("scaling", v, "must be linear or log");
             }
-            if (p.has("epochs")) {
-                b.epochs(p.integer("epochs", 0));
-            }
-            if (p.has("learningRate")) {
-                b.learningRate(p.real("learningRate", 0));
-            }
-            if (p.has("regularization")) {
-                b.regularization(p.real("regularization", 0));
-            }
-            if (p.has("biasRegularization")) {
-                b.biasRegularization(p.real("biasRegularization", 0));
-            }
-            if (p.has("initStdDev")) {
-                b.initStdDev(p.real("initStdDev", 0));
-            }
-            if (p.has("seed")) {
-                b.seed(p.longValue("seed", 0));
-            }
-            return b.build();
         }
+        p.integer("cgSteps", b::cgSteps);
+        p.integer("threads", b::threads);
+        return b.build();
+    }
+
+    private static RecommenderTrainer bpr(AlgorithmParams p) {
+        BprTrainer.Builder b = shared(p, BprTrainer.builder());
+        p.integer("epochs", b::epochs);
+        p.real("learningRate", b::learningRate);
+        p.real("regularization", b::regularization);
+        p.real("biasRegularization", b::biasRegularization);
+        return b.build();
     }
 }

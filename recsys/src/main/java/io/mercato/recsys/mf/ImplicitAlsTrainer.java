@@ -3,9 +3,6 @@ package io.mercato.recsys.mf;
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
-import io.mercato.core.train.TrainingListener;
-import io.mercato.recsys.ModelInfo;
-import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.time.Duration;
@@ -22,7 +19,7 @@ import java.util.SplittableRandom;
  * previous factors (Takács, Pilászy &amp; Tikk 2011), O(rank² + nnz·rank) per row instead of a rank³ Cholesky.
  * Rows run in parallel on a fixed pool and read only the fixed side, so results do not depend on scheduling.
  */
-public final class ImplicitAlsTrainer implements RecommenderTrainer {
+public final class ImplicitAlsTrainer extends FactorTrainer {
 
     /** How an interaction strength becomes a confidence. */
     public enum Scaling {
@@ -32,28 +29,21 @@ public final class ImplicitAlsTrainer implements RecommenderTrainer {
         LOG
     }
 
-    private final int rank;
     private final int iterations;
     private final double regularization;
     private final double alpha;
     private final Scaling scaling;
     private final int cgSteps;
-    private final double initStdDev;
     private final int threads;
-    private final long seed;
-    private final TrainingListener listener;
 
     private ImplicitAlsTrainer(Builder b) {
-        this.rank = b.rank;
+        super(b);
         this.iterations = b.iterations;
         this.regularization = b.regularization;
         this.alpha = b.alpha;
         this.scaling = b.scaling;
         this.cgSteps = b.cgSteps;
-        this.initStdDev = b.initStdDev;
         this.threads = b.threads;
-        this.seed = b.seed;
-        this.listener = b.listener;
     }
 
     /** A builder with the defaults (rank 64, 15 iterations, λ 10, α 1 linear, 3 CG steps, 2 threads). */
@@ -68,6 +58,7 @@ public final class ImplicitAlsTrainer implements RecommenderTrainer {
     }
 
     /** The fold-in and attribution rule of the trained models (same λ, α and scaling). */
+    @Override
     FoldIn foldIn() {
         return FoldIn.implicit(regularization, alpha, scaling == Scaling.LOG);
     }
@@ -81,13 +72,12 @@ public final class ImplicitAlsTrainer implements RecommenderTrainer {
     }
 
     @Override
-    public FactorModel fit(Interactions data) {
-        long start = System.nanoTime();
-        LatentFactors factors = factorize(data);
-        return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors, false, foldIn());
+    boolean predictsRatings() {
+        return false;
     }
 
     /** Learns the factors of {@code data} (values are interaction strengths ≥ 0). */
+    @Override
     LatentFactors factorize(Interactions data) {
         return factorize(data.byUser(), data.byItem());
     }
@@ -244,24 +234,20 @@ public final class ImplicitAlsTrainer implements RecommenderTrainer {
     }
 
     /** Fluent, validating configuration of {@link ImplicitAlsTrainer}. */
-    public static final class Builder {
-        private int rank = 64;
+    public static final class Builder extends FactorTrainer.Builder<Builder> {
         private int iterations = 15;
         private double regularization = 10;
         private double alpha = 1;
         private Scaling scaling = Scaling.LINEAR;
         private int cgSteps = 3;
-        private double initStdDev = 0.01;
         private int threads = 2;
-        private long seed = 42;
-        private TrainingListener listener = TrainingListener.NONE;
 
         private Builder() {
+            super(64, 0.01);
         }
 
-        /** Number of latent dimensions, 1..1024. */
-        public Builder rank(int rank) {
-            this.rank = rank;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -295,41 +281,21 @@ public final class ImplicitAlsTrainer implements RecommenderTrainer {
             return this;
         }
 
-        /** Standard deviation of the Gaussian initial factors, (0, 1]. */
-        public Builder initStdDev(double initStdDev) {
-            this.initStdDev = initStdDev;
-            return this;
-        }
-
         /** Worker threads for the row solves, 1..64; the result does not depend on it. */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
-        /** Seed of the initial factors. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Receives one event per iteration (confidence-weighted loss on the observed cells). */
-        public Builder listener(TrainingListener listener) {
-            this.listener = listener;
-            return this;
-        }
-
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public ImplicitAlsTrainer build() {
-            Settings.range("rank", rank, 1, 1024);
-            Settings.range("iterations", iterations, 1, 1000);
+            validateShared();
+            Check.inRange("iterations", iterations, 1, 1000);
             Settings.openClosed("regularization", regularization, 0, 1e6);
             Settings.openClosed("alpha", alpha, 0, 1e6);
             Check.notNull("scaling", scaling);
-            Settings.range("cgSteps", cgSteps, 1, 100);
-            Settings.openClosed("initStdDev", initStdDev, 0, 1);
-            Settings.range("threads", threads, 1, 64);
-            Check.notNull("listener", listener);
+            Check.inRange("cgSteps", cgSteps, 1, 100);
+            Check.inRange("threads", threads, 1, 64);
             return new ImplicitAlsTrainer(this);
         }
     }

@@ -1,10 +1,10 @@
 package io.mercato.recsys.neural;
 
+import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.Explanation;
 import io.mercato.recsys.ModelInfo;
 import io.mercato.recsys.ModelReader;
 import io.mercato.recsys.ModelWriter;
-import io.mercato.recsys.Recommender;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.io.ByteArrayInputStream;
@@ -25,36 +25,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * network's monitor: the model is safe to share, calls from several threads are serialized. The item embedding
  * matrix is copied out once, at construction, for similarities and explanations.
  */
-public final class NcfModel implements Recommender {
+public final class NcfModel extends AbstractRecommender {
 
     /** Rows per network call in batch scoring (bounds the activations' memory). */
     private static final int MAX_ROWS = 1 << 18;
 
-    private final ModelInfo info;
-    private final Interactions data;
     private final ComputationGraph net;
     private final float[][] itemEmbeddings;
     private final float[] allItems;
 
     NcfModel(ModelInfo info, Interactions data, ComputationGraph net) {
-        this.info = info;
-        this.data = data;
+        super(info, data);
         this.net = net;
         this.itemEmbeddings = net.getLayer("item-embedding").getParam("W").toFloatMatrix();
         this.allItems = new float[data.itemCount()];
         for (int i = 0; i < allItems.length; i++) {
             allItems[i] = i;
         }
-    }
-
-    @Override
-    public ModelInfo info() {
-        return info;
-    }
-
-    @Override
-    public Interactions trainingData() {
-        return data;
     }
 
     /** Probability-like scores in (0, 1) of every item, from one network call. */

@@ -23,9 +23,7 @@ public final class NcfProvider implements AlgorithmProvider {
     @Override
     public RecommenderTrainer trainer(AlgorithmParams p) {
         NcfTrainer.Builder b = NcfTrainer.builder();
-        if (p.has("embeddingSize")) {
-            b.embeddingSize(p.integer("embeddingSize", 0));
-        }
+        p.integer("embeddingSize", b::embeddingSize);
         if (p.has("hiddenLayers")) {
             String v = p.string("hiddenLayers", "").trim();
             try {
@@ -35,24 +33,12 @@ public final class NcfProvider implements AlgorithmProvider {
                 throw ConfigurationException.invalid("hiddenLayers", v, "must be widths joined by '-', e.g. 64-32");
             }
         }
-        if (p.has("epochs")) {
-            b.epochs(p.integer("epochs", 0));
-        }
-        if (p.has("negatives")) {
-            b.negatives(p.integer("negatives", 0));
-        }
-        if (p.has("batchSize")) {
-            b.batchSize(p.integer("batchSize", 0));
-        }
-        if (p.has("learningRate")) {
-            b.learningRate(p.real("learningRate", 0));
-        }
-        if (p.has("l2")) {
-            b.l2(p.real("l2", 0));
-        }
-        if (p.has("seed")) {
-            b.seed(p.longValue("seed", 0));
-        }
+        p.integer("epochs", b::epochs);
+        p.integer("negatives", b::negatives);
+        p.integer("batchSize", b::batchSize);
+        p.real("learningRate", b::learningRate);
+        p.real("l2", b::l2);
+        p.longValue("seed", b::seed);
         return b.build();
     }
 

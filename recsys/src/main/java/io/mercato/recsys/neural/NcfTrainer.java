@@ -257,29 +257,23 @@ public final class NcfTrainer implements RecommenderTrainer {
 
         /** Validates and builds. @throws ConfigurationException naming the first bad setting */
         public NcfTrainer build() {
-            range("embeddingSize", embeddingSize, 1, 1024);
+            Check.inRange("embeddingSize", embeddingSize, 1, 1024);
             Check.notNull("hiddenLayers", hidden);
             if (hidden.length > 5) {
                 throw ConfigurationException.invalid("hiddenLayers", Arrays.toString(hidden), "at most 5 layers");
             }
             for (int w : hidden) {
-                range("hiddenLayers", w, 1, 4096);
+                Check.inRange("hiddenLayers", w, 1, 4096);
             }
-            range("epochs", epochs, 1, 1000);
-            range("negatives", negatives, 1, 100);
-            range("batchSize", batchSize, 1, 1 << 20);
+            Check.inRange("epochs", epochs, 1, 1000);
+            Check.inRange("negatives", negatives, 1, 100);
+            Check.inRange("batchSize", batchSize, 1, 1 << 20);
             if (!(learningRate > 0 && learningRate <= 1)) {
                 throw ConfigurationException.invalid("learningRate", learningRate, "must be in (0, 1]");
             }
             Check.inRange("l2", l2, 0, 1);
             Check.notNull("listener", listener);
             return new NcfTrainer(this);
-        }
-
-        private static void range(String setting, int value, int lo, int hi) {
-            if (value < lo || value > hi) {
-                throw ConfigurationException.invalid(setting, value, "must be in [" + lo + ", " + hi + "]");
-            }
         }
     }
 }
