@@ -11,6 +11,7 @@ import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
+import io.mercato.text.model.LinearModel;
 import io.mercato.text.model.LinearModelTrainer;
 import io.mercato.text.model.TextModel;
 import io.mercato.text.model.TextModelTrainer;
@@ -41,14 +42,18 @@ import java.util.TreeSet;
  *
  * <p>Training holds out a stratified {@code validationFraction} of the data (from 100 examples on)
  * to find the best number of epochs (early stopping), then retrains on all the data for that many. With
- * {@link ModelType#AUTO} the held-out data also chooses among the linear model, the fastText-style
- * model and their average: the linear model unless another is significantly more accurate (McNemar). Smaller data sets train on
+ * {@link ModelType#AUTO} the held-out data also chooses the linear model's regularization ({@code C} in
+ * 10 or 100, the more accurate) and then among that linear model, the fastText-style model and their
+ * average: the linear model unless another is significantly more accurate (McNemar). Linear models are
+ * solved to convergence, so only the others reuse their best epoch count when retrained on all the data. Smaller data sets train on
  * everything for the model's default number of epochs (AUTO then means linear).
  */
 public final class TextClassifierTrainer {
 
   /** Smallest data set on which a validation split is taken (smaller sets train on everything). */
   static final int MIN_EXAMPLES_FOR_VALIDATION = 100;
+  /** Regularization strengths {@link ModelType#AUTO} tries for the linear model, in order of preference. */
+  private static final double[] AUTO_C = {10, 100};
 
   private final TextPipeline pipeline;
   private final ModelType modelType;
@@ -148,8 +153,12 @@ public final class TextClassifierTrainer {
         BestEpoch best = new BestEpoch(options.listener());
         TextModel m = trainer.fit(train, validation, options.withListener(best));
         Map<String, String> h = new LinkedHashMap<>(trainer.hyperParameters());
-        h.put("epochs", Integer.toString(best.epoch));
-        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), new int[] {best.epoch}));
+        int epochs = trainer.stopsEarly() ? best.epoch : options.maxEpochs();
+        h.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
+        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), new int[] {epochs}));
+      }
+      if (customModel == null && modelType == ModelType.AUTO) {
+        candidates = keepMostAccurateLinear(candidates, validation);
       }
       if (candidates.size() > 1) {
         List<TextModel> members = candidates.stream().map(Candidate::model).toList();
@@ -261,6 +270,34 @@ public final class TextClassifierTrainer {
     return chosen;
   }
 
+  /**
+   * Replaces the linear candidates (one per regularization strength, in order of preference) by the
+   * most accurate on the held-out data (the first of equals), placed first as the base of {@link #choose}.
+   */
+  private List<Candidate> keepMostAccurateLinear(List<Candidate> candidates, TrainingSet validation) {
+    Candidate best = null;
+    int bestCorrect = -1;
+    List<Candidate> others = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (!c.model.type().equals(LinearModel.TYPE)) {
+        others.add(c);
+        continue;
+      }
+      int correct = 0;
+      for (boolean right : correct(c.validation, validation)) {
+        correct += right ? 1 : 0;
+      }
+      if (correct > bestCorrect) {
+        best = c;
+        bestCorrect = correct;
+      }
+    }
+    List<Candidate> out = new ArrayList<>();
+    out.add(best);
+    out.addAll(others);
+    return out;
+  }
+
   /** Per held-out decision (per example, or per example and label when multi-label): was it right. */
   private boolean[] correct(double[][] p, TrainingSet validation) {
     int outputs = validation.outputs();
@@ -301,7 +338,8 @@ public final class TextClassifierTrainer {
 
   /**
    * The trainers to fit: the custom one, the default of a fixed type, or for {@link ModelType#AUTO}
-   * the linear and the fastText-style model (whose average is a third candidate).
+   * linear models with several regularization strengths and the fastText-style model (the average of
+   * the best linear and the fastText-style model is a further candidate).
    */
   private List<TextModelTrainer> trainers() {
     if (customModel != null) {
@@ -310,7 +348,12 @@ public final class TextClassifierTrainer {
     if (modelType != ModelType.AUTO) {
       return List.of(TextModels.defaultTrainer(modelType.typeName()));
     }
-    return List.of(LinearModelTrainer.builder().build(), FastTextModelTrainer.builder().build());
+    List<TextModelTrainer> out = new ArrayList<>();
+    for (double c : AUTO_C) {
+      out.add(LinearModelTrainer.builder().c(c).build());
+    }
+    out.add(FastTextModelTrainer.builder().build());
+    return out;
   }
 
   static int[] argmax(double[][] p) {
@@ -466,7 +509,7 @@ public final class TextClassifierTrainer {
       return this;
     }
 
-    /** A model trainer with custom hyper-parameters, e.g. {@code LinearModelTrainer.builder().l2(1e-4).build()}. */
+    /** A model trainer with custom hyper-parameters, e.g. {@code LinearModelTrainer.builder().c(100).build()}. */
     public Builder model(TextModelTrainer value) {
       this.customModel = value;
       return this;

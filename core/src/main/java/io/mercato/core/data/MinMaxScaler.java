@@ -64,25 +64,16 @@ public final class MinMaxScaler {
 
     /** @return scaled copies of the rows */
     public double[][] transform(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int r = 0; r < x.length; r++) {
-            out[r] = transformRow(r, x[r]);
-        }
-        return out;
+        return Tabular.mapRows(x, mins.length, this::scale);
     }
 
     /** @return a scaled copy of one row */
     public double[] transform(double[] row) {
-        return transformRow(0, row);
+        return Tabular.mapRow(0, row, mins.length, this::scale);
     }
 
-    private double[] transformRow(int r, double[] row) {
-        Tabular.checkFiniteRow(r, row, mins.length);
-        double[] out = new double[row.length];
-        for (int c = 0; c < row.length; c++) {
-            out[c] = lo + (row[c] - mins[c]) / (ranges[c] == 0 ? 1 : ranges[c]) * (hi - lo);
-        }
-        return out;
+    private double scale(int c, double value) {
+        return lo + (value - mins[c]) / (ranges[c] == 0 ? 1 : ranges[c]) * (hi - lo);
     }
 
     /** @return the number of columns */

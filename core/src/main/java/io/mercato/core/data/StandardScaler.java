@@ -56,38 +56,21 @@ public final class StandardScaler {
 
     /** @return standardized copies of the rows */
     public double[][] transform(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int r = 0; r < x.length; r++) {
-            out[r] = transformRow(r, x[r]);
-        }
-        return out;
+        return Tabular.mapRows(x, means.length, this::standardize);
     }
 
     /** @return a standardized copy of one row */
     public double[] transform(double[] row) {
-        return transformRow(0, row);
+        return Tabular.mapRow(0, row, means.length, this::standardize);
     }
 
-    private double[] transformRow(int r, double[] row) {
-        Tabular.checkFiniteRow(r, row, means.length);
-        double[] out = new double[row.length];
-        for (int c = 0; c < row.length; c++) {
-            out[c] = (row[c] - means[c]) / scales[c];
-        }
-        return out;
+    private double standardize(int c, double value) {
+        return (value - means[c]) / scales[c];
     }
 
     /** @return the rows mapped back to the original units */
     public double[][] inverseTransform(double[][] z) {
-        double[][] out = new double[z.length][];
-        for (int r = 0; r < z.length; r++) {
-            Tabular.checkFiniteRow(r, z[r], means.length);
-            out[r] = new double[means.length];
-            for (int c = 0; c < means.length; c++) {
-                out[r][c] = z[r][c] * scales[c] + means[c];
-            }
-        }
-        return out;
+        return Tabular.mapRows(z, means.length, (c, value) -> value * scales[c] + means[c]);
     }
 
     /** @return the number of columns */

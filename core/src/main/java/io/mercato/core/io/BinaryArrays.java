@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Length-prefixed primitive arrays on {@link DataOutput}/{@link DataInput} (big-endian, as
@@ -47,83 +49,33 @@ public final class BinaryArrays {
     /** Writes {@code a} with its length. */
     public static void writeInts(DataOutput o, int[] a) throws IOException {
         o.writeInt(a.length);
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES);
-        for (int v : a) {
-            if (buf.remaining() < Integer.BYTES) {
-                o.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            buf.putInt(v);
-        }
-        o.write(buf.array(), 0, buf.position());
+        writeBody(o, a, a.length, Integer.BYTES, (bytes, array, from, count) -> bytes.asIntBuffer().put(array, from, count));
     }
 
     /** Reads an array written by {@link #writeInts}. */
     public static int[] readInts(DataInput in) throws IOException {
-        int n = readLength(in, "int array");
-        int[] out = new int[Math.min(n, CHUNK_BYTES / Integer.BYTES)];
-        byte[] bytes = new byte[CHUNK_BYTES];
-        int done = 0;
-        while (done < n) {
-            int k = Math.min(n - done, CHUNK_BYTES / Integer.BYTES);
-            in.readFully(bytes, 0, k * Integer.BYTES);
-            if (out.length < done + k) {
-                out = Arrays.copyOf(out, grow(out.length, done + k, n));
-            }
-            ByteBuffer.wrap(bytes, 0, k * Integer.BYTES).asIntBuffer().get(out, done, k);
-            done += k;
-        }
-        return out;
+        return readBody(in, readLength(in, "int array"), Integer.BYTES, int[]::new,
+                (bytes, array, from, count) -> bytes.asIntBuffer().get(array, from, count));
     }
 
     /** Writes a rectangular matrix: rows, columns, then the row-major elements. */
     public static void writeFloatMatrix(DataOutput o, float[][] m) throws IOException {
-        int cols = m.length == 0 ? 0 : m[0].length;
-        o.writeInt(m.length);
-        o.writeInt(cols);
-        for (int r = 0; r < m.length; r++) {
-            if (m[r].length != cols) {
-                throw new IllegalArgumentException("matrix is ragged: row 0 has " + cols + " columns, row " + r
-                        + " has " + m[r].length);
-            }
-            writeFloatBody(o, m[r]);
-        }
+        writeMatrix(o, m, row -> row.length, row -> writeFloatBody(o, row));
     }
 
     /** Reads a matrix written by {@link #writeFloatMatrix}. */
     public static float[][] readFloatMatrix(DataInput in) throws IOException {
-        int rows = readLength(in, "matrix row count");
-        int cols = readLength(in, "matrix column count");
-        List<float[]> out = new ArrayList<>(Math.min(rows, 1 << 16));
-        for (int r = 0; r < rows; r++) {
-            out.add(readFloatBody(in, cols));
-        }
-        return out.toArray(new float[0][]);
+        return readMatrix(in, float[][]::new, cols -> readFloatBody(in, cols));
     }
 
     /** Writes a rectangular matrix: rows, columns, then the row-major elements. */
     public static void writeDoubleMatrix(DataOutput o, double[][] m) throws IOException {
-        int cols = m.length == 0 ? 0 : m[0].length;
-        o.writeInt(m.length);
-        o.writeInt(cols);
-        for (int r = 0; r < m.length; r++) {
-            if (m[r].length != cols) {
-                throw new IllegalArgumentException("matrix is ragged: row 0 has " + cols + " columns, row " + r
-                        + " has " + m[r].length);
-            }
-            writeDoubleBody(o, m[r]);
-        }
+        writeMatrix(o, m, row -> row.length, row -> writeDoubleBody(o, row));
     }
 
     /** Reads a matrix written by {@link #writeDoubleMatrix}. */
     public static double[][] readDoubleMatrix(DataInput in) throws IOException {
-        int rows = readLength(in, "matrix row count");
-        int cols = readLength(in, "matrix column count");
-        List<double[]> out = new ArrayList<>(Math.min(rows, 1 << 16));
-        for (int r = 0; r < rows; r++) {
-            out.add(readDoubleBody(in, cols));
-        }
-        return out.toArray(new double[0][]);
+        return readMatrix(in, double[][]::new, cols -> readDoubleBody(in, cols));
     }
 
     /** Writes one string as a length-prefixed UTF-8 byte sequence (no 64 KiB limit, unlike writeUTF). */
@@ -168,59 +120,97 @@ public final class BinaryArrays {
     }
 
     private static void writeFloatBody(DataOutput o, float[] a) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES);
-        for (float v : a) {
-            if (buf.remaining() < Float.BYTES) {
-                o.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            buf.putFloat(v);
-        }
-        o.write(buf.array(), 0, buf.position());
+        writeBody(o, a, a.length, Float.BYTES, (bytes, array, from, count) -> bytes.asFloatBuffer().put(array, from, count));
     }
 
     private static float[] readFloatBody(DataInput in, int n) throws IOException {
-        float[] out = new float[Math.min(n, CHUNK_BYTES / Float.BYTES)];
-        byte[] bytes = new byte[CHUNK_BYTES];
-        int done = 0;
-        while (done < n) {
-            int k = Math.min(n - done, CHUNK_BYTES / Float.BYTES);
-            in.readFully(bytes, 0, k * Float.BYTES);
-            if (out.length < done + k) {
-                out = Arrays.copyOf(out, grow(out.length, done + k, n));
-            }
-            ByteBuffer.wrap(bytes, 0, k * Float.BYTES).asFloatBuffer().get(out, done, k);
-            done += k;
-        }
-        return out;
+        return readBody(in, n, Float.BYTES, float[]::new,
+                (bytes, array, from, count) -> bytes.asFloatBuffer().get(array, from, count));
     }
 
     private static void writeDoubleBody(DataOutput o, double[] a) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES);
-        for (double v : a) {
-            if (buf.remaining() < Double.BYTES) {
-                o.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            buf.putDouble(v);
-        }
-        o.write(buf.array(), 0, buf.position());
+        writeBody(o, a, a.length, Double.BYTES,
+                (bytes, array, from, count) -> bytes.asDoubleBuffer().put(array, from, count));
     }
 
     private static double[] readDoubleBody(DataInput in, int n) throws IOException {
-        double[] out = new double[Math.min(n, CHUNK_BYTES / Double.BYTES)];
+        return readBody(in, n, Double.BYTES, double[]::new,
+                (bytes, array, from, count) -> bytes.asDoubleBuffer().get(array, from, count));
+    }
+
+    /**
+     * Copies {@code count} elements between a primitive array (from index {@code from}) and the
+     * start of a big-endian byte buffer, in one direction.
+     */
+    @FunctionalInterface
+    private interface ChunkCopy<A> {
+        void copy(ByteBuffer bytes, A array, int from, int count);
+    }
+
+    /** Writes the {@code n} elements of a primitive array (no length) in chunks of at most {@link #CHUNK_BYTES}. */
+    private static <A> void writeBody(DataOutput o, A array, int n, int elementBytes, ChunkCopy<A> put)
+            throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES);
+        int perChunk = CHUNK_BYTES / elementBytes;
+        for (int done = 0; done < n; ) {
+            int k = Math.min(n - done, perChunk);
+            put.copy(buf, array, done, k);
+            o.write(buf.array(), 0, k * elementBytes);
+            done += k;
+        }
+    }
+
+    /**
+     * Reads {@code n} elements (no length) in chunks, growing the array only as data actually
+     * arrives, so a corrupt {@code n} ends in an {@link java.io.EOFException}, not a huge allocation.
+     */
+    private static <A> A readBody(DataInput in, int n, int elementBytes, IntFunction<A> newArray, ChunkCopy<A> get)
+            throws IOException {
+        int perChunk = CHUNK_BYTES / elementBytes;
+        int capacity = Math.min(n, perChunk);
+        A out = newArray.apply(capacity);
         byte[] bytes = new byte[CHUNK_BYTES];
         int done = 0;
         while (done < n) {
-            int k = Math.min(n - done, CHUNK_BYTES / Double.BYTES);
-            in.readFully(bytes, 0, k * Double.BYTES);
-            if (out.length < done + k) {
-                out = Arrays.copyOf(out, grow(out.length, done + k, n));
+            int k = Math.min(n - done, perChunk);
+            in.readFully(bytes, 0, k * elementBytes);
+            if (capacity < done + k) {
+                capacity = grow(capacity, done + k, n);
+                A bigger = newArray.apply(capacity);
+                System.arraycopy(out, 0, bigger, 0, done);
+                out = bigger;
             }
-            ByteBuffer.wrap(bytes, 0, k * Double.BYTES).asDoubleBuffer().get(out, done, k);
+            get.copy(ByteBuffer.wrap(bytes, 0, k * elementBytes), out, done, k);
             done += k;
         }
         return out;
+    }
+
+    /** Writes rows, columns, then each row with {@code writeRow}; rejects a ragged matrix. */
+    private static <R> void writeMatrix(DataOutput o, R[] m, ToIntFunction<R> length, IoConsumer<R> writeRow)
+            throws IOException {
+        int cols = m.length == 0 ? 0 : length.applyAsInt(m[0]);
+        o.writeInt(m.length);
+        o.writeInt(cols);
+        for (int r = 0; r < m.length; r++) {
+            if (length.applyAsInt(m[r]) != cols) {
+                throw new IllegalArgumentException("matrix is ragged: row 0 has " + cols + " columns, row " + r
+                        + " has " + length.applyAsInt(m[r]));
+            }
+            writeRow.accept(m[r]);
+        }
+    }
+
+    /** Reads a matrix written by {@link #writeMatrix}, reading each row of the given column count. */
+    private static <R> R[] readMatrix(DataInput in, IntFunction<R[]> newMatrix, IoFunction<Integer, R> readRow)
+            throws IOException {
+        int rows = readLength(in, "matrix row count");
+        int cols = readLength(in, "matrix column count");
+        List<R> out = new ArrayList<>(Math.min(rows, 1 << 16));
+        for (int r = 0; r < rows; r++) {
+            out.add(readRow.apply(cols));
+        }
+        return out.toArray(newMatrix.apply(0));
     }
 
     /** Next capacity: doubling (bounded by the declared length) so a corrupt length costs little memory. */

@@ -1,6 +1,8 @@
 package io.mercato.core.linalg;
 
+import java.lang.reflect.Array;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,13 +21,8 @@ public final class Tensors {
      * @return a float32 matrix {@code [rows x columns]}
      */
     public static INDArray matrix(float[][] rows) {
-        int cols = columns(rows.length, rows.length == 0 ? 0 : rows[0].length);
-        float[] flat = new float[rows.length * cols];
-        for (int r = 0; r < rows.length; r++) {
-            checkRow(r, rows[r].length, cols);
-            System.arraycopy(rows[r], 0, flat, r * cols, cols);
-        }
-        return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.FLOAT);
+        int cols = columns(rows);
+        return Nd4j.create(flatten(rows, cols, float[]::new), new long[] {rows.length, cols}, DataType.FLOAT);
     }
 
     /**
@@ -33,13 +30,8 @@ public final class Tensors {
      * @return a float64 matrix {@code [rows x columns]}
      */
     public static INDArray matrix(double[][] rows) {
-        int cols = columns(rows.length, rows.length == 0 ? 0 : rows[0].length);
-        double[] flat = new double[rows.length * cols];
-        for (int r = 0; r < rows.length; r++) {
-            checkRow(r, rows[r].length, cols);
-            System.arraycopy(rows[r], 0, flat, r * cols, cols);
-        }
-        return Nd4j.create(flat, new long[] {rows.length, cols}, DataType.DOUBLE);
+        int cols = columns(rows);
+        return Nd4j.create(flatten(rows, cols, double[]::new), new long[] {rows.length, cols}, DataType.DOUBLE);
     }
 
     /**
@@ -76,6 +68,21 @@ public final class Tensors {
     public static double[][] toDoubleMatrix(INDArray m) {
         checkMatrix(m);
         return m.toDoubleMatrix();
+    }
+
+    /** The width of row 0 of a matrix of primitive rows, checked as by {@link #columns(int, int)}. */
+    private static int columns(Object[] rows) {
+        return columns(rows.length, rows.length == 0 ? 0 : Array.getLength(rows[0]));
+    }
+
+    /** Row-major copy of primitive rows, each checked to be {@code cols} wide, into one new array. */
+    private static <A> A flatten(A[] rows, int cols, IntFunction<A> newArray) {
+        A flat = newArray.apply(rows.length * cols);
+        for (int r = 0; r < rows.length; r++) {
+            checkRow(r, Array.getLength(rows[r]), cols);
+            System.arraycopy(rows[r], 0, flat, r * cols, cols);
+        }
+        return flat;
     }
 
     private static int columns(int rows, int cols) {

@@ -1,5 +1,7 @@
 package io.mercato.core.metrics;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * Loss functions on primitive arrays: cross-entropy (binary, categorical from probabilities or from
  * logits, averaged over a batch) and regression errors (MSE, RMSE, MAE). Natural logarithms.
@@ -51,16 +53,12 @@ public final class Losses {
      * @return the mean loss
      */
     public static double binaryCrossEntropy(double[] targets, double[] probabilities) {
-        checkSameLength("targets", targets.length, "probabilities", probabilities.length);
-        checkNotEmpty(targets.length);
-        double sum = 0;
-        for (int i = 0; i < targets.length; i++) {
+        return mean("targets", targets.length, "probabilities", probabilities.length, i -> {
             checkUnit("targets", targets[i], i);
             checkUnit("probabilities", probabilities[i], i);
             double p = clip(probabilities[i]);
-            sum -= targets[i] * Math.log(p) + (1 - targets[i]) * Math.log(1 - p);
-        }
-        return sum / targets.length;
+            return -(targets[i] * Math.log(p) + (1 - targets[i]) * Math.log(1 - p));
+        });
     }
 
     /**
@@ -120,13 +118,8 @@ public final class Losses {
      * @return the mean loss
      */
     public static double averageCrossEntropy(double[][] probabilities, int[] targets) {
-        checkSameLength("probabilities", probabilities.length, "targets", targets.length);
-        checkNotEmpty(targets.length);
-        double sum = 0;
-        for (int i = 0; i < targets.length; i++) {
-            sum += categoricalCrossEntropy(probabilities[i], targets[i]);
-        }
-        return sum / targets.length;
+        return mean("probabilities", probabilities.length, "targets", targets.length,
+                i -> categoricalCrossEntropy(probabilities[i], targets[i]));
     }
 
     /**
@@ -137,13 +130,8 @@ public final class Losses {
      * @return the mean loss
      */
     public static double averageCrossEntropyFromLogits(double[][] logits, int[] targets) {
-        checkSameLength("logits", logits.length, "targets", targets.length);
-        checkNotEmpty(targets.length);
-        double sum = 0;
-        for (int i = 0; i < targets.length; i++) {
-            sum += crossEntropyFromLogits(logits[i], targets[i]);
-        }
-        return sum / targets.length;
+        return mean("logits", logits.length, "targets", targets.length,
+                i -> crossEntropyFromLogits(logits[i], targets[i]));
     }
 
     /**
@@ -170,16 +158,10 @@ public final class Losses {
 
     /** @return the mean squared error {@code mean((actual - predicted)^2)} */
     public static double mse(double[] actual, double[] predicted) {
-        checkSameLength("actual", actual.length, "predicted", predicted.length);
-        checkNotEmpty(actual.length);
-        double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            checkFinite("actual", actual[i], i);
-            checkFinite("predicted", predicted[i], i);
-            double d = actual[i] - predicted[i];
-            sum += d * d;
-        }
-        return sum / actual.length;
+        return mean("actual", actual.length, "predicted", predicted.length, i -> {
+            double d = finiteDifference(actual, predicted, i);
+            return d * d;
+        });
     }
 
     /** @return the root mean squared error {@code sqrt(mse)} */
@@ -189,15 +171,29 @@ public final class Losses {
 
     /** @return the mean absolute error {@code mean(|actual - predicted|)} */
     public static double mae(double[] actual, double[] predicted) {
-        checkSameLength("actual", actual.length, "predicted", predicted.length);
-        checkNotEmpty(actual.length);
+        return mean("actual", actual.length, "predicted", predicted.length,
+                i -> Math.abs(finiteDifference(actual, predicted, i)));
+    }
+
+    /**
+     * The mean of {@code term(i)} over a batch of two parallel arrays (named {@code a} and {@code b}
+     * in errors) that must have the same, non-zero length.
+     */
+    private static double mean(String a, int la, String b, int lb, IntToDoubleFunction term) {
+        checkSameLength(a, la, b, lb);
+        checkNotEmpty(la);
         double sum = 0;
-        for (int i = 0; i < actual.length; i++) {
-            checkFinite("actual", actual[i], i);
-            checkFinite("predicted", predicted[i], i);
-            sum += Math.abs(actual[i] - predicted[i]);
+        for (int i = 0; i < la; i++) {
+            sum += term.applyAsDouble(i);
         }
-        return sum / actual.length;
+        return sum / la;
+    }
+
+    /** {@code actual[i] - predicted[i]}, both checked to be finite. */
+    private static double finiteDifference(double[] actual, double[] predicted, int i) {
+        checkFinite("actual", actual[i], i);
+        checkFinite("predicted", predicted[i], i);
+        return actual[i] - predicted[i];
     }
 
     // ---------------------------------------------------------------- checks

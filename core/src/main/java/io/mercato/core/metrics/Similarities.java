@@ -27,6 +27,12 @@ import java.util.Set;
 public final class Similarities {
     /** Sums of squares below this may have lost precision to underflow; such inputs are rescaled. */
     private static final double TINY = 1e-200;
+    /**
+     * The fast Pearson path is used only when each variance is more than this fraction of the raw sum
+     * of squares (|mean| below about 16 standard deviations), bounding the cancellation loss to
+     * about 8 bits; otherwise the shifted path is used.
+     */
+    private static final double CANCELLATION_LIMIT = 0x1p-8;
 
     private Similarities() {
     }
@@ -77,19 +83,58 @@ public final class Similarities {
      */
     public static double pearson(double[] a, double[] b) {
         checkLength(a.length, b.length);
-        return pearson(a, b, false);
-    }
-
-    /**
-     * One pass over data shifted by its first element: exact zeros for constant vectors, and since
-     * {@code (a[0] - mean)^2 <= n * variance}, the cancellation in {@code Σx² - (Σx)²/n} costs at most
-     * about {@code n·ε} relative error.
-     */
-    private static double pearson(double[] a, double[] b, boolean rescaled) {
         int n = a.length;
         if (n == 0) {
             return 0;
         }
+        // Fast path: one pass over the raw data with two independent sets of accumulators. Math.fma is
+        // one instruction on x86-64 with FMA3 (2013 on) and on ARMv8; it is what keeps this ≤ 100 ns at 64-d.
+        double sx0 = 0, sx1 = 0, sy0 = 0, sy1 = 0, sxy0 = 0, sxy1 = 0, sxx0 = 0, sxx1 = 0, syy0 = 0, syy1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            double x0 = a[i], y0 = b[i], x1 = a[i + 1], y1 = b[i + 1];
+            sx0 += x0;
+            sx1 += x1;
+            sy0 += y0;
+            sy1 += y1;
+            sxy0 = Math.fma(x0, y0, sxy0);
+            sxy1 = Math.fma(x1, y1, sxy1);
+            sxx0 = Math.fma(x0, x0, sxx0);
+            sxx1 = Math.fma(x1, x1, sxx1);
+            syy0 = Math.fma(y0, y0, syy0);
+            syy1 = Math.fma(y1, y1, syy1);
+        }
+        if (i < n) {
+            double x = a[i], y = b[i];
+            sx0 += x;
+            sy0 += y;
+            sxy0 = Math.fma(x, y, sxy0);
+            sxx0 = Math.fma(x, x, sxx0);
+            syy0 = Math.fma(y, y, syy0);
+        }
+        double sx = sx0 + sx1, sy = sy0 + sy1, sxx = sxx0 + sxx1, syy = syy0 + syy1;
+        double va = sxx - sx * sx / n;
+        double vb = syy - sy * sy / n;
+        // Σx² - (Σx)²/n loses about log2(Σx² / va) bits to cancellation; trust it only when that
+        // loss is small, the sums did not overflow and the squares cannot have underflowed.
+        if (va > sxx * CANCELLATION_LIMIT && vb > syy * CANCELLATION_LIMIT && sxx < Double.MAX_VALUE
+                && syy < Double.MAX_VALUE && sxx > TINY && syy > TINY) {
+            double cov = (sxy0 + sxy1) - sx * sy / n;
+            if (Double.isFinite(cov)) {
+                return ratio(cov, va, vb);
+            }
+        }
+        return shiftedPearson(a, b, false);
+    }
+
+    /**
+     * The careful path of {@link #pearson(double[], double[])}: one pass over data shifted by its
+     * first element gives exact zeros for constant vectors, and since {@code (a[0] - mean)^2 <= n *
+     * variance}, the cancellation in {@code Σx² - (Σx)²/n} costs at most about {@code n·ε} relative
+     * error. Non-finite elements are rejected; overflowing or underflowing squares are rescaled.
+     */
+    private static double shiftedPearson(double[] a, double[] b, boolean rescaled) {
+        int n = a.length;
         double ka = a[0], kb = b[0];
         double sx0 = 0, sx1 = 0, sy0 = 0, sy1 = 0, sxy0 = 0, sxy1 = 0, sxx0 = 0, sxx1 = 0, syy0 = 0, syy1 = 0;
         int i = 0;
@@ -121,12 +166,12 @@ public final class Similarities {
         if (!Double.isFinite(cov) || !Double.isFinite(va) || !Double.isFinite(vb)) {
             checkFinite(a, b);
             if (!rescaled) {
-                return pearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
+                return shiftedPearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
             }
         }
         if ((va < TINY || vb < TINY) && !rescaled) {
             // squares may have underflowed (or a vector is constant): rescale once
-            return pearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
+            return shiftedPearson(scaledByMaxAbs(a), scaledByMaxAbs(b), true);
         }
         if (va <= 0 || vb <= 0) {
             return 0; // constant (exactly: every shifted value is 0)

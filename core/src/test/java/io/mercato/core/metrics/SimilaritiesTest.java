@@ -133,6 +133,20 @@ class SimilaritiesTest {
     }
 
     @Test
+    void pearsonOfDataFarFromZeroAvoidsCancellation() {
+        // A + 1e9 and B - 1e9 are exact in double; Pearson is shift invariant, so the scipy reference
+        // of referenceValuesFromScipy() applies. The raw sums of squares (~5e18) would cancel to noise.
+        double[] a = new double[A.length];
+        double[] b = new double[B.length];
+        for (int i = 0; i < A.length; i++) {
+            a[i] = A[i] + 1e9;
+            b[i] = B[i] - 1e9;
+        }
+        assertThat(Similarities.pearson(a, b)).isCloseTo(0.0855489416106453, within(1e-15));
+        assertThat(Similarities.pearson(new double[] {1e9 + 0.5, 1e9 + 0.5, 1e9 + 0.5}, new double[] {1, 2, 3})).isZero();
+    }
+
+    @Test
     void extremeMagnitudesAreRescaledNotLost() {
         double[] huge = {1e200, 2e200, -1e200};
         double[] hugeB = {2e200, 4e200, -2e200};

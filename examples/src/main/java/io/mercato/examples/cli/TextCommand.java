@@ -114,7 +114,7 @@ final class TextCommand {
       ClassificationReport report = clf.evaluate(columns.load());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(new ObjectMapper().writeValueAsString(reportJson(report)));
+        out.println(JSON.writeValueAsString(reportJson(report)));
       } else {
         out.println(report);
       }

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A trained convolutional text classifier over token ids (see {@link CnnTrainer}). Immutable and
  * safe to share between threads: predictions run on pooled copies of the DL4J network.
  */
-public final class CnnModel implements TextModel {
+public final class CnnModel extends Dl4jModel {
 
   /** The type name written to model files. */
   public static final String TYPE = "cnn";
@@ -21,41 +21,16 @@ public final class CnnModel implements TextModel {
   private static final String NETWORK = "cnn-network.zip";
 
   private final Layout layout;
-  private final int outputs;
-  private final boolean multiLabel;
-  private final Dl4jNetworks.SharedNetwork network;
 
   CnnModel(ComputationGraph graph, Layout layout, int outputs, boolean multiLabel) {
+    super(TYPE, graph, layout::encode, outputs, multiLabel);
     this.layout = layout;
-    this.outputs = outputs;
-    this.multiLabel = multiLabel;
-    this.network = new Dl4jNetworks.SharedNetwork(graph, layout::encode);
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public int outputs() {
-    return outputs;
-  }
-
-  @Override
-  public boolean multiLabel() {
-    return multiLabel;
-  }
-
-  @Override
-  public double[][] predict(List<EncodedText> batch) {
-    return network.predict(batch);
   }
 
   @Override
   public void writeTo(ModelFileWriter writer, String prefix) {
-    writer.putJson(prefix + CONFIG, new Saved(layout.vocabularySize(), layout.maxLength(), outputs, multiLabel));
-    writer.putBytes(prefix + NETWORK, network.toBytes());
+    write(writer, prefix + CONFIG, new Saved(layout.vocabularySize(), layout.maxLength(), outputs(), multiLabel()),
+        prefix + NETWORK);
   }
 
   /**

@@ -38,18 +38,14 @@ public final class CnnTrainer implements TextModelTrainer {
   private final int embeddingSize;
   private final int[] filterWidths;
   private final int filters;
-  private final double dropout;
-  private final double learningRate;
-  private final double l2;
+  private final Dl4jTrainerBuilder.Optimization optimization;
   private final int maxLength;
 
-  private CnnTrainer(Builder b) {
+  private CnnTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
     this.embeddingSize = b.embeddingSize;
     this.filterWidths = b.filterWidths.clone();
     this.filters = b.filters;
-    this.dropout = b.dropout;
-    this.learningRate = b.learningRate;
-    this.l2 = b.l2;
+    this.optimization = optimization;
     this.maxLength = b.maxLength;
   }
 
@@ -81,7 +77,7 @@ public final class CnnTrainer implements TextModelTrainer {
   }
 
   private ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed) {
-    ComputationGraphConfiguration.GraphBuilder g = Dl4jNetworks.base(seed, learningRate, l2)
+    ComputationGraphConfiguration.GraphBuilder g = optimization.base(seed)
         .graphBuilder()
         .addInputs("ids")
         .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
@@ -107,7 +103,8 @@ public final class CnnTrainer implements TextModelTrainer {
       g.addVertex("concat", new MergeVertex(), pooled);
       features = "concat";
     }
-    g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(filters * filterWidths.length, outputs, multiLabel, dropout),
+    g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(filters * filterWidths.length, outputs, multiLabel,
+        optimization.dropout()),
         features);
     return g.setOutputs(Dl4jNetworks.OUTPUT).build();
   }
@@ -118,21 +115,16 @@ public final class CnnTrainer implements TextModelTrainer {
     h.put("embeddingSize", Integer.toString(embeddingSize));
     h.put("filterWidths", Arrays.toString(filterWidths));
     h.put("filters", Integer.toString(filters));
-    h.put("dropout", Double.toString(dropout));
-    h.put("learningRate", Double.toString(learningRate));
-    h.put("l2", Double.toString(l2));
+    optimization.putInto(h);
     h.put("maxLength", Integer.toString(maxLength));
     return h;
   }
 
   /** Fluent, validating configuration of a {@link CnnTrainer}. */
-  public static final class Builder {
+  public static final class Builder extends Dl4jTrainerBuilder<Builder> {
     private int embeddingSize = 64;
     private int[] filterWidths = {3, 4, 5};
     private int filters = 64;
-    private double dropout = 0.5;
-    private double learningRate = 2e-3;
-    private double l2 = 0;
     private int maxLength = 256;
 
     private Builder() {
@@ -153,24 +145,6 @@ public final class CnnTrainer implements TextModelTrainer {
     /** Filters per width, in [1, 1024] (default 64). */
     public Builder filters(int count) {
       this.filters = count;
-      return this;
-    }
-
-    /** Probability of dropping a pooled feature during training, in [0, 1) (default 0.5). */
-    public Builder dropout(double p) {
-      this.dropout = p;
-      return this;
-    }
-
-    /** Adam learning rate, in (0, 1] (default 0.002). */
-    public Builder learningRate(double lr) {
-      this.learningRate = lr;
-      return this;
-    }
-
-    /** L2 weight penalty, finite and &gt;= 0 (default 0). */
-    public Builder l2(double l2) {
-      this.l2 = l2;
       return this;
     }
 
@@ -200,11 +174,9 @@ public final class CnnTrainer implements TextModelTrainer {
         }
       }
       Check.inRange("filters", filters, 1, 1024);
-      Dl4jNetworks.checkDropout("dropout", dropout);
-      Dl4jNetworks.checkLearningRate("learningRate", learningRate);
-      Check.nonNegative("l2", l2);
+      Dl4jTrainerBuilder.Optimization optimization = optimization();
       Check.inRange("maxLength", maxLength, 1, 10_000);
-      return new CnnTrainer(this);
+      return new CnnTrainer(this, optimization);
     }
   }
 }

@@ -98,7 +98,7 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     EarlyStopping stopping = new EarlyStopping(epochs, options.patience(), options.listener());
     options.listener().onStart("fasttext", epochs);
     for (int epoch = 1; epoch <= epochs; epoch++) {
-      LinearModelTrainer.shuffle(order, random);
+      shuffle(order, random);
       double lossSum = 0;
       double weightSum = 0;
       for (int start = 0; start < n; start += batchSize) {
@@ -201,6 +201,16 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     }
     int buckets = Integer.highestOneBit(Math.max(1024, seen.size()) - 1) << 1;
     return Math.min(maxBuckets, buckets);
+  }
+
+  /** Fisher-Yates shuffle of {@code a} with {@code random}. */
+  static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
   }
 
   /** Validating builder for {@link FastTextModelTrainer}. */

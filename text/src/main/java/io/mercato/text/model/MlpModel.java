@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A trained multi-layer perceptron over sparse text features (see {@link MlpTrainer}). Immutable
  * and safe to share between threads: predictions run on pooled copies of the DL4J network.
  */
-public final class MlpModel implements TextModel {
+public final class MlpModel extends Dl4jModel {
 
   /** The type name written to model files. */
   public static final String TYPE = "mlp";
@@ -23,30 +23,10 @@ public final class MlpModel implements TextModel {
   private static final String NETWORK = "mlp-network.zip";
 
   private final Layout layout;
-  private final int outputs;
-  private final boolean multiLabel;
-  private final Dl4jNetworks.SharedNetwork network;
 
   MlpModel(ComputationGraph graph, Layout layout, int outputs, boolean multiLabel) {
+    super(TYPE, graph, layout::encode, outputs, multiLabel);
     this.layout = layout;
-    this.outputs = outputs;
-    this.multiLabel = multiLabel;
-    this.network = new Dl4jNetworks.SharedNetwork(graph, layout::encode);
-  }
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public int outputs() {
-    return outputs;
-  }
-
-  @Override
-  public boolean multiLabel() {
-    return multiLabel;
   }
 
   /** Number of input features the network reads (the feature dimension, or the cap below it). */
@@ -55,14 +35,9 @@ public final class MlpModel implements TextModel {
   }
 
   @Override
-  public double[][] predict(List<EncodedText> batch) {
-    return network.predict(batch);
-  }
-
-  @Override
   public void writeTo(ModelFileWriter writer, String prefix) {
-    writer.putJson(prefix + CONFIG, new Saved(layout.featureDimension(), layout.inputs(), outputs, multiLabel));
-    writer.putBytes(prefix + NETWORK, network.toBytes());
+    write(writer, prefix + CONFIG, new Saved(layout.featureDimension(), layout.inputs(), outputs(), multiLabel()),
+        prefix + NETWORK);
   }
 
   /**

@@ -33,16 +33,12 @@ public final class MlpTrainer implements TextModelTrainer {
   static final String FIRST_HIDDEN = "dense0";
 
   private final int[] hiddenLayers;
-  private final double dropout;
-  private final double learningRate;
-  private final double l2;
+  private final Dl4jTrainerBuilder.Optimization optimization;
   private final int maxInputFeatures;
 
-  private MlpTrainer(Builder b) {
+  private MlpTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
     this.hiddenLayers = b.hiddenLayers.clone();
-    this.dropout = b.dropout;
-    this.learningRate = b.learningRate;
-    this.l2 = b.l2;
+    this.optimization = optimization;
     this.maxInputFeatures = b.maxInputFeatures;
   }
 
@@ -68,11 +64,12 @@ public final class MlpTrainer implements TextModelTrainer {
   }
 
   private ComputationGraphConfiguration configuration(int width, int outputs, boolean multiLabel, long seed) {
-    ComputationGraphConfiguration.GraphBuilder g = Dl4jNetworks.base(seed, learningRate, l2)
+    ComputationGraphConfiguration.GraphBuilder g = optimization.base(seed)
         .graphBuilder()
         .addInputs("features");
     String previous = "features";
     int nIn = width;
+    double dropout = optimization.dropout();
     for (int i = 0; i < hiddenLayers.length; i++) {
       DenseLayer.Builder dense = new DenseLayer.Builder()
           .nIn(nIn)
@@ -124,19 +121,14 @@ public final class MlpTrainer implements TextModelTrainer {
   public Map<String, String> hyperParameters() {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("hiddenLayers", Arrays.toString(hiddenLayers));
-    h.put("dropout", Double.toString(dropout));
-    h.put("learningRate", Double.toString(learningRate));
-    h.put("l2", Double.toString(l2));
+    optimization.putInto(h);
     h.put("maxInputFeatures", Integer.toString(maxInputFeatures));
     return h;
   }
 
   /** Fluent, validating configuration of an {@link MlpTrainer}. */
-  public static final class Builder {
+  public static final class Builder extends Dl4jTrainerBuilder<Builder> {
     private int[] hiddenLayers = {64, 32};
-    private double dropout = 0.5;
-    private double learningRate = 2e-3;
-    private double l2 = 0;
     private int maxInputFeatures = 20_000;
 
     private Builder() {
@@ -145,24 +137,6 @@ public final class MlpTrainer implements TextModelTrainer {
     /** Sizes of the hidden ReLU layers, input side first (1 to 4 layers of 1 to 4096 units; default 64, 32). */
     public Builder hiddenLayers(int... sizes) {
       this.hiddenLayers = sizes == null ? null : sizes.clone();
-      return this;
-    }
-
-    /** Probability of dropping a hidden activation during training, in [0, 1) (default 0.5). */
-    public Builder dropout(double p) {
-      this.dropout = p;
-      return this;
-    }
-
-    /** Adam learning rate, in (0, 1] (default 0.002). */
-    public Builder learningRate(double lr) {
-      this.learningRate = lr;
-      return this;
-    }
-
-    /** L2 weight penalty, finite and &gt;= 0 (default 0). */
-    public Builder l2(double l2) {
-      this.l2 = l2;
       return this;
     }
 
@@ -189,11 +163,9 @@ public final class MlpTrainer implements TextModelTrainer {
               "each layer must have 1 to 4096 units");
         }
       }
-      Dl4jNetworks.checkDropout("dropout", dropout);
-      Dl4jNetworks.checkLearningRate("learningRate", learningRate);
-      Check.nonNegative("l2", l2);
+      Dl4jTrainerBuilder.Optimization optimization = optimization();
       Check.positive("maxInputFeatures", maxInputFeatures);
-      return new MlpTrainer(this);
+      return new MlpTrainer(this, optimization);
     }
   }
 }

@@ -12,7 +12,7 @@ public interface TextModelTrainer {
   String type();
 
   /**
-   * Trains a model with minibatches.
+   * Trains a model (with minibatches, or full-batch for the linear model's exact solver).
    *
    * @param train      the training examples (single- or multi-label)
    * @param validation held-out examples for early stopping and the listener's validation metric,
@@ -21,6 +21,15 @@ public interface TextModelTrainer {
    * @return the trained model (from the best validation epoch when {@code validation} is given)
    */
   TextModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options);
+
+  /**
+   * Whether {@link #fit} with a validation set returns the model of its best epoch, whose count is
+   * then worth reusing when retraining on all the data; false for solvers that converge to an optimum
+   * (retrained with their own default iteration bound).
+   */
+  default boolean stopsEarly() {
+    return true;
+  }
 
   /** The hyper-parameters as readable strings, recorded in the model file's provenance. */
   Map<String, String> hyperParameters();

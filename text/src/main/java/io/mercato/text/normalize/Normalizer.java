@@ -132,11 +132,38 @@ public final class Normalizer {
     return chars == null ? s : new String(chars);
   }
 
+  /**
+   * A copy of a string with some spans replaced by {@code " PLACEHOLDER "} (spaced so the placeholder
+   * stays a token of its own), spans given left to right; allocates only at the first replacement.
+   */
+  private static final class SpanReplacer {
+    private final String s;
+    private StringBuilder out;
+    private int copied;
+
+    SpanReplacer(String s) {
+      this.s = s;
+    }
+
+    /** Replaces {@code s[start, end)}, which must not overlap an earlier span. */
+    void replace(int start, int end, String placeholder) {
+      if (out == null) {
+        out = new StringBuilder(s.length() + 8);
+      }
+      out.append(s, copied, start).append(' ').append(placeholder).append(' ');
+      copied = end;
+    }
+
+    /** The string with the replacements made: {@code s} itself when there were none. */
+    String result() {
+      return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+  }
+
   // ---------------------------------------------------------------- URLs
 
   private static String replaceUrls(String s) {
-    StringBuilder out = null;
-    int copied = 0;
+    SpanReplacer out = new SpanReplacer(s);
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -151,21 +178,14 @@ public final class Normalizer {
           end--;
         }
         if (end > i + prefix) {
-          if (out == null) {
-            out = new StringBuilder(n);
-          }
-          out.append(s, copied, i).append(' ').append(URL).append(' ');
-          copied = end;
+          out.replace(i, end, URL);
           i = end;
           continue;
         }
       }
       i++;
     }
-    if (out == null) {
-      return s;
-    }
-    return out.append(s, copied, n).toString();
+    return out.result();
   }
 
   private static int urlPrefixLength(String s, int i) {
@@ -202,8 +222,7 @@ public final class Normalizer {
   }
 
   private static String replaceEmoji(String s) {
-    StringBuilder out = null;
-    int copied = 0;
+    SpanReplacer out = new SpanReplacer(s);
     int n = s.length();
     int i = 0;
     while (i < n) {
@@ -217,17 +236,13 @@ public final class Normalizer {
           }
           end += Character.charCount(c);
         }
-        if (out == null) {
-          out = new StringBuilder(n + 8);
-        }
-        out.append(s, copied, i).append(' ').append(EMOJI).append(' ');
-        copied = end;
+        out.replace(i, end, EMOJI);
         i = end;
       } else {
         i += Character.charCount(cp);
       }
     }
-    return out == null ? s : out.append(s, copied, n).toString();
+    return out.result();
   }
 
   // ---------------------------------------------------------------- numbers
@@ -237,16 +252,13 @@ public final class Normalizer {
    * "3.5" and "100" become placeholders, "mp3" and "4g" stay.
    */
   private static String replaceNumbers(String s) {
-    StringBuilder out = null;
-    int copied = 0;
+    SpanReplacer out = new SpanReplacer(s);
     int n = s.length();
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
       if (isLatinLetter(c)) {
-        while (i < n && (isLatinLetter(s.charAt(i)) || isDigit(s.charAt(i)))) {
-          i++;
-        }
+        i = endOfWord(s, i);
       } else if (isDigit(c)) {
         int end = i + 1;
         while (end < n && (isDigit(s.charAt(end))
@@ -254,22 +266,25 @@ public final class Normalizer {
           end++;
         }
         if (end < n && isLatinLetter(s.charAt(end))) {
-          while (end < n && (isLatinLetter(s.charAt(end)) || isDigit(s.charAt(end)))) {
-            end++;
-          }
+          end = endOfWord(s, end);
         } else {
-          if (out == null) {
-            out = new StringBuilder(n + 8);
-          }
-          out.append(s, copied, i).append(' ').append(NUMBER).append(' ');
-          copied = end;
+          out.replace(i, end, NUMBER);
         }
         i = end;
       } else {
         i++;
       }
     }
-    return out == null ? s : out.append(s, copied, n).toString();
+    return out.result();
+  }
+
+  /** End (exclusive) of the run of Latin letters and ASCII digits starting at {@code i}. */
+  private static int endOfWord(String s, int i) {
+    int end = i;
+    while (end < s.length() && (isLatinLetter(s.charAt(end)) || isDigit(s.charAt(end)))) {
+      end++;
+    }
+    return end;
   }
 
   private static boolean isDigit(char c) {

@@ -68,14 +68,17 @@ public final class TextPipeline {
     return piiMasker;
   }
 
+  /** The normalizer run before tokenization. */
   public Normalizer normalizer() {
     return normalizer;
   }
 
+  /** The tokenizer. */
   public Tokenizer tokenizer() {
     return tokenizer;
   }
 
+  /** The configuration of the token-to-features vectorizer. */
   public VectorizerConfig vectorizer() {
     return vectorizer;
   }

@@ -59,6 +59,7 @@ public final class VectorizerConfig {
     return minDfIsFraction ? b.minDf(minDf) : b.minDf((int) minDf);
   }
 
+  /** How term counts become feature values (binary, counts, TF-IDF). */
   public Weighting weighting() {
     return weighting;
   }
@@ -83,6 +84,7 @@ public final class VectorizerConfig {
     return minDf;
   }
 
+  /** Whether {@link #minDf()} is a fraction of the documents rather than a count. */
   public boolean minDfIsFraction() {
     return minDfIsFraction;
   }

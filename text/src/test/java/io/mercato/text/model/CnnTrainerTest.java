@@ -33,9 +33,10 @@ class CnnTrainerTest {
   @BeforeAll
   static void trainOnce() {
     Dl4jTexts.useOneNativeThread();
-    train = Dl4jTexts.keywordClasses(240, 3, 1);
-    validation = Dl4jTexts.keywordClasses(60, 3, 2);
-    test = Dl4jTexts.keywordClasses(150, 3, 3);
+    Dl4jTexts.KeywordSplits splits = Dl4jTexts.keywordSplits();
+    train = splits.train();
+    validation = splits.validation();
+    test = splits.test();
     model = TRAINER.fit(train, validation, OPTIONS.withListener(EVENTS::add));
   }
 
@@ -46,15 +47,7 @@ class CnnTrainerTest {
 
   @Test
   void learnsKeywordClassesAndGeneralizesToNewTexts() {
-    double[][] p = model.predict(test.inputs());
-
-    assertThat(Dl4jTexts.accuracy(p, test.labels())).isGreaterThanOrEqualTo(0.95);
-    for (double[] row : p) {
-      assertThat(Arrays.stream(row).sum()).isCloseTo(1.0, offset(1e-5));
-    }
-    assertThat(model.type()).isEqualTo("cnn");
-    assertThat(model.outputs()).isEqualTo(3);
-    assertThat(model.multiLabel()).isFalse();
+    Dl4jModelChecks.learnsKeywordClasses(model, test, "cnn");
     assertThat(EVENTS).isNotEmpty().allSatisfy(e -> assertThat(e.validationMetricName()).isEqualTo(EarlyStopping.ACCURACY));
   }
 
@@ -101,23 +94,13 @@ class CnnTrainerTest {
 
   @Test
   void sameSeedGivesIdenticalPredictionsAndAnotherSeedDoesNot() {
-    TrainingOptions few = OPTIONS.withMaxEpochs(2);
-    double[][] first = TRAINER.fit(train, validation, few).predict(test.inputs());
-    double[][] second = TRAINER.fit(train, validation, few).predict(test.inputs());
-    double[][] otherSeed = TRAINER.fit(train, validation, few.withSeed(8L)).predict(test.inputs());
-
-    assertThat(second).isDeepEqualTo(first);
-    assertThat(otherSeed[0]).isNotEqualTo(first[0]);
+    Dl4jModelChecks.sameSeedGivesIdenticalPredictions(options -> TRAINER.fit(train, validation, options),
+        OPTIONS.withMaxEpochs(2), test.inputs());
   }
 
   @Test
   void multiLabelGivesIndependentSigmoidOutputs() {
-    TrainingSet sets = Dl4jTexts.keywordLabelSets(300, 3, 4);
-    TrainingSet held = Dl4jTexts.keywordLabelSets(100, 3, 5);
-    CnnModel tagger = TRAINER.fit(sets, null, OPTIONS);
-
-    assertThat(tagger.multiLabel()).isTrue();
-    assertThat(Dl4jTexts.labelAccuracy(tagger.predict(held.inputs()), held.labelSets())).isGreaterThanOrEqualTo(0.95);
+    Dl4jModelChecks.learnsKeywordLabelSets(sets -> TRAINER.fit(sets, null, OPTIONS));
   }
 
   @Test
@@ -127,11 +110,7 @@ class CnnTrainerTest {
 
   @Test
   void savedModelPredictsIdentically(@TempDir Path dir) {
-    CnnModel loaded = Dl4jTexts.saveAndLoad(model, dir, CnnModel::readFrom);
-
-    assertThat(loaded.predict(test.inputs())).isDeepEqualTo(model.predict(test.inputs()));
-    assertThat(loaded.outputs()).isEqualTo(3);
-    assertThat(loaded.multiLabel()).isFalse();
+    Dl4jModelChecks.savedModelPredictsIdentically(model, dir, CnnModel::readFrom, test.inputs());
   }
 
   @Test

@@ -137,6 +137,15 @@ final class Dl4jTexts {
     return new TrainingSet(inputs, labels, null, 2, null, VOCABULARY, VOCABULARY);
   }
 
+  /** The keyword-class data both DL4J model tests train, validate and test on. */
+  record KeywordSplits(TrainingSet train, TrainingSet validation, TrainingSet test) {
+  }
+
+  /** 240 training, 60 validation and 150 test texts of 3 keyword classes, each drawn with its own seed. */
+  static KeywordSplits keywordSplits() {
+    return new KeywordSplits(keywordClasses(240, 3, 1), keywordClasses(60, 3, 2), keywordClasses(150, 3, 3));
+  }
+
   /** Fraction of rows whose highest probability is at the true class. */
   static double accuracy(double[][] probabilities, int[] labels) {
     int correct = 0;

@@ -24,36 +24,128 @@ class LinearModelTrainerTest {
     return new EncodedText(SparseVector.of(x.length, idx, x), new int[0]);
   }
 
+  private static final double[][] X = {{0.5, 1.0}, {1.0, 0.2}, {1.5, -0.5}, {2.0, 1.5}, {-0.5, 0.3}, {-1.0, -1.0},
+      {0.2, -0.8}, {-1.5, 0.5}, {0.8, 0.9}, {-0.3, -0.2}, {1.2, -1.1}, {-0.7, 1.4}};
+
+  private static TrainingSet denseSet(int[] y, int classes, double[] weights) {
+    List<EncodedText> inputs = new ArrayList<>();
+    for (double[] row : X) {
+      inputs.add(dense(row));
+    }
+    return new TrainingSet(inputs, y, null, classes, weights, 2, 2);
+  }
+
+  private static final TrainingOptions EXACT = new TrainingOptions(1, 5000, 12, 1, TrainingListener.NONE);
+
   /**
-   * Two dense features, 12 points, not separable. Reference optimum of
-   * (1/n) sum cross-entropy + (l2/2) ||W||^2 with l2 = 0.05, computed with numpy by Newton's method on the
-   * equivalent binary logistic regression (w = w1 - w0, penalty l2/4 ||w||^2, unpenalized bias); gradient
-   * norm at the reference 4e-17. Script: X, y below; theta -= H^-1 g for 100 iterations.
+   * Two dense features, 12 points, not separable. Reference optimum of sum cross-entropy + ||W||^2 / (2C)
+   * with C = 1/0.6 (i.e. mean cross-entropy + (0.05/2) ||W||^2), computed with numpy by Newton's method on
+   * the equivalent binary logistic regression (w = w1 - w0, penalty 0.05/4 ||w||^2, unpenalized bias);
+   * gradient norm at the reference 4e-17. Script: X, y below; theta -= H^-1 g for 100 iterations.
    */
   @Test
   void convergesToTheL2RegularizedOptimumComputedWithNumpy() {
-    double[][] x = {{0.5, 1.0}, {1.0, 0.2}, {1.5, -0.5}, {2.0, 1.5}, {-0.5, 0.3}, {-1.0, -1.0}, {0.2, -0.8},
-        {-1.5, 0.5}, {0.8, 0.9}, {-0.3, -0.2}, {1.2, -1.1}, {-0.7, 1.4}};
     int[] y = {1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0};
-    List<EncodedText> inputs = new ArrayList<>();
-    for (double[] row : x) {
-      inputs.add(dense(row));
-    }
-    TrainingSet set = new TrainingSet(inputs, y, null, 2, null, 2, 2);
-    LinearModel model = LinearModelTrainer.builder().l2(0.05).learningRate(0.5).build()
-        .fit(set, null, new TrainingOptions(1, 3000, 12, 1, TrainingListener.NONE));
+    LinearModel model = LinearModelTrainer.builder().c(1 / 0.6).tolerance(1e-10).build()
+        .fit(denseSet(y, 2, null), null, EXACT);
 
     // numpy: w1 - w0 = [1.64429804, -0.21476327], b1 - b0 = -0.42335493, and w1 = -w0 = [0.82214902, -0.10738164]
-    assertThat(model.weight(0, 1) - model.weight(0, 0)).isCloseTo(1.64429804, within(1e-3));
-    assertThat(model.weight(1, 1) - model.weight(1, 0)).isCloseTo(-0.21476327, within(1e-3));
-    assertThat(model.bias(1) - model.bias(0)).isCloseTo(-0.42335493, within(1e-3));
-    assertThat(model.weight(0, 1)).isCloseTo(0.82214902, within(1e-3));
+    assertThat(model.weight(0, 1) - model.weight(0, 0)).isCloseTo(1.64429804, within(1e-6));
+    assertThat(model.weight(1, 1) - model.weight(1, 0)).isCloseTo(-0.21476327, within(1e-6));
+    assertThat(model.bias(1) - model.bias(0)).isCloseTo(-0.42335493, within(1e-6));
+    assertThat(model.weight(0, 1)).isCloseTo(0.82214902, within(1e-6));
     // numpy: P(class 1) at (0,0), (1,1), (-1,2)
     double[][] p = model.predict(List.of(dense(0, 0), dense(1, 1), dense(-1, 2)));
-    assertThat(p[0][1]).isCloseTo(0.39571422, within(1e-3));
-    assertThat(p[1][1]).isCloseTo(0.73227187, within(1e-3));
-    assertThat(p[2][1]).isCloseTo(0.07605614, within(1e-3));
+    assertThat(p[0][1]).isCloseTo(0.39571422, within(1e-6));
+    assertThat(p[1][1]).isCloseTo(0.73227187, within(1e-6));
+    assertThat(p[2][1]).isCloseTo(0.07605614, within(1e-6));
     assertThat(p[1][0] + p[1][1]).isCloseTo(1.0, within(1e-12));
+  }
+
+  /**
+   * Three classes on the same points. Reference: scikit-learn 1.2.1 (Debian python3-sklearn),
+   * {@code LogisticRegression(C=0.8, tol=1e-12, max_iter=10000, multi_class='multinomial').fit(X, y3)}:
+   * {@code coef_}, {@code intercept_} and {@code predict_proba([[0,0],[1,1],[-1,2]])} copied below.
+   */
+  @Test
+  void multinomialOptimumMatchesScikitLearn() {
+    int[] y3 = {1, 1, 2, 2, 0, 0, 2, 0, 1, 1, 2, 0};
+    LinearModel model = LinearModelTrainer.builder().c(0.8).tolerance(1e-10).build()
+        .fit(denseSet(y3, 3, null), null, EXACT);
+    double[][] coef = {{-1.1367715375, 0.2226680091}, {0.1636297732, 0.2744998137}, {0.9731417643, -0.4971678228}};
+    double[] intercept = {0.0705427292, 0.1841215949, -0.2546643241};
+    for (int c = 0; c < 3; c++) {
+      assertThat(model.bias(c)).isCloseTo(intercept[c], within(1e-5));
+      for (int j = 0; j < 2; j++) {
+        assertThat(model.weight(j, c)).isCloseTo(coef[c][j], within(1e-5));
+      }
+    }
+    double[][] p = model.predict(List.of(dense(0, 0), dense(1, 1), dense(-1, 2)));
+    double[][] expected = {{0.3517834359, 0.394096031, 0.2541205331}, {0.1214842214, 0.526155276, 0.3523605025},
+        {0.7356818942, 0.2490463393, 0.0152717665}};
+    for (int i = 0; i < 3; i++) {
+      for (int c = 0; c < 3; c++) {
+        assertThat(p[i][c]).isCloseTo(expected[i][c], within(1e-5));
+      }
+    }
+  }
+
+  /**
+   * Example weights multiply the losses like scikit-learn's {@code sample_weight}: reference from
+   * {@code LogisticRegression(C=0.8, tol=1e-12, max_iter=10000, multi_class='multinomial')
+   * .fit(X, y3, sample_weight=[0.5]*6 + [2.0]*6)} (its L-BFGS stops ~1e-5 short of the optimum here).
+   */
+  @Test
+  void weightedOptimumMatchesScikitLearnSampleWeights() {
+    int[] y3 = {1, 1, 2, 2, 0, 0, 2, 0, 1, 1, 2, 0};
+    double[] w = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 2, 2, 2, 2, 2, 2};
+    LinearModel model = LinearModelTrainer.builder().c(0.8).tolerance(1e-10).build()
+        .fit(denseSet(y3, 3, w), null, EXACT);
+    double[][] coef = {{-1.1975345225, 0.5779309127}, {0.2596991802, 0.2688788479}, {0.9378353423, -0.8468097606}};
+    double[] intercept = {-0.2009750831, 0.3003078863, -0.0993328032};
+    for (int c = 0; c < 3; c++) {
+      assertThat(model.bias(c)).isCloseTo(intercept[c], within(5e-5));
+      for (int j = 0; j < 2; j++) {
+        assertThat(model.weight(j, c)).isCloseTo(coef[c][j], within(5e-5));
+      }
+    }
+  }
+
+  /**
+   * Squared hinge (linear SVM, one-vs-rest) on the same points. Reference: for each class c, scipy 1.10
+   * {@code minimize(method='BFGS', gtol=1e-13)} of {@code sum max(0, 1 - t (X w + b))^2 + w.w / (2 * 0.8)}
+   * with {@code t = +1 for y3 == c else -1} and unpenalized b (final max |gradient| below 2e-10).
+   */
+  @Test
+  void squaredHingeOptimumMatchesScipy() {
+    int[] y3 = {1, 1, 2, 2, 0, 0, 2, 0, 1, 1, 2, 0};
+    LinearModel model = LinearModelTrainer.builder().loss(LinearModelTrainer.Loss.SQUARED_HINGE).c(0.8)
+        .tolerance(1e-10).build().fit(denseSet(y3, 3, null), null, EXACT);
+    double[][] expected = {{-1.2324556401, 0.24492643, -0.3983114422}, {0.1252480013, 0.2289795867, -0.4087123912},
+        {0.8667533593, -0.5882642312, -0.6783312668}};
+    for (int c = 0; c < 3; c++) {
+      assertThat(model.weight(0, c)).isCloseTo(expected[c][0], within(1e-5));
+      assertThat(model.weight(1, c)).isCloseTo(expected[c][1], within(1e-5));
+      assertThat(model.bias(c)).isCloseTo(expected[c][2], within(1e-5));
+    }
+  }
+
+  /** The optimum is unique: seeds and example order do not change it (up to float rounding of the weights). */
+  @Test
+  void optimumIsIndependentOfSeedAndExampleOrder() {
+    TrainingSet train = Synthetic.blocks(200, 4, 6, new Random(5));
+    int[] reversed = new int[train.size()];
+    for (int i = 0; i < reversed.length; i++) {
+      reversed[i] = reversed.length - 1 - i;
+    }
+    LinearModelTrainer trainer = LinearModelTrainer.builder().c(1).tolerance(1e-9).build();
+    LinearModel a = trainer.fit(train, null, EXACT);
+    LinearModel b = trainer.fit(train.subset(reversed), null, EXACT.withSeed(77));
+    for (int j = 0; j < a.dimension(); j++) {
+      for (int c = 0; c < 4; c++) {
+        assertThat(a.weight(j, c)).isCloseTo(b.weight(j, c), within(1e-5));
+      }
+    }
   }
 
   /** Three classes, each owning a block of 5 sparse features: a separable problem solved exactly. */
@@ -67,7 +159,7 @@ class LinearModelTrainerTest {
   }
 
   @Test
-  void sameSeedSameModelAndEventsPerEpoch() {
+  void sameSeedSameModelAndEventsPerIteration() {
     TrainingSet train = Synthetic.blocks(200, 4, 6, new Random(5));
     TrainingSet validation = Synthetic.blocks(50, 4, 6, new Random(6));
     List<EpochEvent> events = new ArrayList<>();
@@ -156,9 +248,9 @@ class LinearModelTrainerTest {
 
   @Test
   void builderRejectsBadSettingsByName() {
-    assertThatThrownBy(() -> LinearModelTrainer.builder().l2(-1).build())
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("l2").hasMessageContaining("-1");
-    assertThatThrownBy(() -> LinearModelTrainer.builder().learningRate(0).build())
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("learningRate");
+    assertThatThrownBy(() -> LinearModelTrainer.builder().c(-1).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("C").hasMessageContaining("-1");
+    assertThatThrownBy(() -> LinearModelTrainer.builder().tolerance(0).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("tolerance");
   }
 }

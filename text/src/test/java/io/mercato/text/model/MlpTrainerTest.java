@@ -39,9 +39,10 @@ class MlpTrainerTest {
   @BeforeAll
   static void trainOnce() {
     Dl4jTexts.useOneNativeThread();
-    train = Dl4jTexts.keywordClasses(240, 3, 1);
-    validation = Dl4jTexts.keywordClasses(60, 3, 2);
-    test = Dl4jTexts.keywordClasses(150, 3, 3);
+    Dl4jTexts.KeywordSplits splits = Dl4jTexts.keywordSplits();
+    train = splits.train();
+    validation = splits.validation();
+    test = splits.test();
     model = TRAINER.fit(train, validation, OPTIONS);
   }
 
@@ -52,39 +53,19 @@ class MlpTrainerTest {
 
   @Test
   void learnsKeywordClassesAndGeneralizesToNewTexts() {
-    double[][] p = model.predict(test.inputs());
-
-    assertThat(Dl4jTexts.accuracy(p, test.labels())).isGreaterThanOrEqualTo(0.95);
-    for (double[] row : p) {
-      assertThat(Arrays.stream(row).sum()).isCloseTo(1.0, offset(1e-5));
-    }
-    assertThat(model.type()).isEqualTo("mlp");
-    assertThat(model.outputs()).isEqualTo(3);
-    assertThat(model.multiLabel()).isFalse();
+    Dl4jModelChecks.learnsKeywordClasses(model, test, "mlp");
     assertThat(model.inputWidth()).isEqualTo(Dl4jTexts.VOCABULARY);
   }
 
   @Test
   void sameSeedGivesIdenticalPredictionsAndAnotherSeedDoesNot() {
-    TrainingOptions few = OPTIONS.withMaxEpochs(3);
-    MlpTrainer trainer = TRAINER;
-    double[][] first = trainer.fit(train, validation, few).predict(test.inputs());
-    double[][] second = trainer.fit(train, validation, few).predict(test.inputs());
-    double[][] otherSeed = trainer.fit(train, validation, few.withSeed(8L)).predict(test.inputs());
-
-    assertThat(second).isDeepEqualTo(first);
-    assertThat(otherSeed[0]).isNotEqualTo(first[0]);
+    Dl4jModelChecks.sameSeedGivesIdenticalPredictions(options -> TRAINER.fit(train, validation, options),
+        OPTIONS.withMaxEpochs(3), test.inputs());
   }
 
   @Test
   void multiLabelGivesIndependentSigmoidOutputs() {
-    TrainingSet sets = Dl4jTexts.keywordLabelSets(300, 3, 4);
-    TrainingSet held = Dl4jTexts.keywordLabelSets(100, 3, 5);
-    MlpModel tagger = TRAINER.fit(sets, null, OPTIONS);
-    double[][] p = tagger.predict(held.inputs());
-
-    assertThat(tagger.multiLabel()).isTrue();
-    assertThat(Dl4jTexts.labelAccuracy(p, held.labelSets())).isGreaterThanOrEqualTo(0.95);
+    MlpModel tagger = Dl4jModelChecks.learnsKeywordLabelSets(sets -> TRAINER.fit(sets, null, OPTIONS));
     // independent outputs: a text with all three keywords gets all three labels (sum well above 1)
     double[] all = tagger.predict(List.of(Dl4jTexts.text(2, Dl4jTexts.FIRST_KEYWORD,
         Dl4jTexts.FIRST_KEYWORD + 1, Dl4jTexts.FIRST_KEYWORD + 2, 3)))[0];
@@ -184,11 +165,8 @@ class MlpTrainerTest {
 
   @Test
   void savedModelPredictsIdentically(@TempDir Path dir) {
-    MlpModel loaded = Dl4jTexts.saveAndLoad(model, dir, MlpModel::readFrom);
+    MlpModel loaded = Dl4jModelChecks.savedModelPredictsIdentically(model, dir, MlpModel::readFrom, test.inputs());
 
-    assertThat(loaded.predict(test.inputs())).isDeepEqualTo(model.predict(test.inputs()));
-    assertThat(loaded.outputs()).isEqualTo(3);
-    assertThat(loaded.multiLabel()).isFalse();
     assertThat(loaded.inputWidth()).isEqualTo(model.inputWidth());
   }
 
