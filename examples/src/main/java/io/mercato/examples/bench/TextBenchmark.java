@@ -1,0 +1,287 @@
+package io.mercato.examples.bench;
+
+import static io.mercato.examples.bench.MarkdownTable.num;
+import static io.mercato.examples.bench.MarkdownTable.rate;
+import static io.mercato.examples.bench.MarkdownTable.secs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mercato.core.metrics.ClassificationReport;
+import io.mercato.text.LabeledText;
+import io.mercato.text.ModelType;
+import io.mercato.text.Prediction;
+import io.mercato.text.TextClassifier;
+import io.mercato.text.TextClassifierTrainer;
+import io.mercato.text.data.TextDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Text classification benchmark: every model type on the prepared peer splits of the shared text data
+ * sets (the same seeded stratified 80/20 splits, BANKING77's official split) with accuracy and macro-F1 on
+ * the test set, in-process training time, batched prediction throughput, single-text latency and model
+ * file size, followed by the scikit-learn and fastText figures on the same split and a check of the
+ * targets. Prints Markdown.
+ *
+ * <pre>
+ * java -cp ... io.mercato.examples.bench.TextBenchmark --prepared /tmp/prepared [--models auto,linear]
+ * </pre>
+ */
+@Command(name = "text-benchmark", mixinStandardHelpOptions = true,
+    description = "Benchmarks Mercato's text classifiers on the prepared peer splits against the peer figures.")
+public final class TextBenchmark implements Callable<Integer> {
+
+  /** The text data sets of the peers, in report order. */
+  static final List<String> DATASETS = List.of("sms-spam", "sentiment-sentences", "banking77",
+      "womens-clothing-reviews", "womens-clothing-reviews-rating", "chnsenticorp-htl");
+
+  /** Batched prediction is timed on the test set repeated to at least this many texts (as the peers do). */
+  static final int BATCH_DOCS = 20_000;
+
+  @Option(names = "--prepared", required = true, paramLabel = "DIR",
+      description = "Prepared peer splits (written by: " + Prepared.PREPARE_COMMAND + ").")
+  Path prepared;
+
+  @Option(names = "--datasets", split = ",", paramLabel = "NAME",
+      description = "Data sets (default: all six: sms-spam, sentiment-sentences, banking77, womens-clothing-reviews, "
+          + "womens-clothing-reviews-rating, chnsenticorp-htl).")
+  List<String> datasets;
+
+  @Option(names = "--models", split = ",", paramLabel = "TYPE",
+      description = "Model types: auto, linear, fasttext, mlp, cnn (default: all).")
+  List<String> models;
+
+  @Option(names = "--neural-max-train", defaultValue = "0", paramLabel = "N",
+      description = "Skip MLP and CNN (DL4J, slow on 2 cores) on data sets with more than N training texts; 0 = never skip.")
+  int neuralMaxTrain;
+
+  @Option(names = "--neural-max-epochs", defaultValue = "0", paramLabel = "E",
+      description = "Cap the epochs of MLP and CNN (early stopping may stop sooner); 0 = the model's default.")
+  int neuralMaxEpochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Training seed.")
+  long seed;
+
+  @Option(names = "--latency-calls", defaultValue = "2000", description = "Timed single-text predict calls (after 500 warm-up calls).")
+  int latencyCalls;
+
+  @Option(names = "--peers", paramLabel = "DIR",
+      description = "Peer results folder (default: ../shared/peers/results or /work/shared/peers/results).")
+  Path peers;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
+  Path out;
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new TextBenchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<ModelType> types = modelTypes();
+    double nd4j = RecsysBenchmark.nd4jStartSeconds();
+    PeerResults peerResults = PeerResults.locate(peers);
+    MarkdownTable results = new MarkdownTable("dataset", "tool", "accuracy", "macro-F1", "train s",
+        "batch docs/s", "p50 ms", "p99 ms", "model MB", "notes");
+    MarkdownTable targets = new MarkdownTable("dataset", "default (auto) accuracy", "best peer accuracy",
+        "accuracy ≥ peers", "train s / fastText s", "≤ 2×", "batch ≥ 20,000/s", "p50 ≤ 1 ms");
+    for (String name : datasets == null ? DATASETS : datasets) {
+      Prepared data = Prepared.open(prepared, name);
+      dataset(data, types, peerResults, results, targets);
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("## Text classification (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
+        .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
+        .append(System.getProperty("java.version")).append(", max heap ")
+        .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n")
+        .append(String.format(Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s. "
+            + "Mercato rows: train s = in-process fit; batch = predictAll over the test set repeated to >= %,d texts "
+            + "(after one warm-up pass); p50/p99 = single predict() calls after 500 warm-up calls.%n%n", nd4j, BATCH_DOCS))
+        .append(results).append('\n');
+    if (!targets.isEmpty()) {
+      md.append("### Targets (default model vs. the peers)\n\n").append(targets).append('\n');
+    }
+    System.out.println(md);
+    if (out != null) {
+      Files.writeString(out, md);
+    }
+    return 0;
+  }
+
+  private void dataset(Prepared data, List<ModelType> types, PeerResults peerResults, MarkdownTable results,
+      MarkdownTable targets) throws IOException {
+    List<LabeledText> train = TextDataset.csv(data.train()).load().rows();
+    List<LabeledText> test = TextDataset.csv(data.test()).load().rows();
+    RecsysBenchmark.log("%s (%s): %d train / %d test texts", data.name(), data.kind(), train.size(), test.size());
+    String label = data.name() + (data.kind().equals("text-zh") ? " (zh)" : "");
+    Measured auto = null;
+    for (ModelType type : types) {
+      boolean neural = type == ModelType.MLP || type == ModelType.CNN;
+      if (neural && neuralMaxTrain > 0 && train.size() > neuralMaxTrain) {
+        results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT), "", "", "", "", "", "", "",
+            "not run: " + train.size() + " training texts > --neural-max-train " + neuralMaxTrain);
+        continue;
+      }
+      RecsysBenchmark.log("%s: %s", data.name(), type);
+      try {
+        Measured m = measure(type, neural, train, test);
+        results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT)
+                + (type == ModelType.AUTO ? " → " + m.chosen : ""),
+            num(m.accuracy, 4), num(m.macroF1, 4), secs(m.trainSeconds), rate(m.docsPerSecond),
+            num(m.latency.p50(), 3), num(m.latency.p99(), 3), num(m.modelBytes / 1e6, 2), m.notes);
+        RecsysBenchmark.log("%s: %s accuracy %.4f, macro-F1 %.4f, train %.1f s, %.0f docs/s, p50 %.3f ms, p99 %.3f ms, %.2f MB (%s)",
+            data.name(), type, m.accuracy, m.macroF1, m.trainSeconds, m.docsPerSecond, m.latency.p50(),
+            m.latency.p99(), m.modelBytes / 1e6, m.notes);
+        if (type == ModelType.AUTO) {
+          auto = m;
+        }
+      } catch (RuntimeException | OutOfMemoryError e) {
+        RecsysBenchmark.log("%s: %s FAILED: %s", data.name(), type, e);
+        results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT), "", "", "", "", "", "", "",
+            "FAILED: " + e);
+      }
+    }
+    if (peerResults == null) {
+      return;
+    }
+    double bestPeer = Double.NEGATIVE_INFINITY;
+    String bestPeerTool = "";
+    for (JsonNode p : peerResults.models(data.name())) {
+      String tool = p.path("tool").asText();
+      if (p.has("error")) {
+        results.row(label, "peer: " + tool, "", "", "", "", "", "", "", "FAILED: " + p.path("error").asText());
+        continue;
+      }
+      double accuracy = PeerResults.number(p, "accuracy");
+      if (accuracy > bestPeer) {
+        bestPeer = accuracy;
+        bestPeerTool = tool;
+      }
+      double mb = PeerResults.number(p, "model_mb");
+      results.row(label, "peer: " + tool, num(accuracy, 4), num(PeerResults.number(p, "macro_f1"), 4),
+          secs(PeerResults.number(p, "fit_s")), rate(PeerResults.number(p, "predict_docs_per_s")), "", "",
+          num(mb, 2), peerNote(p));
+    }
+    if (auto != null) {
+      double fastText = PeerResults.number(peerResults.model(data.name(), "fasttext"), "fit_s");
+      double ratio = auto.trainSeconds / fastText;
+      targets.row(label, num(auto.accuracy, 4), num(bestPeer, 4) + " (" + bestPeerTool + ")",
+          yes(auto.accuracy >= bestPeer), num(ratio, 2), yes(ratio <= 2),
+          yes(auto.docsPerSecond >= BATCH_DOCS) + " (" + rate(auto.docsPerSecond) + ")",
+          yes(auto.latency.p50() <= 1.0) + " (" + num(auto.latency.p50(), 3) + ")");
+    }
+  }
+
+  private static String yes(boolean met) {
+    return met ? "yes" : "**no**";
+  }
+
+  private static String peerNote(JsonNode p) {
+    List<String> notes = new ArrayList<>();
+    if (p.has("C")) {
+      notes.add("C=" + p.get("C").asText());
+    }
+    JsonNode chosen = p.get("chosen_args");
+    if (chosen != null && chosen.isObject()) {
+      StringBuilder sb = new StringBuilder("autotune chose");
+      for (String key : List.of("epoch", "lr", "dim", "wordNgrams", "minn", "maxn", "bucket")) {
+        if (chosen.has(key)) {
+          sb.append(' ').append(key).append('=').append(chosen.get(key).asText());
+        }
+      }
+      notes.add(sb.toString());
+    }
+    if (p.has("args")) {
+      notes.add(p.get("args").asText());
+    }
+    return String.join("; ", notes);
+  }
+
+  /** One model's figures on the split. */
+  private record Measured(String chosen, double accuracy, double macroF1, double trainSeconds,
+      double docsPerSecond, Latency latency, long modelBytes, String notes) {
+  }
+
+  private Measured measure(ModelType type, boolean neural, List<LabeledText> train, List<LabeledText> test)
+      throws IOException {
+    TextClassifierTrainer.Builder builder = TextClassifier.builder().modelType(type).seed(seed);
+    if (neural && neuralMaxEpochs > 0) {
+      builder.maxEpochs(neuralMaxEpochs);
+    }
+    TextClassifierTrainer trainer = builder.build();
+    long start = System.nanoTime();
+    TextClassifier clf = trainer.fit(train);
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+
+    List<String> texts = test.stream().map(LabeledText::text).toList();
+    List<Prediction> predictions = clf.predictAll(texts);
+    double[] quality = accuracyAndMacroF1(test, predictions);
+
+    List<String> repeated = new ArrayList<>(BATCH_DOCS + texts.size());
+    while (repeated.size() < BATCH_DOCS) {
+      repeated.addAll(texts);
+    }
+    clf.predictAll(repeated); // warm-up of the batch path at full size
+    start = System.nanoTime();
+    clf.predictAll(repeated);
+    double docsPerSecond = repeated.size() / ((System.nanoTime() - start) / 1e9);
+
+    int warmUp = 500;
+    Latency latency = Latency.measure(warmUp, latencyCalls, 20, k -> clf.predict(texts.get(k % texts.size())));
+
+    Path file = Files.createTempFile("mercato-bench-", ".mercato");
+    long bytes;
+    try {
+      clf.save(file);
+      bytes = Files.size(file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    String epochs = clf.provenance().hyperParameters().getOrDefault("epochs", "");
+    String notes = "model " + clf.modelType() + (epochs.isEmpty() ? "" : ", " + epochs + " epochs");
+    return new Measured(clf.modelType(), quality[0], quality[1], trainSeconds, docsPerSecond, latency, bytes, notes);
+  }
+
+  /** Accuracy and macro-F1 (over the labels occurring in the gold or predicted labels, as scikit-learn). */
+  static double[] accuracyAndMacroF1(List<LabeledText> test, List<Prediction> predictions) {
+    TreeSet<String> labelSet = new TreeSet<>();
+    test.forEach(t -> labelSet.add(t.label()));
+    predictions.forEach(p -> labelSet.add(p.label()));
+    List<String> labels = List.copyOf(labelSet);
+    int[] actual = new int[test.size()];
+    int[] predicted = new int[test.size()];
+    for (int i = 0; i < actual.length; i++) {
+      actual[i] = labels.indexOf(test.get(i).label());
+      predicted[i] = labels.indexOf(predictions.get(i).label());
+    }
+    ClassificationReport report = ClassificationReport.of(labels, actual, predicted);
+    return new double[] {report.accuracy(), report.macroF1()};
+  }
+
+  private List<ModelType> modelTypes() {
+    if (models == null) {
+      return List.of(ModelType.AUTO, ModelType.LINEAR, ModelType.FASTTEXT, ModelType.MLP, ModelType.CNN);
+    }
+    List<ModelType> out = new ArrayList<>();
+    for (String m : models) {
+      try {
+        out.add(ModelType.valueOf(m.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "unknown model type '" + m + "'; use auto, linear, fasttext, mlp or cnn");
+      }
+    }
+    return out;
+  }
+}
