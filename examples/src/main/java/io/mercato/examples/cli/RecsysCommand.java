@@ -65,7 +65,8 @@ final class RecsysCommand {
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "item-knn",
         description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).",
             "hybrid = weighted blend (params components=item-knn,popularity weights=1,1);"
-                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS."})
+                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS"
+                + " (and userFeatures=FILE userTags=COLUMNS to serve new users by their declared interests)."})
     String name;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a default hyper-parameter (repeatable).")
