@@ -110,6 +110,17 @@ public interface Recommender {
         return scores(Ranking.user(this, user));
     }
 
+    /**
+     * Whether this model can score {@code user} from something it knows about that user. Default: the
+     * user is in the training data. Popularity serves anyone; a content-based model serves a user whose
+     * interacted items or declared {@link io.mercato.recsys.data.UserFeatures} give a non-empty
+     * profile. A switching hybrid sends each new user to the first of its new-user recommenders that
+     * can score them.
+     */
+    default boolean canScore(String user) {
+        return trainingData().users().contains(user);
+    }
+
     /** The top {@code n} items for {@code user}, excluding items the user already has. */
     default List<Recommendation> recommend(String user, int n) {
         return recommend(RecommendRequest.forUser(user).n(n).build());

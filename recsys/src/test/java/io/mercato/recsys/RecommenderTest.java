@@ -74,10 +74,15 @@ class RecommenderTest {
 
     @Test
     void unknownUserIsAClearError() {
-        assertThatThrownBy(() -> model.explain("nobody", "a"))
+        // popularity serves (and explains) anyone; a collaborative model cannot
+        Recommender knn = Recommender.builder().itemKnn().build().fit(data());
+        assertThat(knn.canScore("nobody")).isFalse();
+        assertThatThrownBy(() -> knn.explain("nobody", "a"))
                 .isInstanceOf(UnknownIdException.class)
-                .hasMessageContaining("unknown user 'nobody'").hasMessageContaining("popularity");
+                .hasMessageContaining("unknown user 'nobody'").hasMessageContaining("item-knn");
         assertThatThrownBy(() -> model.similarItems("nothing", 3))
+                .isInstanceOf(UnknownIdException.class).hasMessageContaining("unknown item 'nothing'");
+        assertThatThrownBy(() -> model.explain("nobody", "nothing"))
                 .isInstanceOf(UnknownIdException.class).hasMessageContaining("unknown item 'nothing'");
     }
 
@@ -86,6 +91,12 @@ class RecommenderTest {
         assertThat(ids(model.recommend("nobody", 3))).containsExactly("a", "b", "c");
         assertThat(model.recommendAll(List.of("nobody"), 1).get("nobody")).extracting(Recommendation::item)
                 .containsExactly("a");
+        assertThat(model.canScore("nobody")).isTrue();
+        // and explains them like everyone: a is used by 5 users
+        Explanation why = model.explain("nobody", "a");
+        assertThat(why.user()).isEqualTo("nobody");
+        assertThat(why.score()).isEqualTo(5.0);
+        assertThat(why.summary()).isEqualTo("popular: 5 users interacted with it");
     }
 
     @Test

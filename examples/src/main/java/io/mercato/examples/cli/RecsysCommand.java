@@ -1,13 +1,14 @@
 package io.mercato.examples.cli;
 
 import io.mercato.core.ConfigurationException;
-import io.mercato.examples.evaluate.Holdout;
-import io.mercato.examples.evaluate.TopNEvaluation;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.eval.EvaluationReport;
+import io.mercato.recsys.eval.Evaluator;
+import io.mercato.recsys.eval.Split;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,7 +65,8 @@ final class RecsysCommand {
     @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "item-knn",
         description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).",
             "hybrid = weighted blend (params components=item-knn,popularity weights=1,1);"
-                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS."})
+                + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS"
+                + " (and userFeatures=FILE userTags=COLUMNS to serve new users by their declared interests)."})
     String name;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", description = "Override a default hyper-parameter (repeatable).")
@@ -106,10 +108,12 @@ final class RecsysCommand {
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true,
-      description = {"Train on one file, evaluate on another.",
-          "Top-N protocol: for each test user, every item absent from the user's training interactions is ranked;"
-              + " relevant = the user's test items with rating >= 4 (all test items without a rating column);"
-              + " metrics are averaged over users with at least one relevant item."})
+      description = {"Train on one file, evaluate on another (the library's Evaluator protocol).",
+          "Top-N: for each test user, every item absent from the user's training interactions is ranked;"
+              + " relevant = the user's test items with rating >= the threshold (all test items without a rating"
+              + " column); metrics are averaged over test users with at least one relevant item, and a test user"
+              + " absent from the training data counts with no hits. RMSE/MAE (rating models, rating column):"
+              + " every test row, the training mean standing in where the model cannot predict."})
   static final class Eval implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -137,31 +141,31 @@ final class RecsysCommand {
       if (k < 1) {
         throw ConfigurationException.invalid("--k", k, "must be >= 1");
       }
-      Interactions data = columns.load(train);
-      Holdout holdout = Holdout.read(test, columns.format.separator(test),
-          columns.userColumn, columns.itemColumn, columns.ratingColumn);
+      if (Double.isNaN(threshold)) {
+        throw ConfigurationException.invalid("--relevant-threshold", threshold, "must be a number");
+      }
+      Interactions trainData = columns.load(train);
+      Interactions testData = columns.load(test);
       RecommenderTrainer trainer = algorithm.trainer();
-      long start = System.nanoTime();
-      Recommender model = trainer.fit(data);
-      double fitSeconds = (System.nanoTime() - start) / 1e9;
-      TopNEvaluation evaluation = new TopNEvaluation(model, holdout, threshold);
-      start = System.nanoTime();
-      Map<String, List<Recommendation>> lists = evaluation.recommendAll(k);
-      double recommendSeconds = (System.nanoTime() - start) / 1e9;
-      double[] ranking = evaluation.rankingAt(lists, k);
-      double[] errors = evaluation.ratingErrors();
+      Evaluator.Builder evaluator = Evaluator.builder().k(k).add(trainer);
+      if (columns.ratingColumn == null) {
+        evaluator.allTestItemsRelevant();
+      } else {
+        evaluator.relevantAtLeast(threshold);
+      }
+      EvaluationReport.Row row = evaluator.build().evaluate(new Split(trainData, testData)).rows().get(0);
 
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("rmse", errors == null ? null : errors[0]);
-      result.put("mae", errors == null ? null : errors[1]);
-      result.put("precision_at_" + k, TextCommand.finiteOrNull(ranking[0]));
-      result.put("recall_at_" + k, TextCommand.finiteOrNull(ranking[1]));
-      result.put("ndcg_at_" + k, TextCommand.finiteOrNull(ranking[2]));
-      result.put("fit_s", fitSeconds);
-      result.put("recommend_all_s", recommendSeconds);
+      result.put("rmse", TextCommand.finiteOrNull(row.get("rmse")));
+      result.put("mae", TextCommand.finiteOrNull(row.get("mae")));
+      result.put("precision_at_" + k, TextCommand.finiteOrNull(row.get("precision@" + k)));
+      result.put("recall_at_" + k, TextCommand.finiteOrNull(row.get("recall@" + k)));
+      result.put("ndcg_at_" + k, TextCommand.finiteOrNull(row.get("ndcg@" + k)));
+      result.put("fit_s", row.get("fit_s"));
+      result.put("recommend_all_s", row.get("recommend_s"));
       result.put("algorithm", trainer.describe());
-      result.put("users_evaluated", evaluation.evaluatedUsers());
-      result.put("test_rows", holdout.rows().size());
+      result.put("users_evaluated", (int) row.get("eval_users"));
+      result.put("test_rows", testData.size());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         out.println(TextCommand.JSON.writeValueAsString(result));

@@ -28,7 +28,7 @@ public record TextSplit(List<LabeledText> train, List<LabeledText> test) {
   }
 
   /** The elements of {@code rows} at {@code indices}, in that order. */
-  public static <T> List<T> pick(List<T> rows, int[] indices) {
+  private static <T> List<T> pick(List<T> rows, int[] indices) {
     List<T> out = new ArrayList<>(indices.length);
     for (int i : indices) {
       out.add(rows.get(i));

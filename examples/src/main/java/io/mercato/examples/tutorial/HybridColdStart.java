@@ -10,6 +10,7 @@ import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.content.ContentBased;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.ItemFeatures;
+import io.mercato.recsys.data.UserFeatures;
 import io.mercato.recsys.hybrid.SwitchingHybrid;
 import io.mercato.text.pipeline.FittedTextPipeline;
 import io.mercato.text.pipeline.TextPipeline;
@@ -27,19 +28,29 @@ import java.util.Map;
  * to a model that can:
  * <ul>
  *   <li>known customer, known product → item-kNN (what similar customers bought);
- *   <li>new customer → popularity (the best sellers);
+ *   <li>new customer who declared interests at sign-up ("vintage christmas") → content-based: the
+ *       interests go through the same TF-IDF pipeline as the descriptions, so they live in the
+ *       products' feature space ({@link UserFeatures}, matched to {@link ItemFeatures} by feature name);
+ *   <li>new customer who told us nothing → popularity (the best sellers);
  *   <li>new product → content-based: TF-IDF of its description (made by the text module) against
  *       the descriptions of what the customer bought.
  * </ul>
+ * Text and recommendations meet only here: recsys takes sparse vectors and never depends on text.
  */
 public final class HybridColdStart {
   /** The product launched today: in the catalogue, never bought yet. */
   static final String NEW_PRODUCT = "99999";
   static final String NEW_PRODUCT_DESCRIPTION = "RED RETROSPOT HEART HOT WATER BOTTLE";
+  /** The customer who signed up today, with no purchase, and the interests they ticked. */
+  static final String NEW_CUSTOMER = "new-customer";
+  static final String NEW_CUSTOMER_INTERESTS = "vintage christmas";
 
   private HybridColdStart() {}
 
-  /** Runs the tutorial; returns the recommendations of a new customer and of a known one. */
+  /**
+   * Runs the tutorial; returns the recommendations of a visitor without history ("visitor"), of the
+   * new customer with declared interests ({@link #NEW_CUSTOMER}) and of a known customer.
+   */
   public static Map<String, List<Recommendation>> run() throws IOException {
     // 1. Product descriptions, plus one new product nobody has bought.
     Map<String, String> descriptions = new LinkedHashMap<>();
@@ -68,19 +79,30 @@ public final class HybridColdStart {
     purchases.addItem(NEW_PRODUCT);
     Interactions data = purchases.build();
 
-    // 4. The switching hybrid.
+    // 4. The new customer's declared interests, vectorized by the same pipeline: same feature names.
+    UserFeatures interests = UserFeatures.of(List.of(NEW_CUSTOMER), names,
+        List.of(tfidf.encode(NEW_CUSTOMER_INTERESTS).features()));
+
+    // 5. The switching hybrid: a new customer goes to the first fallback that can score them.
     Recommender model = SwitchingHybrid.builder(Recommenders.byName("item-knn", Map.of()))
-        .newUsers(Recommenders.byName("popularity", Map.of()))
+        .newUsers(ContentBased.builder(features).userFeatures(interests).build(),
+            Recommenders.byName("popularity", Map.of()))
         .newItems(ContentBased.builder(features).build())
         .build()
         .fit(data);
 
-    // 5. A visitor with no history gets the best sellers.
+    // 6. A visitor with no history and no declared interests gets the best sellers.
     Map<String, List<Recommendation>> out = new LinkedHashMap<>();
     out.put("visitor", model.recommend("visitor-without-history", 5));
     print("New visitor", out.get("visitor"), descriptions);
 
-    // 6. A customer who bought hot water bottles: the new one is ranked by its description.
+    // 7. The new customer gets products matching "vintage christmas", explained by those words.
+    out.put(NEW_CUSTOMER, model.recommend(NEW_CUSTOMER, 5));
+    print("New customer interested in '" + NEW_CUSTOMER_INTERESTS + "'", out.get(NEW_CUSTOMER), descriptions);
+    String first = out.get(NEW_CUSTOMER).get(0).item();
+    System.out.println("Why " + descriptions.get(first) + ": " + model.explain(NEW_CUSTOMER, first).summary());
+
+    // 8. A customer who bought hot water bottles: the new one is ranked by its description.
     String customer = data.users().ids().stream()
         .filter(u -> ownsDescription(data, u, descriptions, "HOT WATER BOTTLE"))
         .findFirst().orElse(data.users().id(0));

@@ -36,10 +36,13 @@ class RecsysCommandTest {
   }
 
   /**
-   * Popularity on a hand-made split. Training counts: i1 5 users, i2 3, i3 2, i4 1. Held out: u5
-   * bought i1 (u5 owns i4, so its top-2 is [i1, i2]: hit at rank 1), u6 bought i3 (u6 owns i1, so
-   * [i2, i3]: hit at rank 2). Precision@2 = (1/2 + 1/2)/2 = 0.5; recall@2 = 1; NDCG@2 = (1 +
-   * 1/log2(3))/2 = 0.815464876785729 (1/log2(3) = 0.6309297535714574, computed with python3).
+   * Popularity on a hand-made split, scored by the library's protocol. Training counts: i1 5 users,
+   * i2 3, i3 2, i4 1. Held out: u5 bought i1 (u5 owns i4, so its top-2 is [i1, i2]: hit at rank 1),
+   * u6 bought i3 (u6 owns i1, so [i2, i3]: hit at rank 2), and newbie, absent from training, bought
+   * i2: newbie counts with no hits, so that the denominator is the same for every model (a model must
+   * not score better by skipping users it cannot serve). Over 3 users: precision@2 = (1/2 + 1/2 +
+   * 0)/3 = 1/3; recall@2 = (1 + 1 + 0)/3 = 2/3; NDCG@2 = (1 + 1/log2(3) + 0)/3 = 0.5436432511904858
+   * (1/log2(3) = 0.6309297535714574; both computed with python3).
    */
   @Test
   void evalJsonMatchesHandComputedPopularityMetrics() throws Exception {
@@ -62,10 +65,11 @@ class RecsysCommandTest {
         "--user-column", "user", "--item-column", "item", "--algorithm", "popularity", "--k", "2", "--json");
     assertThat(eval.exitCode()).as(eval.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(eval.out());
-    assertThat(json.get("precision_at_2").asDouble()).isCloseTo(0.5, within(1e-12));
-    assertThat(json.get("recall_at_2").asDouble()).isCloseTo(1.0, within(1e-12));
-    assertThat(json.get("ndcg_at_2").asDouble()).isCloseTo(0.815464876785729, within(1e-12));
-    assertThat(json.get("users_evaluated").asInt()).isEqualTo(2); // the unknown user is not ranked
+    assertThat(json.get("precision_at_2").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(json.get("recall_at_2").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(json.get("ndcg_at_2").asDouble()).isCloseTo(0.5436432511904858, within(1e-12));
+    assertThat(json.get("users_evaluated").asInt()).isEqualTo(3); // the unknown user counts, with no hits
+    assertThat(json.get("test_rows").asInt()).isEqualTo(3);
     assertThat(json.has("rmse")).isTrue();
     assertThat(json.get("rmse").isNull()).isTrue(); // popularity does not predict ratings
     assertThat(json.get("fit_s").asDouble()).isNotNegative();

@@ -58,7 +58,7 @@ class TutorialsTest {
   }
 
   @Test
-  void coldStartVisitorsGetTheBestSellers() throws Exception {
+  void coldStartVisitorsGetBestSellersAndNewCustomersTheirDeclaredInterests() throws Exception {
     Map<String, List<Recommendation>> out = HybridColdStart.run();
     // best sellers counted directly from the CSV: customers per product
     Map<String, Integer> buyers = new HashMap<>();
@@ -74,7 +74,17 @@ class TutorialsTest {
     int lowestListed = visitor.stream().mapToInt(r -> buyers.get(r.item())).min().orElseThrow();
     assertThat(buyers.entrySet().stream().filter(e -> !listed.contains(e.getKey()))
         .mapToInt(Map.Entry::getValue).max().orElse(0)).isLessThanOrEqualTo(lowestListed);
-    assertThat(out).hasSize(2);
+    // the new customer declared "vintage christmas": every product recommended shares a word with it
+    // (checked against the product descriptions in the CSV)
+    Map<String, String> descriptions = new HashMap<>();
+    try (CsvReader csv = CsvReader.open(Tutorials.data(BundledData.PRODUCTS))) {
+      csv.forEach(r -> descriptions.put(r.get("product"), r.get("description")));
+    }
+    List<Recommendation> newcomer = out.get(HybridColdStart.NEW_CUSTOMER);
+    assertThat(newcomer).hasSize(5);
+    assertThat(newcomer).allSatisfy(r -> assertThat(descriptions.get(r.item())).containsAnyOf("VINTAGE", "CHRISTMAS"));
+    assertThat(newcomer.get(0).score()).isGreaterThan(0);
+    assertThat(out).hasSize(3);
   }
 
   @Test

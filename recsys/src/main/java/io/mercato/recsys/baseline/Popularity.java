@@ -10,6 +10,7 @@ import io.mercato.recsys.ModelReader;
 import io.mercato.recsys.ModelWriter;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.UnknownIdException;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.util.LinkedHashMap;
@@ -123,12 +124,31 @@ public final class Popularity implements RecommenderTrainer {
         }
 
         @Override
+        public boolean canScore(String user) {
+            return true;
+        }
+
+        /** Unknown users get the same explanation as everyone. */
+        @Override
+        public Explanation explain(String user, String item) {
+            int i = data.items().index(item);
+            if (i < 0) {
+                throw new UnknownIdException("item", item, NAME);
+            }
+            return explanation(user, i);
+        }
+
+        @Override
         public Explanation explain(int user, int item) {
+            return explanation(data.users().id(user), item);
+        }
+
+        private Explanation explanation(String user, int item) {
             int users = data.byItem().length(item);
             String why = halfLife > 0
                     ? String.format("popular lately: recency-weighted popularity %.2f from %d users", popularity[item], users)
                     : "popular: " + users + " users interacted with it";
-            return new Explanation(data.users().id(user), data.items().id(item), popularity[item], why,
+            return new Explanation(user, data.items().id(item), popularity[item], why,
                     List.of(new Explanation.Reason("popularity", data.items().id(item), popularity[item])));
         }
 

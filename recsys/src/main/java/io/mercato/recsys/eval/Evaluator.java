@@ -25,19 +25,24 @@ import java.util.Set;
  * that are not among the user's training interactions; relevant = the user's test items with value
  * {@code >= relevantAtLeast} (with {@link Builder#allTestItemsRelevant()}, for implicit data: all
  * test items, and no rating metrics); precision = hits / k, recall, NDCG (binary gains), MAP, MRR and
- * hit rate are averaged over the users with at least one relevant item; a user the model cannot
- * serve counts with zero hits. A list containing one of the user's training items is a bug and fails
- * the evaluation.
+ * hit rate are averaged over the users with at least one relevant item; a test user absent from the
+ * training data counts with zero hits (the denominator does not depend on the model). A list
+ * containing one of the user's training items is a bug and fails the evaluation. With
+ * {@link Builder#cutoffs(int...)}, precision, recall, NDCG, MAP and hit rate are also reported at
+ * other cut-offs, from the same lists (computed once, at the largest cut-off).
  */
 public final class Evaluator {
 
     private final Map<String, RecommenderTrainer> trainers;
     private final int k;
+    private final int[] cutoffs; // k and the extra cut-offs, ascending, distinct
     private final double relevantAtLeast;
 
     private Evaluator(Builder b) {
         this.trainers = new LinkedHashMap<>(b.trainers);
         this.k = b.k;
+        this.cutoffs = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(b.k),
+                java.util.Arrays.stream(b.extraCutoffs)).distinct().sorted().toArray();
         this.relevantAtLeast = b.relevantAtLeast;
     }
 
@@ -139,14 +144,9 @@ public final class Evaluator {
         }
         int[] users = served.stream().mapToInt(Integer::intValue).toArray();
         long start = System.nanoTime();
-        int[][] lists = model.topN(users, k);
+        int longest = cutoffs[cutoffs.length - 1];
+        int[][] lists = model.topN(users, longest);
         m.put("recommend_s", (System.nanoTime() - start) / 1e9);
-        double p = 0;
-        double r = 0;
-        double ndcg = 0;
-        double map = 0;
-        double mrr = 0;
-        double hit = 0;
         SparseMatrix trainByUser = train.byUser();
         for (int x = 0; x < users.length; x++) {
             for (int item : lists[x]) {
@@ -155,23 +155,47 @@ public final class Evaluator {
                             + train.items().id(item) + " to user " + train.users().id(users[x]));
                 }
             }
-            Set<Integer> rel = relevant.get(x);
-            p += RankingMetrics.precisionAtK(lists[x], rel, k);
-            r += RankingMetrics.recallAtK(lists[x], rel, k);
-            ndcg += RankingMetrics.ndcgAtK(lists[x], rel, k);
-            map += RankingMetrics.averagePrecisionAtK(lists[x], rel, k);
-            mrr += RankingMetrics.reciprocalRank(lists[x], rel);
-            hit += RankingMetrics.hitRateAtK(lists[x], rel, k);
         }
-        double n = users.length + unserved;
-        m.put("precision@" + k, n == 0 ? 0 : p / n);
-        m.put("recall@" + k, n == 0 ? 0 : r / n);
-        m.put("ndcg@" + k, n == 0 ? 0 : ndcg / n);
-        m.put("map@" + k, n == 0 ? 0 : map / n);
-        m.put("mrr", n == 0 ? 0 : mrr / n);
-        m.put("hit_rate@" + k, n == 0 ? 0 : hit / n);
-        m.put("catalog_coverage", RankingMetrics.catalogCoverage(List.of(lists), train.itemCount()));
-        m.put("eval_users", n);
+        for (int cutoff : cutoffs) {
+            int[][] prefix = new int[lists.length][];
+            for (int x = 0; x < lists.length; x++) {
+                prefix[x] = java.util.Arrays.copyOf(lists[x], Math.min(cutoff, lists[x].length));
+            }
+            cutoffMetrics(cutoff, prefix, relevant, unserved, train.itemCount(), m);
+        }
+        m.put("eval_users", (double) users.length + unserved);
+    }
+
+    /** The ranking metrics at one cut-off; MRR and coverage only at the primary k (as before cut-offs existed). */
+    private void cutoffMetrics(int cutoff, int[][] lists, List<Set<Integer>> relevant, int unserved, int items,
+                               Map<String, Double> m) {
+        double p = 0;
+        double r = 0;
+        double ndcg = 0;
+        double map = 0;
+        double mrr = 0;
+        double hit = 0;
+        for (int x = 0; x < lists.length; x++) {
+            Set<Integer> rel = relevant.get(x);
+            p += RankingMetrics.precisionAtK(lists[x], rel, cutoff);
+            r += RankingMetrics.recallAtK(lists[x], rel, cutoff);
+            ndcg += RankingMetrics.ndcgAtK(lists[x], rel, cutoff);
+            map += RankingMetrics.averagePrecisionAtK(lists[x], rel, cutoff);
+            mrr += RankingMetrics.reciprocalRank(lists[x], rel);
+            hit += RankingMetrics.hitRateAtK(lists[x], rel, cutoff);
+        }
+        double n = lists.length + unserved;
+        m.put("precision@" + cutoff, n == 0 ? 0 : p / n);
+        m.put("recall@" + cutoff, n == 0 ? 0 : r / n);
+        m.put("ndcg@" + cutoff, n == 0 ? 0 : ndcg / n);
+        m.put("map@" + cutoff, n == 0 ? 0 : map / n);
+        if (cutoff == k) {
+            m.put("mrr", n == 0 ? 0 : mrr / n);
+        }
+        m.put("hit_rate@" + cutoff, n == 0 ? 0 : hit / n);
+        if (cutoff == k) {
+            m.put("catalog_coverage", RankingMetrics.catalogCoverage(List.of(lists), items));
+        }
     }
 
     private static int[] map(IdIndex from, IdIndex to) {
@@ -186,6 +210,7 @@ public final class Evaluator {
     public static final class Builder {
         private final Map<String, RecommenderTrainer> trainers = new LinkedHashMap<>();
         private int k = 10;
+        private int[] extraCutoffs = {};
         private double relevantAtLeast = 4.0;
 
         private Builder() {
@@ -205,6 +230,18 @@ public final class Evaluator {
         /** Length of the top-n lists (>= 1, default 10). */
         public Builder k(int k) {
             this.k = Check.positive("k", k);
+            return this;
+        }
+
+        /**
+         * Also report precision, recall, NDCG, MAP and hit rate at these cut-offs (each >= 1), e.g.
+         * {@code k(10).cutoffs(1, 3, 5)}; MRR and catalog coverage stay at {@code k}.
+         */
+        public Builder cutoffs(int... cutoffs) {
+            for (int c : cutoffs) {
+                Check.positive("cutoffs", c);
+            }
+            this.extraCutoffs = cutoffs.clone();
             return this;
         }
 

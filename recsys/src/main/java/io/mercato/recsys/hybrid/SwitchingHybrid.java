@@ -13,12 +13,20 @@ import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Cold start by switching: users unknown to the model or with fewer than {@code minUserInteractions}
- * interactions are served by the new-user recommender (typically popularity, which serves anyone);
+ * interactions are served by the first of the new-user recommenders that can score them
+ * ({@link Recommender#canScore(String)}), or else by the last one: typically content-based with the
+ * users' declared {@link io.mercato.recsys.data.UserFeatures} (a new user who told us their interests,
+ * or whose few interactions were folded in, gets items like those), then popularity (which serves
+ * anyone);
  * items with fewer than {@code minItemInteractions} interactions (e.g. products just added to the
  * catalog with {@link Interactions.Builder#addItem(String)}) get the new-item recommender's score
  * (typically content-based), rescaled to the range of the primary's row so that they compete with
@@ -30,7 +38,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     public static final String NAME = "switching-hybrid";
 
     private final RecommenderTrainer primary;
-    private final RecommenderTrainer newUsers;
+    private final List<RecommenderTrainer> newUsers;
     private final RecommenderTrainer newItems;
     private final int minUserInteractions;
     private final int minItemInteractions;
@@ -57,7 +65,8 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     public Map<String, String> hyperParameters() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("primary", primary.describe());
-        m.put("newUsers", newUsers == null ? "none" : newUsers.describe());
+        m.put("newUsers", newUsers.isEmpty() ? "none"
+                : newUsers.stream().map(RecommenderTrainer::describe).collect(Collectors.joining(", then ")));
         m.put("newItems", newItems == null ? "none" : newItems.describe());
         m.put("minUserInteractions", Integer.toString(minUserInteractions));
         m.put("minItemInteractions", Integer.toString(minItemInteractions));
@@ -68,7 +77,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     public Recommender fit(Interactions data) {
         long start = System.nanoTime();
         Recommender p = primary.fit(data);
-        Recommender u = newUsers == null ? null : newUsers.fit(data);
+        List<Recommender> u = newUsers.stream().map(t -> t.fit(data)).toList();
         Recommender i = newItems == null ? null : newItems.fit(data);
         return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, p, u, i,
                 minUserInteractions, minItemInteractions);
@@ -77,7 +86,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     /** Fluent configuration of {@link SwitchingHybrid}. */
     public static final class Builder {
         private final RecommenderTrainer primary;
-        private RecommenderTrainer newUsers;
+        private List<RecommenderTrainer> newUsers = List.of();
         private RecommenderTrainer newItems;
         private int minUserInteractions = 1;
         private int minItemInteractions = 1;
@@ -86,9 +95,18 @@ public final class SwitchingHybrid implements RecommenderTrainer {
             this.primary = Check.notNull("primary", primary);
         }
 
-        /** Serves unknown users and users with fewer than {@code minUserInteractions} interactions. */
-        public Builder newUsers(RecommenderTrainer fallback) {
-            this.newUsers = Check.notNull("newUsers", fallback);
+        /**
+         * Serve unknown users and users with fewer than {@code minUserInteractions} interactions: each
+         * such user goes to the first of these that {@linkplain Recommender#canScore(String) can score}
+         * them, else to the last, e.g. {@code newUsers(contentWithUserFeatures, popularity)}.
+         */
+        public Builder newUsers(RecommenderTrainer fallback, RecommenderTrainer... more) {
+            List<RecommenderTrainer> all = new ArrayList<>();
+            all.add(Check.notNull("newUsers", fallback));
+            for (RecommenderTrainer t : more) {
+                all.add(Check.notNull("newUsers", t));
+            }
+            this.newUsers = List.copyOf(all);
             return this;
         }
 
@@ -112,7 +130,7 @@ public final class SwitchingHybrid implements RecommenderTrainer {
 
         /** The trainer. */
         public SwitchingHybrid build() {
-            if (newUsers == null && newItems == null) {
+            if (newUsers.isEmpty() && newItems == null) {
                 throw ConfigurationException.invalid("newUsers/newItems", "none", "set at least one fallback");
             }
             return new SwitchingHybrid(this);
@@ -122,12 +140,12 @@ public final class SwitchingHybrid implements RecommenderTrainer {
     /** The trained switch. */
     static final class Model extends AbstractRecommender {
         private final Recommender primary;
-        private final Recommender newUsers;
+        private final List<Recommender> newUsers; // in order of preference; empty: no user fallback
         private final Recommender newItems;
         private final int minUser;
         private final int minItem;
 
-        Model(ModelInfo info, Interactions data, Recommender primary, Recommender newUsers, Recommender newItems,
+        Model(ModelInfo info, Interactions data, Recommender primary, List<Recommender> newUsers, Recommender newItems,
               int minUser, int minItem) {
             super(info, data);
             this.primary = primary;
@@ -138,26 +156,42 @@ public final class SwitchingHybrid implements RecommenderTrainer {
         }
 
         private boolean isNewUser(int user) {
-            return newUsers != null && data.byUser().length(user) < minUser;
+            return !newUsers.isEmpty() && data.byUser().length(user) < minUser;
+        }
+
+        /** The new-user recommender for {@code user}: the first that can score them, else the last. */
+        private Recommender route(String user) {
+            for (Recommender r : newUsers) {
+                if (r.canScore(user)) {
+                    return r;
+                }
+            }
+            return newUsers.get(newUsers.size() - 1);
         }
 
         private boolean isNewItem(int item) {
             return newItems != null && data.byItem().length(item) < minItem;
         }
 
-        /** Unknown users go to the new-user recommender (which must serve unknown ids, as popularity does). */
+        /** Unknown users go to a new-user recommender (which must serve unknown ids, as popularity does). */
         @Override
         public double[] scores(String user) {
             int u = data.users().index(user);
-            if (u < 0 && newUsers != null) {
-                return newUsers.scores(user);
+            if (u < 0 && !newUsers.isEmpty()) {
+                return route(user).scores(user);
             }
             return super.scores(user);
         }
 
+        /** Known users always; unknown users when a new-user recommender can score them. */
+        @Override
+        public boolean canScore(String user) {
+            return data.users().contains(user) || newUsers.stream().anyMatch(r -> r.canScore(user));
+        }
+
         @Override
         public double[] scores(int user) {
-            double[] row = isNewUser(user) ? newUsers.scores(user) : primary.scores(user);
+            double[] row = isNewUser(user) ? route(data.users().id(user)).scores(user) : primary.scores(user);
             if (newItems == null) {
                 return row;
             }
@@ -204,7 +238,16 @@ public final class SwitchingHybrid implements RecommenderTrainer {
             if (isNewItem(item)) {
                 return newItems.explain(user, item);
             }
-            return isNewUser(user) ? newUsers.explain(user, item) : primary.explain(user, item);
+            return isNewUser(user) ? route(data.users().id(user)).explain(user, item) : primary.explain(user, item);
+        }
+
+        /** Unknown users are explained by the new-user recommender that serves them. */
+        @Override
+        public Explanation explain(String user, String item) {
+            if (!data.users().contains(user) && !newUsers.isEmpty()) {
+                return route(user).explain(user, item);
+            }
+            return super.explain(user, item);
         }
 
         @Override
@@ -216,16 +259,17 @@ public final class SwitchingHybrid implements RecommenderTrainer {
         public Recommender update(Interactions additional) {
             Recommender p = primary.update(additional);
             return new Model(info, p.trainingData(), p,
-                    newUsers == null ? null : newUsers.update(additional),
+                    newUsers.stream().map(r -> r.update(additional)).toList(),
                     newItems == null ? null : newItems.update(additional), minUser, minItem);
         }
 
         @Override
         public void writeTo(ModelWriter out) {
-            out.json("switching.json", new Settings(minUser, minItem, newUsers != null, newItems != null));
+            out.json("switching.json", new Settings(minUser, minItem, !newUsers.isEmpty(), newItems != null,
+                    newUsers.size()));
             out.model("primary", primary);
-            if (newUsers != null) {
-                out.model("newUsers", newUsers);
+            for (int k = 0; k < newUsers.size(); k++) {
+                out.model(newUsersEntry(k), newUsers.get(k));
             }
             if (newItems != null) {
                 out.model("newItems", newItems);
@@ -233,13 +277,20 @@ public final class SwitchingHybrid implements RecommenderTrainer {
         }
     }
 
-    /** The switching.json entry. */
-    record Settings(int minUserInteractions, int minItemInteractions, boolean hasNewUsers, boolean hasNewItems) {
+    /** The switching.json entry ({@code newUserCount} is 0 in version 1 files, which hold at most one). */
+    record Settings(int minUserInteractions, int minItemInteractions, boolean hasNewUsers, boolean hasNewItems,
+                    int newUserCount) {
+    }
+
+    /** The nested entry of the k-th new-user recommender: "newUsers", "newUsers2", ... */
+    private static String newUsersEntry(int k) {
+        return k == 0 ? "newUsers" : "newUsers" + (k + 1);
     }
 
     /**
-     * Registry entry. By name: {@code primary=item-knn}, {@code newUsers=popularity}, {@code newItems=}
-     * (an algorithm name, e.g. content needs its own parameters and is better built in code),
+     * Registry entry. By name: {@code primary=item-knn}, {@code newUsers=popularity} (comma-separated
+     * names, tried in order), {@code newItems=} (an algorithm name; content needs its own parameters
+     * and is better built in code),
      * {@code minUserInteractions}, {@code minItemInteractions}.
      */
     public static final class Provider implements AlgorithmProvider {
@@ -248,12 +299,19 @@ public final class SwitchingHybrid implements RecommenderTrainer {
             return NAME;
         }
 
+        /** 2: several new-user recommenders; version 1 files are still read. */
+        @Override
+        public int version() {
+            return 2;
+        }
+
         @Override
         public RecommenderTrainer trainer(AlgorithmParams p) {
             Builder b = builder(Recommenders.byName(p.string("primary", "item-knn"), Map.of()));
-            String users = p.string("newUsers", "popularity");
-            if (!users.isBlank()) {
-                b.newUsers(Recommenders.byName(users, Map.of()));
+            List<RecommenderTrainer> users = Arrays.stream(p.string("newUsers", "popularity").split(","))
+                    .map(String::trim).filter(n -> !n.isEmpty()).map(n -> Recommenders.byName(n, Map.of())).toList();
+            if (!users.isEmpty()) {
+                b.newUsers(users.get(0), users.subList(1, users.size()).toArray(RecommenderTrainer[]::new));
             }
             String items = p.string("newItems", "");
             if (!items.isBlank()) {
@@ -266,8 +324,12 @@ public final class SwitchingHybrid implements RecommenderTrainer {
         @Override
         public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
             Settings s = in.json("switching.json", Settings.class);
-            return new Model(info, data, in.model("primary"),
-                    s.hasNewUsers() ? in.model("newUsers") : null,
+            int count = s.newUserCount() > 0 ? s.newUserCount() : s.hasNewUsers() ? 1 : 0;
+            List<Recommender> users = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                users.add(in.model(newUsersEntry(k)));
+            }
+            return new Model(info, data, in.model("primary"), List.copyOf(users),
                     s.hasNewItems() ? in.model("newItems") : null,
                     s.minUserInteractions(), s.minItemInteractions());
         }

@@ -100,6 +100,31 @@ class EvaluatorTest {
     }
 
     @Test
+    void extraCutoffsComeFromTheSameLists() {
+        Map<String, Double> m = Evaluator.builder().k(2).cutoffs(3, 1).add(Popularity.builder().build()).build()
+                .measure(new Fixed(train()), test());
+        // top-3: u1 [i3, i5, i4], relevant {i3, i9}; u2 [i4, i5, i2], relevant {i2}; u3 unknown (0); 3 users.
+        // @1: u1 P 1, R 1/2, NDCG 1, hit 1; u2 all 0.
+        assertThat(m.get("precision@1")).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(m.get("recall@1")).isCloseTo(0.5 / 3, within(1e-12));
+        assertThat(m.get("ndcg@1")).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(m.get("hit_rate@1")).isCloseTo(1.0 / 3, within(1e-12));
+        // @3: u1 P 1/3, R 1/2, NDCG 1 / (1 + 1/log2 3) = 0.6131471927654584; u2 hit at rank 3: P 1/3, R 1,
+        // NDCG 1/log2 4 = 0.5. Means over 3 users (python3): ndcg (0.6131471927654584 + 0.5) / 3
+        assertThat(m.get("precision@3")).isCloseTo(2.0 / 9, within(1e-12));
+        assertThat(m.get("recall@3")).isCloseTo(0.5, within(1e-12));
+        assertThat(m.get("ndcg@3")).isCloseTo(0.3710490642551528, within(1e-12));
+        assertThat(m.get("hit_rate@3")).isCloseTo(2.0 / 3, within(1e-12));
+        // the primary k keeps its values, MRR included (u2's rank-3 hit is beyond k = 2)
+        assertThat(m.get("precision@2")).isCloseTo(0.5 / 3, within(1e-12));
+        assertThat(m.get("mrr")).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(m.get("catalog_coverage")).isCloseTo(3.0 / 5, within(1e-12));
+        assertThat(m.get("eval_users")).isEqualTo(3.0);
+        assertThatThrownBy(() -> Evaluator.builder().cutoffs(5, 0))
+                .isInstanceOf(io.mercato.core.ConfigurationException.class).hasMessageContaining("cutoffs");
+    }
+
+    @Test
     void allTestItemsRelevantForImplicitData() {
         Map<String, Double> m = Evaluator.builder().k(2).allTestItemsRelevant().add(Popularity.builder().build()).build()
                 .measure(new Fixed(train()), test());

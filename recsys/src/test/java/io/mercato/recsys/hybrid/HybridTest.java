@@ -11,6 +11,7 @@ import io.mercato.recsys.baseline.Popularity;
 import io.mercato.recsys.content.ContentBased;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.ItemFeatures;
+import io.mercato.recsys.data.UserFeatures;
 import io.mercato.recsys.knn.Knn;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,5 +95,74 @@ class HybridTest {
         }
         Recommender back = Recommender.load(dir.resolve(s.algorithm() + ".mercato"));
         assertThat(back.recommend("stranger", 3)).isEqualTo(s.recommend("stranger", 3));
+    }
+
+    // Cold start for new users. Features: genre=Comedy, genre=Drama; unit item vectors a (0,1),
+    // b (1,1)/sqrt2, c (1,0), e (0,1); item order a, b, c, e. Popularity a 2, b 1, c 1, e 0.
+
+    /** fan declared Comedy; ghost declared a genre no item has. */
+    static UserFeatures declared() {
+        return UserFeatures.builder().tag("fan", "genre", "Comedy").tag("ghost", "genre", "Western").build();
+    }
+
+    static Interactions withNewItem() {
+        return Interactions.builder().add("u1", "a", 1).add("u2", "a", 1).add("u2", "b", 1)
+                .add("u3", "c", 1).addItem("e").build();
+    }
+
+    static SwitchingHybrid coldStartHybrid() {
+        return SwitchingHybrid.builder(Knn.itemBased().shrinkage(0).build())
+                .newUsers(ContentBased.builder(features()).userFeatures(declared()).build(), Popularity.builder().build())
+                .newItems(ContentBased.builder(features()).build()).build();
+    }
+
+    @Test
+    void newUsersWithDeclaredInterestsGetContentOthersPopularity() {
+        Recommender m = coldStartHybrid().fit(withNewItem());
+        // fan's profile (1, 0): a 0, b 1/sqrt2, c 1, e 0 (a before e: lower index)
+        List<Recommendation> fan = m.recommend("fan", 3);
+        assertThat(fan).extracting(Recommendation::item).containsExactly("c", "b", "a");
+        assertThat(fan.stream().mapToDouble(Recommendation::score).toArray())
+                .containsExactly(new double[] {1, Math.sqrt(0.5), 0}, within(1e-12));
+        assertThat(m.explain("fan", "b").summary()).isEqualTo("matches your interests: genre=Comedy");
+        assertThat(m.explain("fan", "b").score()).isCloseTo(Math.sqrt(0.5), within(1e-12));
+        // ghost's declared genre matches no item, stranger declared nothing: both get the best sellers
+        for (String user : List.of("ghost", "stranger")) {
+            assertThat(m.recommend(user, 3)).extracting(Recommendation::item).containsExactly("a", "b", "c");
+            assertThat(m.recommend(user, 1).get(0).score()).isEqualTo(2.0);
+            assertThat(m.explain(user, "a").summary()).isEqualTo("popular: 2 users interacted with it");
+            assertThat(m.explain(user, "a").user()).isEqualTo(user);
+        }
+        assertThat(m.canScore("fan")).isTrue();
+        assertThat(m.canScore("u1")).isTrue();
+        // batch recommendation takes the same cold-start path
+        assertThat(m.recommendAll(List.of("u1", "fan"), 3).get("fan")).isEqualTo(fan);
+    }
+
+    @Test
+    void coldStartUsersSurviveSaveAndLoad() {
+        Recommender m = coldStartHybrid().fit(withNewItem());
+        Path file = dir.resolve("cold.mercato");
+        m.save(file);
+        Recommender back = Recommender.load(file);
+        for (String user : List.of("fan", "ghost", "u1")) {
+            assertThat(back.recommend(user, 4)).as(user).isEqualTo(m.recommend(user, 4));
+        }
+        assertThat(back.explain("fan", "c")).isEqualTo(m.explain("fan", "c"));
+        assertThat(back.explain("u1", "e")).isEqualTo(m.explain("u1", "e"));
+    }
+
+    @Test
+    void aNewUsersFirstInteractionsRouteThemToContent() {
+        // users with fewer than 2 interactions are new. newcomer, unseen at training, buys c (Comedy):
+        // content gives b 1/sqrt2, a 0, e 0 (c owned); popularity would have put a first
+        Recommender m = SwitchingHybrid.builder(Knn.itemBased().shrinkage(0).build())
+                .newUsers(ContentBased.builder(features()).build(), Popularity.builder().build())
+                .minUserInteractions(2).build().fit(withNewItem());
+        Recommender folded = m.foldIn("newcomer", java.util.Map.of("c", 1.0));
+        List<Recommendation> top = folded.recommend("newcomer", 2);
+        assertThat(top).extracting(Recommendation::item).containsExactly("b", "a");
+        assertThat(top.get(0).score()).isCloseTo(Math.sqrt(0.5), within(1e-12));
+        assertThat(folded.explain("newcomer", "b").summary()).isEqualTo("matches what you like: genre=Comedy");
     }
 }
