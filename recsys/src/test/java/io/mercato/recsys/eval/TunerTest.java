@@ -69,7 +69,7 @@ class TunerTest {
     @Test
     void picksTheCandidateThatFitsThePlantedStructure() {
         Interactions data = clusters();
-        Tuner tuner = Tuner.builder().candidate("popularity", Popularity.builder().build())
+        Tuner tuner = Recommender.builder().tuned().candidate("popularity", Popularity.builder().build())
                 .candidate("item-knn", Knn.itemBased().neighbours(10).shrinkage(0).build())
                 .allValidationItemsRelevant().k(5).validationFraction(0.35).build();
         Recommender model = tuner.fit(data);
