@@ -214,7 +214,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
               num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
               secs(m.topN.seconds()), secs(m.allUsersSeconds), num(m.latency.p50(), 3), num(m.latency.p99(), 3),
               num(m.peakHeapMiB, 0), notes);
-          settings.add(tuned ? tuningSummary(row[0], m.model) : trainer.describe());
+          settings.add(tuned ? tuningSummary(row[0], m.model) : "`" + trainer.describe() + "`");
         } catch (RuntimeException | OutOfMemoryError e) {
           log("%s: %s FAILED: %s", data.name(), row[0], e);
           table.row(row[0], "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
@@ -241,7 +241,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
         .append(" users x ").append(train.itemCount()).append(" train items)\n\n").append(table).append('\n');
     if (!settings.isEmpty()) {
       sb.append("Settings (library defaults unless overridden with --param):\n\n");
-      settings.forEach(d -> sb.append(d.contains("(tuned): chose") ? "- " + d + "\n" : "- `" + d + "`\n"));
+      settings.forEach(d -> sb.append("- ").append(d).append('\n'));
       sb.append('\n');
     }
     if (!skipped.isEmpty()) {
