@@ -5,7 +5,10 @@ package io.mercato.text;
  * main hyper-parameters by validation on a holdout of the training data.
  */
 public enum ModelType {
-  /** Chosen by validation on the training data: linear softmax at a few L2 strengths and the fastText-style model. */
+  /**
+   * Chosen by validation on the training data alone (see {@link AutoSearch}): by default the linear SVM
+   * on word n-grams, or on words and character n-grams for small corpora.
+   */
   AUTO(null),
   /** Linear softmax (multinomial logistic regression) with L2 on the sparse features. */
   LINEAR("linear"),

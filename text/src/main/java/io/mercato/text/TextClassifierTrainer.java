@@ -9,10 +9,9 @@ import io.mercato.core.io.Provenance;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
-import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
-import io.mercato.text.model.LinearModel;
 import io.mercato.text.model.LinearModelTrainer;
+import io.mercato.text.model.LinearSvmTrainer;
 import io.mercato.text.model.TextModel;
 import io.mercato.text.model.TextModelTrainer;
 import io.mercato.text.model.TextModels;
@@ -24,6 +23,7 @@ import io.mercato.text.pipeline.FittedTextPipeline;
 import io.mercato.text.pipeline.TextPipeline;
 import io.mercato.text.privacy.PiiMasker;
 import io.mercato.text.tokenize.Tokenizer;
+import io.mercato.text.tokenize.UnicodeTokenizer;
 import io.mercato.text.vectorize.VectorizerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Immutable training recipe of a {@link TextClassifier}: the text pipeline (PII masking,
@@ -40,23 +41,33 @@ import java.util.TreeSet;
  * training settings. Built by {@link TextClassifier#builder()}; {@link #fit} may be called any
  * number of times (also concurrently) and is deterministic for a given seed and data.
  *
- * <p>Training holds out a stratified {@code validationFraction} of the data (from 100 examples on)
- * to find the best number of epochs (early stopping), then retrains on all the data for that many. With
- * {@link ModelType#AUTO} the held-out data also chooses the linear model's regularization ({@code C} in
- * 10 or 100, the more accurate) and then among that linear model, the fastText-style model and their
- * average: the linear model unless another is significantly more accurate (McNemar). Linear models are
- * solved to convergence, so only the others reuse their best epoch count when retrained on all the data. Smaller data sets train on
- * everything for the model's default number of epochs (AUTO then means linear).
+ * <p>With a fixed model type, training holds out a stratified {@code validationFraction} of the data
+ * (from 100 examples on) to find the best number of epochs (early stopping), then retrains on all the
+ * data for that many. {@link ModelType#AUTO} (the default) scores a few candidate models and settings
+ * ({@link AutoSearch}) on held-out parts of the training data, by cross-validation on small sets and
+ * on the holdout on large ones, and retrains the most accurate on all of it. Smaller data sets train
+ * on everything with the model's defaults (AUTO then means the linear SVM with cost 1).
  */
 public final class TextClassifierTrainer {
 
   /** Smallest data set on which a validation split is taken (smaller sets train on everything). */
   static final int MIN_EXAMPLES_FOR_VALIDATION = 100;
-  /** Regularization strengths {@link ModelType#AUTO} tries for the linear model, in order of preference. */
-  private static final double[] AUTO_C = {10, 100};
+  /** Below this many examples {@link ModelType#AUTO} cross-validates instead of using one holdout. */
+  static final int CROSS_VALIDATION_BELOW = 10_000;
+  private static final int AUTO_FOLDS = 3;
+  /**
+   * {@link ModelType#AUTO} also tries character n-grams on corpora of fewer characters than this: they
+   * help most on short texts and multiply the features several-fold, so large corpora skip them.
+   */
+  static final long AUTO_CHARACTER_NGRAMS_BELOW = 200_000;
+  /** Further costs {@link AutoSearch#THOROUGH} tries for the linear SVM. */
+  private static final double[] THOROUGH_SVM_C = {0.3, 3};
+  /** Inverse regularization strengths {@link AutoSearch#THOROUGH} tries for logistic regression. */
+  private static final double[] THOROUGH_LOGISTIC_C = {10, 100};
 
   private final TextPipeline pipeline;
   private final ModelType modelType;
+  private final AutoSearch autoSearch;
   private final TextModelTrainer customModel;
   private final long seed;
   private final int maxEpochs;
@@ -70,6 +81,7 @@ public final class TextClassifierTrainer {
   private TextClassifierTrainer(Builder b, TextPipeline pipeline) {
     this.pipeline = pipeline;
     this.modelType = b.modelType;
+    this.autoSearch = b.autoSearch;
     this.customModel = b.customModel;
     this.seed = b.seed;
     this.maxEpochs = b.maxEpochs;
@@ -106,6 +118,7 @@ public final class TextClassifierTrainer {
     Builder b = new Builder();
     b.pipeline = pipeline;
     b.modelType = modelType;
+    b.autoSearch = autoSearch;
     b.customModel = customModel;
     b.seed = seed;
     b.maxEpochs = maxEpochs;
@@ -134,75 +147,41 @@ public final class TextClassifierTrainer {
     for (LabeledText t : data) {
       texts.add(t.text());
     }
-    FittedTextPipeline fitted = pipeline.fit(texts);
-    TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
-
     Map<String, Double> metrics = new LinkedHashMap<>();
     TrainingOptions options = new TrainingOptions(seed, maxEpochs, batchSize, patience, listener);
     TextModel model;
     Map<String, String> hyper = new LinkedHashMap<>();
     double[] thresholds = null;
-    if (validationFraction > 0 && data.size() >= MIN_EXAMPLES_FOR_VALIDATION) {
-      Splits.Split split = multiLabel
-          ? Splits.trainTest(all.size(), validationFraction, seed)
-          : Splits.stratified(all.labels(), validationFraction, seed);
-      TrainingSet train = all.subset(split.train());
+    boolean validate = validationFraction > 0 && data.size() >= MIN_EXAMPLES_FOR_VALIDATION;
+    FittedTextPipeline fitted;
+    if (customModel == null && modelType == ModelType.AUTO && validate) {
+      AutoChoice auto = autoChoice(data, texts, labels, options);
+      fitted = auto.pipeline;
+      model = auto.model;
+      hyper.putAll(auto.hyperParameters);
+      metrics.putAll(auto.metrics);
+      thresholds = auto.thresholds;
+    } else if (validate) {
+      fitted = pipeline.fit(texts);
+      TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
+      // hold out data to find the best epoch count, then retrain on everything for that many epochs
+      TextModelTrainer trainer = trainer();
+      Splits.Split split = holdout(all);
       TrainingSet validation = all.subset(split.test());
-      List<Candidate> candidates = new ArrayList<>();
-      LinearModel lastLinear = null;
-      for (TextModelTrainer trainer : trainers()) {
-        BestEpoch best = new BestEpoch(options.listener());
-        TextModel m;
-        if (trainer instanceof LinearModelTrainer linear) {
-          // warm start from the previous C's solution: same optimum, fewer L-BFGS iterations
-          lastLinear = linear.fit(train, validation, options.withListener(best), lastLinear);
-          m = lastLinear;
-        } else {
-          m = trainer.fit(train, validation, options.withListener(best));
-        }
-        Map<String, String> h = new LinkedHashMap<>(trainer.hyperParameters());
-        int epochs = trainer.stopsEarly() ? best.epoch : options.maxEpochs();
-        h.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
-        candidates.add(new Candidate(m, m.predict(validation.inputs()), h, List.of(trainer), List.of(m),
-            new int[] {epochs}));
-      }
-      if (customModel == null && modelType == ModelType.AUTO) {
-        candidates = keepMostAccurateLinear(candidates, validation);
-      }
-      if (candidates.size() > 1) {
-        List<TextModel> members = candidates.stream().map(Candidate::model).toList();
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("model", EnsembleModel.TYPE);
-        for (Candidate c : candidates) {
-          c.hyperParameters.forEach((k, v) -> h.put(c.model.type() + "." + k, v));
-        }
-        candidates.add(new Candidate(new EnsembleModel(members),
-            EnsembleModel.average(candidates.stream().map(Candidate::validation).toList()), h,
-            candidates.stream().flatMap(c -> c.trainers.stream()).toList(), members,
-            candidates.stream().mapToInt(c -> c.epochs[0]).toArray()));
-      }
-      for (Candidate c : candidates) {
-        metrics.put("validation score " + c.model.type(), validationScore(c.validation, validation, labels));
-      }
-      Candidate chosen = choose(candidates, validation);
-      // retrain the chosen model(s) on all the data for the epochs that were best on the holdout
-      List<TextModel> refitted = new ArrayList<>();
-      for (int k = 0; k < chosen.trainers.size(); k++) {
-        TextModelTrainer trainer = chosen.trainers.get(k);
-        TrainingOptions refit = options.withMaxEpochs(chosen.epochs[k]);
-        refitted.add(trainer instanceof LinearModelTrainer linear
-            // warm start from the holdout fit: same optimum on all the data, fewer iterations
-            ? linear.fit(all, null, refit, (LinearModel) chosen.fitted.get(k))
-            : trainer.fit(all, null, refit));
-      }
-      model = refitted.size() == 1 ? refitted.get(0) : new EnsembleModel(refitted);
-      hyper.putAll(chosen.hyperParameters);
-      metrics.putAll(validationMetrics(chosen.validation, validation, labels));
+      BestEpoch best = new BestEpoch(options.listener());
+      TextModel holdoutModel = trainer.fit(all.subset(split.train()), validation, options.withListener(best));
+      double[][] p = holdoutModel.predict(validation.inputs());
+      hyper.putAll(trainer.hyperParameters());
+      hyper.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
+      model = trainer.fit(all, null, trainer.stopsEarly() ? options.withMaxEpochs(best.epoch) : options);
+      metrics.putAll(validationMetrics(p, validation, labels));
       if (multiLabel) {
-        thresholds = MultiLabelThresholds.tune(chosen.validation, validation.labelSets());
+        thresholds = MultiLabelThresholds.tune(p, validation.labelSets());
       }
     } else {
-      TextModelTrainer trainer = trainers().get(0);
+      fitted = pipeline.fit(texts);
+      TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
+      TextModelTrainer trainer = trainer();
       model = trainer.fit(all, null, options);
       hyper.putAll(trainer.hyperParameters());
     }
@@ -211,13 +190,9 @@ public final class TextClassifierTrainer {
       Arrays.fill(thresholds, MultiLabelThresholds.DEFAULT);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Provenance provenance = Provenance.now(fingerprint(data), data.size(), seconds, hyperParameters(hyper), metrics);
+    Provenance provenance = Provenance.now(fingerprint(data), data.size(), seconds,
+        hyperParameters(hyper, fitted.config()), metrics);
     return new TextClassifier(fitted, model, labels, multiLabel, thresholds, provenance);
-  }
-
-  /** A trained candidate model with its held-out probabilities and the holdout fit of each trainer. */
-  private record Candidate(TextModel model, double[][] validation, Map<String, String> hyperParameters,
-                           List<TextModelTrainer> trainers, List<TextModel> fitted, int[] epochs) {
   }
 
   /** Records the epoch of the highest held-out accuracy (ties: the later epoch) while forwarding events. */
@@ -251,65 +226,171 @@ public final class TextClassifierTrainer {
   }
 
   /**
-   * The first (simplest) candidate unless a later one is significantly more accurate on the held-out
-   * data: McNemar's test with continuity correction at the 5% level on the decisions where the two
-   * disagree in correctness ({@code (|b - c| - 1)^2 / (b + c) > 3.84}). Small holdouts are noisy, so a
-   * plain "highest score wins" would often trade a strong model for a lucky one. Among significantly
-   * better candidates the most accurate wins.
+   * A candidate of {@link ModelType#AUTO}: a short name for the provenance, the index of its pipeline
+   * among the candidate pipelines and its trainer.
    */
-  private Candidate choose(List<Candidate> candidates, TrainingSet validation) {
-    Candidate base = candidates.get(0);
-    boolean[] baseRight = correct(base.validation, validation);
-    Candidate chosen = base;
-    int chosenGain = 0;
-    for (Candidate c : candidates.subList(1, candidates.size())) {
-      boolean[] right = correct(c.validation, validation);
-      int onlyBase = 0;
-      int onlyCandidate = 0;
-      for (int i = 0; i < right.length; i++) {
-        if (right[i] && !baseRight[i]) {
-          onlyCandidate++;
-        } else if (!right[i] && baseRight[i]) {
-          onlyBase++;
-        }
-      }
-      int gain = onlyCandidate - onlyBase;
-      double chi2 = onlyCandidate + onlyBase == 0 ? 0
-          : Math.pow(Math.abs(gain) - 1, 2) / (onlyCandidate + onlyBase);
-      if (gain > chosenGain && chi2 > 3.841) {
-        chosen = c;
-        chosenGain = gain;
-      }
-    }
-    return chosen;
+  private record AutoCandidate(String name, int pipeline, TextModelTrainer trainer) {
+  }
+
+  /** What {@link ModelType#AUTO} chose and trained on all the data. */
+  private record AutoChoice(FittedTextPipeline pipeline, TextModel model, Map<String, String> hyperParameters,
+                            Map<String, Double> metrics, double[] thresholds) {
   }
 
   /**
-   * Replaces the linear candidates (one per regularization strength, in order of preference) by the
-   * most accurate on the held-out data (the first of equals), placed first as the base of {@link #choose}.
+   * {@link ModelType#AUTO}: scores every candidate by its held-out predictions on the training data
+   * alone (3-fold cross-validation below {@value #CROSS_VALIDATION_BELOW} examples, where one holdout
+   * would be too noisy; the {@code validationFraction} holdout above), keeps the one with the most
+   * correct held-out decisions (the earlier candidate on ties) and retrains it on all the data, with
+   * the mean best epoch count of its folds (for early-stopping models) and the geometric mean of its
+   * fitted probability temperatures (for the linear SVM).
    */
-  private List<Candidate> keepMostAccurateLinear(List<Candidate> candidates, TrainingSet validation) {
-    Candidate best = null;
-    int bestCorrect = -1;
-    List<Candidate> others = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (!c.model.type().equals(LinearModel.TYPE)) {
-        others.add(c);
-        continue;
+  private AutoChoice autoChoice(List<LabeledText> data, List<String> texts, List<String> labels,
+      TrainingOptions options) {
+    List<TextPipeline> pipelines = new ArrayList<>(List.of(pipeline));
+    long characters = texts.stream().mapToLong(String::length).sum();
+    if (characters < AUTO_CHARACTER_NGRAMS_BELOW && pipeline.tokenizer() instanceof UnicodeTokenizer words
+        && words.charNgramMax() == 0) {
+      pipelines.add(pipeline.toBuilder().tokenizer(words.toBuilder().charNgrams(2, 5).build()).build());
+    }
+    List<FittedTextPipeline> fittedPipelines = new ArrayList<>();
+    List<TrainingSet> sets = new ArrayList<>();
+    for (TextPipeline p : pipelines) {
+      FittedTextPipeline fitted = p.fit(texts);
+      fittedPipelines.add(fitted);
+      sets.add(trainingSet(fitted, fitted.encodeAll(texts), data, labels));
+    }
+    TrainingSet all = sets.get(0);
+    List<AutoCandidate> candidates = autoCandidates(pipelines.size());
+    List<Splits.Split> splits;
+    if (all.size() < CROSS_VALIDATION_BELOW) {
+      splits = multiLabel ? Splits.kFold(all.size(), AUTO_FOLDS, seed)
+          : Splits.stratifiedKFold(all.labels(), AUTO_FOLDS, seed);
+    } else {
+      splits = List.of(holdout(all));
+    }
+    int[] validated = splits.stream().flatMapToInt(s -> Arrays.stream(s.test())).toArray();
+    int[] position = new int[all.size()];
+    for (int k = 0; k < validated.length; k++) {
+      position[validated[k]] = k;
+    }
+    TrainingSet validation = all.subset(validated);
+    int jobs = candidates.size() * splits.size();
+    double[][][] heldOut = new double[candidates.size()][validated.length][];
+    int[][] epochs = new int[candidates.size()][splits.size()];
+    double[][] temperatures = new double[candidates.size()][splits.size()];
+    TrainingListener shared = synchronizedListener(options.listener());
+    // every fit is deterministic on its own, so running them in parallel does not change the result
+    IntStream.range(0, jobs).parallel().forEach(job -> {
+      int c = job / splits.size();
+      int f = job % splits.size();
+      Splits.Split split = splits.get(f);
+      TrainingSet candidateSet = sets.get(candidates.get(c).pipeline);
+      TrainingSet train = candidateSet.subset(split.train());
+      TrainingSet test = candidateSet.subset(split.test());
+      TextModelTrainer trainer = candidates.get(c).trainer;
+      BestEpoch best = new BestEpoch(shared);
+      TextModel m;
+      if (trainer instanceof LinearSvmTrainer svm) {
+        LinearSvmTrainer.Calibrated fitted = svm.fitCalibrated(train, test, options.withListener(best));
+        m = fitted.model();
+        temperatures[c][f] = fitted.temperature();
+      } else {
+        m = trainer.fit(train, test, options.withListener(best));
       }
+      epochs[c][f] = best.epoch;
+      double[][] p = m.predict(test.inputs());
+      for (int i = 0; i < p.length; i++) {
+        heldOut[c][position[split.test()[i]]] = p[i];
+      }
+    });
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    int chosen = 0;
+    int mostCorrect = -1;
+    for (int c = 0; c < candidates.size(); c++) {
       int correct = 0;
-      for (boolean right : correct(c.validation, validation)) {
+      for (boolean right : correct(heldOut[c], validation)) {
         correct += right ? 1 : 0;
       }
-      if (correct > bestCorrect) {
-        best = c;
-        bestCorrect = correct;
+      metrics.put("validation score " + candidates.get(c).name, validationScore(heldOut[c], validation, labels));
+      if (correct > mostCorrect) {
+        mostCorrect = correct;
+        chosen = c;
       }
     }
-    List<Candidate> out = new ArrayList<>();
-    out.add(best);
-    out.addAll(others);
+    AutoCandidate choice = candidates.get(chosen);
+    TextModelTrainer trainer = choice.trainer;
+    Map<String, String> hyper = new LinkedHashMap<>();
+    hyper.put("auto.choice", choice.name);
+    hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
+        : "holdout of " + validationFraction);
+    TrainingOptions refit = options;
+    if (trainer instanceof LinearSvmTrainer svm) {
+      double logSum = 0;
+      for (double t : temperatures[chosen]) {
+        logSum += Math.log(t);
+      }
+      trainer = svm.withTemperature(LinearSvmTrainer.clampTemperature(Math.exp(logSum / splits.size())));
+    } else if (trainer.stopsEarly()) {
+      int meanEpochs = (int) Math.round(Arrays.stream(epochs[chosen]).average().orElse(1));
+      refit = options.withMaxEpochs(Math.max(1, meanEpochs));
+      hyper.put("epochs", Integer.toString(refit.maxEpochs()));
+    }
+    hyper.putAll(trainer.hyperParameters());
+    TextModel model = trainer.fit(sets.get(choice.pipeline), null, refit);
+    metrics.putAll(validationMetrics(heldOut[chosen], validation, labels));
+    double[] thresholds = multiLabel ? MultiLabelThresholds.tune(heldOut[chosen], validation.labelSets()) : null;
+    return new AutoChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);
+  }
+
+  /**
+   * The candidates of {@link ModelType#AUTO}, in order of preference: the linear SVM (cost 1) on each
+   * candidate pipeline (words, then words and character n-grams); {@link AutoSearch#THOROUGH} adds other
+   * costs, naive Bayes scaling, logistic regression and the fastText-style model on the first pipeline.
+   */
+  private List<AutoCandidate> autoCandidates(int pipelines) {
+    List<AutoCandidate> out = new ArrayList<>();
+    for (int p = 0; p < pipelines; p++) {
+      out.add(new AutoCandidate(p == 0 ? "svm C=1" : "svm C=1, character n-grams", p,
+          LinearSvmTrainer.builder().c(1).build()));
+    }
+    if (autoSearch == AutoSearch.THOROUGH) {
+      for (double c : THOROUGH_SVM_C) {
+        out.add(new AutoCandidate("svm C=" + c, 0, LinearSvmTrainer.builder().c(c).build()));
+      }
+      out.add(new AutoCandidate("nbsvm C=1", 0, LinearSvmTrainer.builder().naiveBayes(true).c(1).build()));
+      for (double c : THOROUGH_LOGISTIC_C) {
+        out.add(new AutoCandidate("logistic C=" + c, 0, LinearModelTrainer.builder().c(c).build()));
+      }
+      out.add(new AutoCandidate("fasttext", 0, FastTextModelTrainer.builder().build()));
+    }
     return out;
+  }
+
+  /** The stratified (single-label) or plain holdout of {@code validationFraction}. */
+  private Splits.Split holdout(TrainingSet all) {
+    return multiLabel ? Splits.trainTest(all.size(), validationFraction, seed)
+        : Splits.stratified(all.labels(), validationFraction, seed);
+  }
+
+  /** Forwards events to {@code delegate} one at a time (AUTO trains its candidates in parallel). */
+  private static TrainingListener synchronizedListener(TrainingListener delegate) {
+    return new TrainingListener() {
+      @Override
+      public synchronized void onStart(String what, int epochs) {
+        delegate.onStart(what, epochs);
+      }
+
+      @Override
+      public synchronized void onEpoch(EpochEvent event) {
+        delegate.onEpoch(event);
+      }
+
+      @Override
+      public synchronized void onEnd() {
+        delegate.onEnd();
+      }
+    };
   }
 
   /** Per held-out decision (per example, or per example and label when multi-label): was it right. */
@@ -350,24 +431,15 @@ public final class TextClassifierTrainer {
     return metrics;
   }
 
-  /**
-   * The trainers to fit: the custom one, the default of a fixed type, or for {@link ModelType#AUTO}
-   * linear models with several regularization strengths and the fastText-style model (the average of
-   * the best linear and the fastText-style model is a further candidate).
-   */
-  private List<TextModelTrainer> trainers() {
+  /** The trainer of a fixed model type or the custom one; {@link ModelType#AUTO} on too little data: the default linear SVM. */
+  private TextModelTrainer trainer() {
     if (customModel != null) {
-      return List.of(customModel);
+      return customModel;
     }
-    if (modelType != ModelType.AUTO) {
-      return List.of(TextModels.defaultTrainer(modelType.typeName()));
+    if (modelType == ModelType.AUTO) {
+      return LinearSvmTrainer.builder().build();
     }
-    List<TextModelTrainer> out = new ArrayList<>();
-    for (double c : AUTO_C) {
-      out.add(LinearModelTrainer.builder().c(c).build());
-    }
-    out.add(FastTextModelTrainer.builder().build());
-    return out;
+    return TextModels.defaultTrainer(modelType.typeName());
   }
 
   static int[] argmax(double[][] p) {
@@ -448,9 +520,12 @@ public final class TextClassifierTrainer {
     return f.hex();
   }
 
-  private Map<String, String> hyperParameters(Map<String, String> model) {
+  private Map<String, String> hyperParameters(Map<String, String> model, TextPipeline used) {
     Map<String, String> m = new LinkedHashMap<>(model);
     m.put("modelType", modelType.name());
+    if (modelType == ModelType.AUTO && customModel == null) {
+      m.put("autoSearch", autoSearch.name());
+    }
     m.put("seed", Long.toString(seed));
     m.put("maxEpochs", maxEpochs == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(maxEpochs));
     m.put("batchSize", batchSize == TrainingOptions.MODEL_DEFAULT ? "model default" : Integer.toString(batchSize));
@@ -458,7 +533,7 @@ public final class TextClassifierTrainer {
     m.put("validationFraction", Double.toString(validationFraction));
     m.put("balancedClassWeights", Boolean.toString(balancedClassWeights));
     m.put("multiLabel", Boolean.toString(multiLabel));
-    m.put("pipeline", pipeline.toString());
+    m.put("pipeline", used.toString());
     return m;
   }
 
@@ -473,6 +548,7 @@ public final class TextClassifierTrainer {
     private Tokenizer tokenizer;
     private VectorizerConfig vectorizer;
     private ModelType modelType = ModelType.AUTO;
+    private AutoSearch autoSearch = AutoSearch.FAST;
     private TextModelTrainer customModel;
     private long seed = 42L;
     private int maxEpochs = TrainingOptions.MODEL_DEFAULT;
@@ -520,6 +596,12 @@ public final class TextClassifierTrainer {
     public Builder modelType(ModelType value) {
       this.modelType = value;
       this.customModel = null;
+      return this;
+    }
+
+    /** How widely {@link ModelType#AUTO} searches (default {@link AutoSearch#FAST}). */
+    public Builder autoSearch(AutoSearch value) {
+      this.autoSearch = value;
       return this;
     }
 
@@ -585,6 +667,7 @@ public final class TextClassifierTrainer {
     public TextClassifierTrainer build() {
       Check.notNull("pipeline", pipeline);
       Check.notNull("modelType", modelType);
+      Check.notNull("autoSearch", autoSearch);
       Check.notNull("listener", listener);
       if (maxEpochs != TrainingOptions.MODEL_DEFAULT && (maxEpochs < 1 || maxEpochs > 10_000)) {
         throw ConfigurationException.invalid("maxEpochs", maxEpochs, "must be in [1, 10000]");

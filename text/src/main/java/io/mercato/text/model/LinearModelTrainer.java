@@ -1,17 +1,17 @@
 package io.mercato.text.model;
 
 import io.mercato.core.Check;
-import io.mercato.core.linalg.SparseVector;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Trains a {@link LinearModel} exactly: full-batch L-BFGS on the L2-regularized loss
- * {@code sum_i w_i loss_i + ||W||^2 / (2C)} (biases unregularized). With the default logistic loss
- * this is the objective of scikit-learn's {@code LogisticRegression(C=...)} with its multinomial
- * softmax (or one sigmoid per label when multi-label); the squared-hinge loss gives a linear SVM.
+ * Trains a {@link LinearModel} as logistic regression, exactly: full-batch L-BFGS on the L2-regularized
+ * cross-entropy {@code sum_i w_i loss_i + ||W||^2 / (2C)} (biases unregularized), the objective of
+ * scikit-learn's {@code LogisticRegression(C=...)} with its multinomial softmax (or one sigmoid per
+ * label when multi-label). Its probabilities are calibrated by construction; {@link LinearSvmTrainer}
+ * trains a linear SVM much faster.
  * The optimum does not depend on the seed or the order of the examples, so training is deterministic;
  * it stops when the largest gradient component, relative to the total example weight, falls below
  * {@code tolerance}, or after {@code maxEpochs} iterations (one iteration is two sparse passes over
@@ -36,35 +36,17 @@ public final class LinearModelTrainer implements TextModelTrainer {
   private static final int OUTPUT_RANGES = 4;
   private static final int MIN_OUTPUTS_TO_SPLIT = 16;
 
-  /** The per-example loss the linear model minimizes. */
-  public enum Loss {
-    /** Cross-entropy of the softmax (or of each label's sigmoid): logistic regression, calibrated probabilities. */
-    LOGISTIC,
-    /**
-     * One-vs-rest squared hinge {@code sum_c max(0, 1 - t_c s_c)^2} with {@code t_c = +-1}: a linear SVM
-     * (scikit-learn's {@code LinearSVC}); its probabilities are the softmax of the margins, not calibrated.
-     */
-    SQUARED_HINGE
-  }
-
-  private final Loss loss;
   private final double c;
   private final double tolerance;
 
   private LinearModelTrainer(Builder b) {
-    this.loss = b.loss;
     this.c = b.c;
     this.tolerance = b.tolerance;
   }
 
-  /** A builder with defaults {@code loss = LOGISTIC}, {@code c = 10}, {@code tolerance = 1e-5}. */
+  /** A builder with defaults {@code c = 10}, {@code tolerance = 1e-5}. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The loss minimized. */
-  public Loss loss() {
-    return loss;
   }
 
   /** Inverse L2 strength: the penalty is {@code ||W||^2 / (2C)} against the summed example losses. */
@@ -91,7 +73,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
   public Map<String, String> hyperParameters() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("model", LinearModel.TYPE);
-    m.put("loss", loss.name());
+    m.put("loss", "logistic");
     m.put("C", Double.toString(c));
     m.put("tolerance", Double.toString(tolerance));
     m.put("solver", "lbfgs");
@@ -113,7 +95,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
    */
   public LinearModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options, LinearModel start) {
     int iterations = options.epochsOr(DEFAULT_ITERATIONS);
-    Objective objective = new Objective(train, loss, 1.0 / c);
+    Objective objective = new Objective(train, 1.0 / c);
     int size = objective.parameters();
     double[] theta = new double[size];
     if (start != null) {
@@ -297,8 +279,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     private final int[] labels;
     private final boolean[][] labelSets;
     private final double[] weights;
-    private final Loss loss;
-    private final double penalty;
+      private final double penalty;
     private final double totalWeight;
     /** Scores at the line's origin and along its direction, n x outputs each. */
     private final double[] base;
@@ -310,8 +291,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
     private final double[] residual;
     private final int rowBlocks;
 
-    Objective(TrainingSet set, Loss loss, double penalty) {
-      this.loss = loss;
+    Objective(TrainingSet set, double penalty) {
       this.dim = set.featureDimension();
       this.outputs = set.outputs();
       this.multi = set.multiLabel();
@@ -320,19 +300,12 @@ public final class LinearModelTrainer implements TextModelTrainer {
       this.labels = set.labels();
       this.labelSets = set.labelSets();
       this.weights = new double[n];
-      rowStart = new int[n + 1];
-      for (int i = 0; i < n; i++) {
-        rowStart[i + 1] = rowStart[i] + set.inputs().get(i).features().size();
-      }
-      cols = new int[rowStart[n]];
-      vals = new double[rowStart[n]];
+      SparseRows x = SparseRows.of(set);
+      rowStart = x.rowStart;
+      cols = x.cols;
+      vals = x.vals;
       double total = 0;
       for (int i = 0; i < n; i++) {
-        SparseVector x = set.inputs().get(i).features();
-        for (int k = 0; k < x.size(); k++) {
-          cols[rowStart[i] + k] = x.index(k);
-          vals[rowStart[i] + k] = x.value(k);
-        }
         weights[i] = set.weight(i);
         total += weights[i];
       }
@@ -489,21 +462,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
      * to them times {@code gradientWeight}.
      */
     private double exampleLoss(int i, double[] scores, double gradientWeight) {
-      if (loss == Loss.LOGISTIC) {
-        return Probabilities.lossGradient(scores, multi ? -1 : labels[i], multi ? labelSets[i] : null, gradientWeight);
-      }
-      double sum = 0;
-      for (int c = 0; c < outputs; c++) {
-        double target = (multi ? labelSets[i][c] : labels[i] == c) ? 1 : -1;
-        double margin = 1 - target * scores[c];
-        if (margin > 0) {
-          sum += margin * margin;
-          scores[c] = -2 * target * margin * gradientWeight;
-        } else {
-          scores[c] = 0;
-        }
-      }
-      return sum;
+      return Probabilities.lossGradient(scores, multi ? -1 : labels[i], multi ? labelSets[i] : null, gradientWeight);
     }
 
     /** Copies {@code start}'s weights and biases into {@code theta}. */
@@ -540,17 +499,10 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
   /** Validating builder for {@link LinearModelTrainer}. */
   public static final class Builder {
-    private Loss loss = Loss.LOGISTIC;
     private double c = 10;
     private double tolerance = 1e-5;
 
     private Builder() {
-    }
-
-    /** The loss (default {@link Loss#LOGISTIC}). */
-    public Builder loss(Loss value) {
-      this.loss = value;
-      return this;
     }
 
     /** Inverse L2 strength (scikit-learn's {@code C}), in (0, 1e6]; larger fits the training data more closely. */
@@ -567,7 +519,6 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
     /** Validates and builds. */
     public LinearModelTrainer build() {
-      Check.notNull("loss", loss);
       Check.inRange("C", c, Double.MIN_VALUE, 1e6);
       Check.inRange("tolerance", tolerance, 1e-12, 1e-1);
       return new LinearModelTrainer(this);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The configuration of the text pipeline: PII masker (optional) → normalizer → tokenizer → vectorizer,
@@ -115,10 +116,11 @@ public final class TextPipeline {
     if (texts.isEmpty()) {
       throw new DataException("cannot fit a text pipeline on no texts");
     }
+    TokenizedText[] analyzed = new TokenizedText[texts.size()];
+    IntStream.range(0, analyzed.length).parallel().forEach(i -> analyzed[i] = tokenizer.analyze(prepare(texts.get(i))));
     List<List<String>> terms = new ArrayList<>(texts.size());
     Map<String, int[]> tokenCounts = new HashMap<>();
-    for (String text : texts) {
-      TokenizedText t = tokenizer.analyze(prepare(text));
+    for (TokenizedText t : analyzed) {
       terms.add(t.terms());
       for (String token : t.tokens()) {
         tokenCounts.computeIfAbsent(token, k -> new int[1])[0]++;

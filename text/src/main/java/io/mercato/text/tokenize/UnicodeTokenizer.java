@@ -64,6 +64,12 @@ public final class UnicodeTokenizer implements Tokenizer {
     return wordNgrams;
   }
 
+  /** A builder initialized with this tokenizer's settings. */
+  public Builder toBuilder() {
+    return new Builder().wordNgrams(wordNgrams).charNgrams(charNgramMin, charNgramMax).stopWords(stopWords)
+        .cjkBigrams(cjkBigrams).symbols(symbols);
+  }
+
   /** Smallest character n-gram length, 0 when character n-grams are off. */
   public int charNgramMin() {
     return charNgramMin;

@@ -21,11 +21,27 @@ final class FittedVectorizer implements Vectorizer {
   private final FeatureIndex index;
   /** Per-feature idf, or null unless the weighting is TF-IDF. */
   private final double[] idf;
+  /** Per feature: is it a character n-gram (normalized as its own block); null in hashing mode. */
+  private final boolean[] characterNgram;
 
   private FittedVectorizer(VectorizerConfig config, FeatureIndex index, double[] idf) {
     this.config = config;
     this.index = index;
     this.idf = idf;
+    if (index instanceof Vocabulary vocabulary) {
+      List<String> terms = vocabulary.terms();
+      characterNgram = new boolean[terms.size()];
+      for (int i = 0; i < characterNgram.length; i++) {
+        characterNgram[i] = isCharacterNgram(terms.get(i));
+      }
+    } else {
+      characterNgram = null;
+    }
+  }
+
+  /** The tokenizer writes character n-grams in brackets, e.g. {@code "[ lo]"}; words never contain brackets. */
+  private static boolean isCharacterNgram(String term) {
+    return term.length() > 2 && term.charAt(0) == '[' && term.charAt(term.length() - 1) == ']';
   }
 
   static FittedVectorizer fit(VectorizerConfig config, List<? extends List<String>> documents) {
@@ -129,7 +145,8 @@ final class FittedVectorizer implements Vectorizer {
     int[] indices = new int[k];
     double[] values = new double[k];
     int m = 0;
-    double sumSquares = 0;
+    double wordSquares = 0;
+    double characterSquares = 0;
     for (int i = 0; i < k; ) {
       int id = ids[i];
       int j = i + 1;
@@ -139,14 +156,21 @@ final class FittedVectorizer implements Vectorizer {
       double v = weight(id, j - i);
       indices[m] = id;
       values[m] = v;
-      sumSquares += v * v;
+      if (characterNgram != null && characterNgram[id]) {
+        characterSquares += v * v;
+      } else {
+        wordSquares += v * v;
+      }
       m++;
       i = j;
     }
-    if (config.l2Normalize() && sumSquares > 0) {
-      double inv = 1.0 / Math.sqrt(sumSquares);
+    if (config.l2Normalize()) {
+      // words and character n-grams each get unit norm, like a union of a word and a char_wb
+      // vectorizer: otherwise the many character n-grams would drown the words
+      double wordScale = wordSquares > 0 ? 1.0 / Math.sqrt(wordSquares) : 0;
+      double characterScale = characterSquares > 0 ? 1.0 / Math.sqrt(characterSquares) : 0;
       for (int i = 0; i < m; i++) {
-        values[i] *= inv;
+        values[i] *= characterNgram != null && characterNgram[indices[i]] ? characterScale : wordScale;
       }
     }
     return SparseVector.of(index.dimension(), Arrays.copyOf(indices, m), Arrays.copyOf(values, m));

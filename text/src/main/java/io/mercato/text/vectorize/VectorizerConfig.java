@@ -74,7 +74,11 @@ public final class VectorizerConfig {
     return smoothIdf;
   }
 
-  /** Whether each document vector is scaled to unit Euclidean norm. */
+  /**
+   * Whether each document vector is scaled to unit Euclidean norm; with a vocabulary, the words and the
+   * character n-grams are scaled separately, each block to unit norm (like scikit-learn's union of a word
+   * and a {@code char_wb} vectorizer), so that the many character n-grams do not drown the words.
+   */
   public boolean l2Normalize() {
     return l2Normalize;
   }

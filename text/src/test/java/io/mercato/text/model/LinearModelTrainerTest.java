@@ -111,25 +111,6 @@ class LinearModelTrainerTest {
     }
   }
 
-  /**
-   * Squared hinge (linear SVM, one-vs-rest) on the same points. Reference: for each class c, scipy 1.10
-   * {@code minimize(method='BFGS', gtol=1e-13)} of {@code sum max(0, 1 - t (X w + b))^2 + w.w / (2 * 0.8)}
-   * with {@code t = +1 for y3 == c else -1} and unpenalized b (final max |gradient| below 2e-10).
-   */
-  @Test
-  void squaredHingeOptimumMatchesScipy() {
-    int[] y3 = {1, 1, 2, 2, 0, 0, 2, 0, 1, 1, 2, 0};
-    LinearModel model = LinearModelTrainer.builder().loss(LinearModelTrainer.Loss.SQUARED_HINGE).c(0.8)
-        .tolerance(1e-10).build().fit(denseSet(y3, 3, null), null, EXACT);
-    double[][] expected = {{-1.2324556401, 0.24492643, -0.3983114422}, {0.1252480013, 0.2289795867, -0.4087123912},
-        {0.8667533593, -0.5882642312, -0.6783312668}};
-    for (int c = 0; c < 3; c++) {
-      assertThat(model.weight(0, c)).isCloseTo(expected[c][0], within(1e-5));
-      assertThat(model.weight(1, c)).isCloseTo(expected[c][1], within(1e-5));
-      assertThat(model.bias(c)).isCloseTo(expected[c][2], within(1e-5));
-    }
-  }
-
   /** The optimum is unique: seeds and example order do not change it (up to float rounding of the weights). */
   @Test
   void optimumIsIndependentOfSeedAndExampleOrder() {

@@ -1,0 +1,392 @@
+package io.mercato.text.model;
+
+import io.mercato.core.Check;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains a {@link LinearModel} as a linear support vector machine: one-vs-rest L2-regularized
+ * squared hinge loss {@code ||w||^2 / 2 + C sum_i w_i max(0, 1 - t_i (w . x_i + b))^2} per class (one
+ * problem for two classes; one per label when multi-label), with the bias as a regularized constant
+ * feature, the formulation of LIBLINEAR and scikit-learn's {@code LinearSVC}. Solved by dual
+ * coordinate descent (Hsieh et al., ICML 2008), which costs one sparse pass per epoch and converges in
+ * a few dozen epochs on text: it trains far faster than the exact logistic regression of
+ * {@link LinearModelTrainer}, often with the same accuracy on sparse text features.
+ *
+ * <p>Margins are not probabilities. The model's probabilities are the softmax (sigmoids when
+ * multi-label) of the margins times a temperature; with a validation set the temperature minimizing
+ * the held-out cross-entropy is fitted (it does not change any decision), otherwise the configured one
+ * is used. Deterministic: each problem visits the examples in an order drawn from the seed, and the
+ * problems are independent, so the thread count does not matter.
+ */
+public final class LinearSvmTrainer implements TextModelTrainer {
+
+  /** Epoch bound of the coordinate descent unless the training options set one. */
+  private static final int DEFAULT_EPOCHS = 1000;
+  private static final double MIN_TEMPERATURE = 1e-2;
+  private static final double MAX_TEMPERATURE = 1e2;
+
+  private final double c;
+  private final double tolerance;
+  private final double temperature;
+  private final boolean naiveBayes;
+
+  private LinearSvmTrainer(Builder b) {
+    this.c = b.c;
+    this.tolerance = b.tolerance;
+    this.temperature = b.temperature;
+    this.naiveBayes = b.naiveBayes;
+  }
+
+  /** A builder with defaults {@code c = 1}, {@code tolerance = 0.01}, temperature fitted on validation data (else 1). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Cost of the training loss against the regularizer; larger fits the training data more closely. */
+  public double c() {
+    return c;
+  }
+
+  /** The configured temperature, or NaN when it is fitted on the validation set (1 without one). */
+  public double temperature() {
+    return temperature;
+  }
+
+  /** Whether features are scaled by naive Bayes log-count ratios (NBSVM). */
+  public boolean naiveBayes() {
+    return naiveBayes;
+  }
+
+  /** A copy of this trainer with a fixed temperature (e.g. the one fitted on a holdout, for a refit on all data). */
+  public LinearSvmTrainer withTemperature(double value) {
+    return new Builder().c(c).tolerance(tolerance).naiveBayes(naiveBayes).temperature(value).build();
+  }
+
+  @Override
+  public String type() {
+    return LinearModel.TYPE;
+  }
+
+  @Override
+  public boolean stopsEarly() {
+    return false;
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("model", LinearModel.TYPE);
+    m.put("loss", "squared hinge, one-vs-rest");
+    m.put("C", Double.toString(c));
+    m.put("tolerance", Double.toString(tolerance));
+    m.put("solver", "dual coordinate descent");
+    m.put("naiveBayesScaling", Boolean.toString(naiveBayes));
+    m.put("temperature", Double.isNaN(temperature) ? "fitted on validation data" : Double.toString(temperature));
+    return m;
+  }
+
+  @Override
+  public LinearModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
+    return fitCalibrated(train, validation, options).model();
+  }
+
+  /** A trained model and the temperature its margins were scaled by. */
+  public record Calibrated(LinearModel model, double temperature) {
+  }
+
+  /**
+   * Like {@link #fit} but also returns the temperature used, so that a refit on more data can reuse
+   * the one fitted on a validation set ({@link #withTemperature}).
+   */
+  public Calibrated fitCalibrated(TrainingSet train, TrainingSet validation, TrainingOptions options) {
+    int epochs = options.epochsOr(DEFAULT_EPOCHS);
+    options.listener().onStart("linear-svm", 1);
+    EarlyStopping events = new EarlyStopping(1, 1, options.listener());
+    SparseRows x = SparseRows.of(train);
+    int outputs = train.outputs();
+    boolean binary = !train.multiLabel() && outputs == 2;
+    int problems = binary ? 1 : outputs;
+    double[] costs = new double[x.rows];
+    for (int i = 0; i < x.rows; i++) {
+      costs[i] = c * train.weight(i);
+    }
+    double[][] solutions = new double[problems][];
+    double[] objective = new double[problems];
+    IntStream.range(0, problems).parallel().forEach(p -> {
+      boolean[] positive = new boolean[x.rows];
+      int target = binary ? 1 : p;
+      for (int i = 0; i < x.rows; i++) {
+        positive[i] = train.multiLabel() ? train.labelSets()[i][target] : train.labels()[i] == target;
+      }
+      SplittableRandom random = new SplittableRandom(options.seed() + 0x9E3779B97F4A7C15L * (p + 1));
+      double[] ratios = naiveBayes ? naiveBayesRatios(x, positive, train) : null;
+      SparseRows rows = naiveBayes ? x.scaleColumns(ratios) : x;
+      double[] w = solve(rows, positive, costs, random, epochs);
+      objective[p] = primalLoss(rows, positive, costs, w);
+      if (naiveBayes) { // scores w . (r * x) = (w * r) . x: fold the ratios into the weights
+        for (int j = 0; j < x.dimension; j++) {
+          w[j] *= ratios[j];
+        }
+      }
+      solutions[p] = w;
+    });
+    int dim = x.dimension;
+    float[] weights = new float[dim * outputs];
+    float[] bias = new float[outputs];
+    double t = Double.isNaN(temperature) ? 1 : temperature;
+    double[][] margins = null;
+    if (validation != null && Double.isNaN(temperature)) {
+      LinearModel raw = model(solutions, dim, outputs, binary, train.multiLabel(), 1, weights, bias);
+      margins = new double[validation.size()][];
+      for (int i = 0; i < margins.length; i++) {
+        margins[i] = raw.scores(validation.inputs().get(i).features());
+      }
+      t = fitTemperature(margins, validation);
+    }
+    LinearModel model = model(solutions, dim, outputs, binary, train.multiLabel(), t, weights, bias);
+    double trainLoss = Arrays.stream(objective).sum() / Math.max(1, x.rows);
+    if (validation != null) {
+      events.epochDone(1, trainLoss, validation, model.predict(validation.inputs()));
+    } else {
+      events.epochDone(1, trainLoss, Double.NaN);
+    }
+    options.listener().onEnd();
+    return new Calibrated(model, t);
+  }
+
+  /**
+   * Dual coordinate descent for one binary problem; returns {@code [w (dimension), b]}. Examples whose
+   * dual variable sits at its bound with a gradient pointing outwards are set aside (shrinking) and
+   * revisited before stopping; it stops when the spread of the projected gradient over a full pass
+   * falls below the tolerance (LIBLINEAR's criterion).
+   */
+  private double[] solve(SparseRows x, boolean[] positive, double[] costs, SplittableRandom random, int epochs) {
+    int n = x.rows;
+    int dim = x.dimension;
+    double[] w = new double[dim + 1];
+    double[] alpha = new double[n];
+    int[] order = new int[n];
+    double[] squaredNorms = new double[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+      squaredNorms[i] = x.squaredNorm(i) + 1; // + the constant bias feature
+    }
+    int active = n;
+    double shrinkAbove = Double.POSITIVE_INFINITY;
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      for (int i = active - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int tmp = order[i];
+        order[i] = order[j];
+        order[j] = tmp;
+      }
+      double maxGradient = Double.NEGATIVE_INFINITY;
+      double minGradient = Double.POSITIVE_INFINITY;
+      for (int s = 0; s < active; s++) {
+        int i = order[s];
+        double y = positive[i] ? 1 : -1;
+        double diagonal = 0.5 / costs[i];
+        double margin = w[dim];
+        for (int k = x.rowStart[i]; k < x.rowStart[i + 1]; k++) {
+          margin += w[x.cols[k]] * x.vals[k];
+        }
+        double gradient = y * margin - 1 + diagonal * alpha[i];
+        double projected = gradient;
+        if (alpha[i] == 0) {
+          if (gradient > shrinkAbove) { // at the bound and likely to stay there: skip until the final check
+            active--;
+            order[s] = order[active];
+            order[active] = i;
+            s--;
+            continue;
+          }
+          projected = Math.min(gradient, 0);
+        }
+        maxGradient = Math.max(maxGradient, projected);
+        minGradient = Math.min(minGradient, projected);
+        if (Math.abs(projected) > 1e-12) {
+          double old = alpha[i];
+          alpha[i] = Math.max(old - gradient / (squaredNorms[i] + diagonal), 0);
+          double step = (alpha[i] - old) * y;
+          for (int k = x.rowStart[i]; k < x.rowStart[i + 1]; k++) {
+            w[x.cols[k]] += step * x.vals[k];
+          }
+          w[dim] += step;
+        }
+      }
+      if (maxGradient - minGradient <= tolerance) {
+        if (active == n) {
+          break;
+        }
+        active = n; // converged on the active set: one more pass over everything to confirm
+        shrinkAbove = Double.POSITIVE_INFINITY;
+        continue;
+      }
+      shrinkAbove = maxGradient <= 0 ? Double.POSITIVE_INFINITY : maxGradient;
+    }
+    return w;
+  }
+
+  /**
+   * Naive Bayes log-count ratios {@code r_j = log((p_j / |p|_1) / (q_j / |q|_1))} with {@code p} (q) one
+   * plus the weighted feature sums of the positive (negative) examples (Wang and Manning, ACL 2012).
+   */
+  private static double[] naiveBayesRatios(SparseRows x, boolean[] positive, TrainingSet train) {
+    double[] p = new double[x.dimension];
+    double[] q = new double[x.dimension];
+    Arrays.fill(p, 1);
+    Arrays.fill(q, 1);
+    for (int i = 0; i < x.rows; i++) {
+      double[] sums = positive[i] ? p : q;
+      double weight = train.weight(i);
+      for (int k = x.rowStart[i]; k < x.rowStart[i + 1]; k++) {
+        sums[x.cols[k]] += weight * x.vals[k];
+      }
+    }
+    double pTotal = Arrays.stream(p).sum();
+    double qTotal = Arrays.stream(q).sum();
+    double[] r = new double[x.dimension];
+    for (int j = 0; j < r.length; j++) {
+      r[j] = Math.log((p[j] / pTotal) / (q[j] / qTotal));
+    }
+    return r;
+  }
+
+  /** Summed weighted squared hinge loss of a solution (for the listener's training loss). */
+  private static double primalLoss(SparseRows x, boolean[] positive, double[] costs, double[] w) {
+    int dim = x.dimension;
+    double sum = 0;
+    for (int i = 0; i < x.rows; i++) {
+      double margin = w[dim];
+      for (int k = x.rowStart[i]; k < x.rowStart[i + 1]; k++) {
+        margin += w[x.cols[k]] * x.vals[k];
+      }
+      double slack = Math.max(0, 1 - (positive[i] ? margin : -margin));
+      sum += costs[i] * slack * slack;
+    }
+    return sum;
+  }
+
+  /**
+   * The linear model with scores {@code temperature * margin}; for two classes the single problem's
+   * margin {@code m} becomes scores {@code (-m/2, m/2)}, whose softmax is the sigmoid of {@code m}.
+   */
+  private static LinearModel model(double[][] solutions, int dim, int outputs, boolean binary, boolean multiLabel,
+      double temperature, float[] weights, float[] bias) {
+    for (int c = 0; c < outputs; c++) {
+      double[] w = solutions[binary ? 0 : c];
+      double scale = binary ? (c == 1 ? 0.5 : -0.5) * temperature : temperature;
+      for (int j = 0; j < dim; j++) {
+        weights[j * outputs + c] = (float) (scale * w[j]);
+      }
+      bias[c] = (float) (scale * w[dim]);
+    }
+    return new LinearModel(dim, outputs, multiLabel, weights.clone(), bias.clone());
+  }
+
+  /** {@code value} clamped to the allowed temperature range [0.01, 100]. */
+  public static double clampTemperature(double value) {
+    return Math.min(MAX_TEMPERATURE, Math.max(MIN_TEMPERATURE, value));
+  }
+
+  /**
+   * The temperature {@code T} minimizing the weighted held-out cross-entropy of the softmax (sigmoids
+   * when multi-label) of {@code T * scores}: a convex problem in one variable, solved by safeguarded
+   * Newton steps and clamped to [0.01, 100] (separable held-out data would push it to infinity).
+   */
+  static double fitTemperature(double[][] scores, TrainingSet validation) {
+    double t = 1;
+    for (int iteration = 0; iteration < 50; iteration++) {
+      double first = 0;
+      double second = 0;
+      for (int i = 0; i < scores.length; i++) {
+        double weight = validation.weight(i);
+        double[] s = scores[i];
+        if (validation.multiLabel()) {
+          for (int c = 0; c < s.length; c++) {
+            double p = Probabilities.sigmoid(t * s[c]);
+            first += weight * (p - (validation.labelSets()[i][c] ? 1 : 0)) * s[c];
+            second += weight * p * (1 - p) * s[c] * s[c];
+          }
+        } else {
+          double[] p = new double[s.length];
+          for (int c = 0; c < s.length; c++) {
+            p[c] = t * s[c];
+          }
+          Probabilities.activate(p, false);
+          double mean = 0;
+          double meanSquare = 0;
+          for (int c = 0; c < s.length; c++) {
+            mean += p[c] * s[c];
+            meanSquare += p[c] * s[c] * s[c];
+          }
+          first += weight * (mean - s[validation.labels()[i]]);
+          second += weight * (meanSquare - mean * mean);
+        }
+      }
+      double next = second > 0 ? t - first / second : (first < 0 ? MAX_TEMPERATURE : MIN_TEMPERATURE);
+      if (next <= 0) {
+        next = t / 2;
+      }
+      next = clampTemperature(next);
+      if (Math.abs(next - t) <= 1e-6 * t) {
+        return next;
+      }
+      t = next;
+    }
+    return t;
+  }
+
+  /** Validating builder for {@link LinearSvmTrainer}. */
+  public static final class Builder {
+    private double c = 1;
+    private double tolerance = 0.01;
+    private double temperature = Double.NaN;
+    private boolean naiveBayes;
+
+    private Builder() {
+    }
+
+    /**
+     * Scales each feature, per one-vs-rest problem, by its naive Bayes log-count ratio between the
+     * positive and negative examples before training (NBSVM, Wang and Manning 2012): strong on short
+     * sentiment texts, sometimes worse on topics. Default off.
+     */
+    public Builder naiveBayes(boolean value) {
+      this.naiveBayes = value;
+      return this;
+    }
+
+    /** Cost of the loss (scikit-learn's {@code C}), in (0, 1e6]; default 1. */
+    public Builder c(double value) {
+      this.c = value;
+      return this;
+    }
+
+    /** Stop when the epoch's projected-gradient spread is at most this, in [1e-12, 10]; default 0.01. */
+    public Builder tolerance(double value) {
+      this.tolerance = value;
+      return this;
+    }
+
+    /** Fixed probability temperature in [0.01, 100], or NaN (default) to fit it on the validation set. */
+    public Builder temperature(double value) {
+      this.temperature = value;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public LinearSvmTrainer build() {
+      Check.inRange("C", c, Double.MIN_VALUE, 1e6);
+      Check.inRange("tolerance", tolerance, 1e-12, 10);
+      if (!Double.isNaN(temperature)) {
+        Check.inRange("temperature", temperature, MIN_TEMPERATURE, MAX_TEMPERATURE);
+      }
+      return new LinearSvmTrainer(this);
+    }
+  }
+}
