@@ -77,6 +77,14 @@ public final class AlgorithmCatalog {
         return io.mercato.recsys.mf.BprTrainer.builder();
     }
 
+    /**
+     * Another algorithm with hyper-parameters chosen on a seeded validation split of the training data
+     * ({@code "tuned"}), e.g. {@code tuned().grid("item-knn", Map.of(), Map.of("neighbours", List.of("20", "40")))}.
+     */
+    public io.mercato.recsys.eval.Tuner.Builder tuned() {
+        return io.mercato.recsys.eval.Tuner.builder();
+    }
+
     /** Neural collaborative filtering on DL4J ({@code "ncf"}). */
     public io.mercato.recsys.neural.NcfTrainer.Builder ncf() {
         return io.mercato.recsys.neural.NcfTrainer.builder();

@@ -29,6 +29,11 @@ public final class AlgorithmParams {
         this.values = new TreeMap<>(values);
     }
 
+    /** The names of all given parameters, sorted (listing them does not count as reading them). */
+    public Set<String> names() {
+        return java.util.Collections.unmodifiableSet(values.keySet());
+    }
+
     /** Whether {@code name} was given. */
     public boolean has(String name) {
         used.add(name);

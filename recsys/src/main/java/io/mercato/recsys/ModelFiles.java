@@ -21,7 +21,8 @@ final class ModelFiles {
     static final int KIND_VERSION = 1;
 
     /** The per-model header entry. */
-    record Header(String algorithm, int version, Map<String, String> hyperParameters, double trainingSeconds) {
+    record Header(String algorithm, int version, Map<String, String> hyperParameters, double trainingSeconds,
+                  Map<String, Double> metrics) {
     }
 
     private ModelFiles() {
@@ -31,7 +32,7 @@ final class ModelFiles {
         Interactions data = model.trainingData();
         ModelInfo info = model.info();
         Provenance provenance = new Provenance(libraryVersion(), Instant.now(), fingerprint(data),
-                data.size(), info.trainingSeconds(), info.hyperParameters(), Map.of());
+                data.size(), info.trainingSeconds(), info.hyperParameters(), info.metrics());
         try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance)) {
             write(model, new ModelWriter(w, ""));
             w.commit();
@@ -42,7 +43,8 @@ final class ModelFiles {
         AlgorithmProvider provider = Recommenders.provider(model.algorithm());
         ModelInfo info = model.info();
         out.json("recommender.json",
-                new Header(info.algorithm(), provider.version(), info.hyperParameters(), info.trainingSeconds()));
+                new Header(info.algorithm(), provider.version(), info.hyperParameters(), info.trainingSeconds(),
+                        info.metrics()));
         out.data("interactions", o -> model.trainingData().write(o));
         model.writeTo(out);
     }
@@ -71,7 +73,7 @@ final class ModelFiles {
         }
         Interactions data = in.data("interactions", Interactions::read);
         ModelInfo info = new ModelInfo(h.algorithm(),
-                h.hyperParameters() == null ? Map.of() : h.hyperParameters(), h.trainingSeconds());
+                h.hyperParameters() == null ? Map.of() : h.hyperParameters(), h.trainingSeconds(), h.metrics());
         return provider.read(in, data, info);
     }
 

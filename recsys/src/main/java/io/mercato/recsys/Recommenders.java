@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * The algorithm registry: trainers by name with string parameters (for the CLI and config files)
  * and loading of saved models of any algorithm. Algorithms register an {@link AlgorithmProvider}
  * with {@link ServiceLoader}. Names: popularity, baseline, item-knn, user-knn, content, weighted-hybrid,
- * switching-hybrid, and the factor models (biased-mf, svdpp, als, implicit-als, bpr, ncf).
+ * switching-hybrid, the factor models (biased-mf, svdpp, als, implicit-als, bpr, ncf) and tuned (the
+ * {@link io.mercato.recsys.eval.Tuner}: another algorithm with hyper-parameters chosen on a validation split).
  */
 public final class Recommenders {
 

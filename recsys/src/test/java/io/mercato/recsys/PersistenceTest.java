@@ -91,7 +91,7 @@ class PersistenceTest {
         try (ModelFileWriter w = ModelFileWriter.create(file, ModelFiles.KIND, ModelFiles.KIND_VERSION,
                 new Provenance("x", Instant.now(), "f", 0, 0, Map.of(), Map.of()))) {
             ModelWriter out = new ModelWriter(w, "");
-            out.json("recommender.json", new ModelFiles.Header("popularity", 1, Map.of(), 0));
+            out.json("recommender.json", new ModelFiles.Header("popularity", 1, Map.of(), 0, Map.of()));
             out.data("interactions", data::write);
             out.json("popularity.json", Map.of("halfLife", 0.0));
             out.doubles("popularity", new double[] {1, 2}); // wrong length

@@ -10,6 +10,7 @@ import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.eval.Split;
 import io.mercato.recsys.eval.Splitter;
+import io.mercato.recsys.eval.Tuner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,20 @@ public final class RecsysBenchmark implements Callable<Integer> {
       description = "Hyper-parameter override, e.g. --param als.rank=32 (default: the library defaults).")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--tune", paramLabel = "ALGO.KEY=V1|V2|...",
+      description = "Adds a row 'ALGO (tuned)': the library's tuner ('tuned') picks the combination of these values by "
+          + "validation NDCG@10 (or --tune ALGO.metric=rmse) on a seeded per-user split of the training part only, "
+          + "then refits on all of it, e.g. --tune implicit-als.regularization=10|30|100. ALGO.metric, "
+          + "ALGO.validationFraction and ALGO.validationSeed set the tuner itself.")
+  List<String> tune = new ArrayList<>();
+
+  @Option(names = "--tune-only", split = ",", paramLabel = "ALGO",
+      description = "Algorithms measured only in their tuned row (not with the library defaults).")
+  List<String> tuneOnly = new ArrayList<>();
+
+  /** --tune as the tuner's by-name parameters, per algorithm. */
+  private Map<String, Map<String, String>> grids = Map.of();
+
   @Option(names = "--folds", defaultValue = "5",
       description = "k of the k-fold cross-validation of rating models on explicit data; 0 = none (default: ${DEFAULT-VALUE}).")
   int folds;
@@ -96,7 +111,13 @@ public final class RecsysBenchmark implements Callable<Integer> {
   public Integer call() throws IOException {
     double nd4j = nd4jStartSeconds();
     PeerResults peerResults = PeerResults.locate(peers);
-    Map<String, Map<String, String>> overrides = overrides();
+    Map<String, Map<String, String>> overrides = overrides(params);
+    grids = new LinkedHashMap<>();
+    overrides(tune).forEach((algorithm, values) -> {
+      Map<String, String> g = new LinkedHashMap<>();
+      values.forEach((key, value) -> g.put(TUNER_SETTINGS.contains(key) ? key : "grid." + key, value));
+      grids.put(algorithm, g);
+    });
     StringBuilder md = new StringBuilder();
     md.append("## Recommendation (").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE))
         .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
@@ -146,36 +167,58 @@ public final class RecsysBenchmark implements Callable<Integer> {
           continue;
         }
       }
-      RecommenderTrainer trainer;
-      try {
-        trainer = Recommenders.byName(algorithm, algorithmParams);
-      } catch (RuntimeException e) {
-        skipped.add(algorithm + " (" + e.getMessage() + ")");
-        continue;
+      List<String[]> rows = new ArrayList<>();
+      if (!tuneOnly.contains(algorithm)) {
+        rows.add(new String[] {algorithm, algorithm});
       }
-      log("%s: %s", data.name(), trainer.describe());
-      try {
-        Measured m = measure(trainer, train, protocol);
-        String[] cv = {"", ""};
-        if (!implicit && m.model.predictsRatings() && folds > 1) {
-          if (cvSplits == null) {
-            cvSplits = Splitter.kFold(PeerProtocol.interactions(allRows), folds, seed);
-          }
-          cv = crossValidate(trainer, cvSplits);
+      if (grids.containsKey(algorithm)) {
+        rows.add(new String[] {algorithm + " (tuned)", Tuner.NAME});
+      }
+      for (String[] row : rows) {
+        Map<String, String> params = algorithmParams;
+        if (row[1].equals(Tuner.NAME)) {
+          params = new LinkedHashMap<>(algorithmParams);
+          params.put("algorithm", algorithm);
+          params.put("relevantAtLeast", implicit ? "all" : Double.toString(PeerProtocol.RELEVANT_MIN));
+          params.putAll(grids.get(algorithm));
         }
-        boolean ratings = !implicit && m.model.predictsRatings();
-        log("%s: %s rmse %s, cv %s, NDCG@10 %.4f, fit %.2f s, top10 all %.3f s, p50 %.3f ms, peak heap %.0f MiB",
-            data.name(), algorithm, ratings ? num(m.rating.rmse(), 4) : "-", cv[0].isEmpty() ? "-" : cv[0],
-            m.topN.ndcg(), m.fitSeconds, m.allUsersSeconds, m.latency.p50(), m.peakHeapMiB);
-        table.row(algorithm, ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
-            ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
-            num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
-            secs(m.topN.seconds()), secs(m.allUsersSeconds), num(m.latency.p50(), 3), num(m.latency.p99(), 3),
-            num(m.peakHeapMiB, 0), m.latency.calls() < latencyCalls ? "latency over " + m.latency.calls() + " calls" : "");
-        settings.add(trainer.describe());
-      } catch (RuntimeException | OutOfMemoryError e) {
-        log("%s: %s FAILED: %s", data.name(), algorithm, e);
-        table.row(algorithm, "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
+        RecommenderTrainer trainer;
+        try {
+          trainer = Recommenders.byName(row[1], params);
+        } catch (RuntimeException e) {
+          skipped.add(row[0] + " (" + e.getMessage() + ")");
+          continue;
+        }
+        log("%s: %s", data.name(), row[1].equals(Tuner.NAME) ? row[0] + " over " + params : trainer.describe());
+        try {
+          Measured m = measure(trainer, train, protocol);
+          String[] cv = {"", ""};
+          boolean tuned = row[1].equals(Tuner.NAME);
+          if (!implicit && !tuned && m.model.predictsRatings() && folds > 1) {
+            if (cvSplits == null) {
+              cvSplits = Splitter.kFold(PeerProtocol.interactions(allRows), folds, seed);
+            }
+            cv = crossValidate(trainer, cvSplits);
+          }
+          boolean ratings = !implicit && m.model.predictsRatings();
+          log("%s: %s rmse %s, cv %s, NDCG@10 %.4f, fit %.2f s, top10 all %.3f s, p50 %.3f ms, peak heap %.0f MiB",
+              data.name(), row[0], ratings ? num(m.rating.rmse(), 4) : "-", cv[0].isEmpty() ? "-" : cv[0],
+              m.topN.ndcg(), m.fitSeconds, m.allUsersSeconds, m.latency.p50(), m.peakHeapMiB);
+          String notes = m.latency.calls() < latencyCalls ? "latency over " + m.latency.calls() + " calls" : "";
+          if (tuned) {
+            notes = (notes.isEmpty() ? "" : notes + "; ") + "chose " + m.model.info().hyperParameters().get("chosen")
+                + " on validation; no CV (tuning per fold not run)";
+          }
+          table.row(row[0], ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
+              ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
+              num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
+              secs(m.topN.seconds()), secs(m.allUsersSeconds), num(m.latency.p50(), 3), num(m.latency.p99(), 3),
+              num(m.peakHeapMiB, 0), notes);
+          settings.add(tuned ? tuningSummary(row[0], m.model) : "`" + trainer.describe() + "`");
+        } catch (RuntimeException | OutOfMemoryError e) {
+          log("%s: %s FAILED: %s", data.name(), row[0], e);
+          table.row(row[0], "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
+        }
       }
     }
     if (peerResults != null) {
@@ -198,7 +241,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
         .append(" users x ").append(train.itemCount()).append(" train items)\n\n").append(table).append('\n');
     if (!settings.isEmpty()) {
       sb.append("Settings (library defaults unless overridden with --param):\n\n");
-      settings.forEach(d -> sb.append("- `").append(d).append("`\n"));
+      settings.forEach(d -> sb.append("- ").append(d).append('\n'));
       sb.append('\n');
     }
     if (!skipped.isEmpty()) {
@@ -282,14 +325,36 @@ public final class RecsysBenchmark implements Callable<Integer> {
     return null;
   }
 
-  private Map<String, Map<String, String>> overrides() {
+  /** The settings of the tuner itself among --tune's keys (the others are grids). */
+  private static final java.util.Set<String> TUNER_SETTINGS = java.util.Set.of("metric", "validationFraction",
+      "validationSeed");
+
+  /** The chosen candidate and every candidate's validation score of a tuned model. */
+  private static String tuningSummary(String row, Recommender model) {
+    StringBuilder sb = new StringBuilder(row).append(": chose `").append(model.info().hyperParameters().get("chosen"))
+        .append("` by validation ").append(model.info().hyperParameters().get("metric")).append(" (")
+        .append(model.info().hyperParameters().get("validationFraction")).append(" of each user's training rows, seed ")
+        .append(model.info().hyperParameters().get("validationSeed")).append("); validation scores, best first: ");
+    String sep = "";
+    boolean lowerIsBetter = List.of("rmse", "mae").contains(model.info().hyperParameters().get("metric"));
+    List<Map.Entry<String, Double>> scores = new ArrayList<>(model.info().metrics().entrySet());
+    scores.sort(lowerIsBetter ? Map.Entry.comparingByValue() : Map.Entry.<String, Double>comparingByValue().reversed());
+    for (Map.Entry<String, Double> e : scores) {
+      String name = e.getKey().substring(e.getKey().indexOf('[') + 1, e.getKey().length() - 1);
+      sb.append(sep).append(name).append(" → ").append(num(e.getValue(), 4));
+      sep = "; ";
+    }
+    return sb.toString();
+  }
+
+  private Map<String, Map<String, String>> overrides(List<String> options) {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
-    for (String p : params) {
+    for (String p : options) {
       int dot = p.indexOf('.');
       int eq = p.indexOf('=');
       if (dot < 1 || eq < dot + 2) {
         throw new CommandLine.ParameterException(new CommandLine(this),
-            "--param must look like ALGO.KEY=VALUE, got '" + p + "'");
+            "--param and --tune must look like ALGO.KEY=VALUE, got '" + p + "'");
       }
       out.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>())
           .put(p.substring(dot + 1, eq), p.substring(eq + 1));

@@ -1,0 +1,408 @@
+package io.mercato.recsys.eval;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AbstractRecommender;
+import io.mercato.recsys.AlgorithmParams;
+import io.mercato.recsys.AlgorithmProvider;
+import io.mercato.recsys.Explanation;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.ModelReader;
+import io.mercato.recsys.ModelWriter;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.data.Interactions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hyper-parameter selection on the training data only: a trainer that, given training interactions,
+ * carves a seeded per-user validation split out of them ({@link Splitter#perUser}), trains every
+ * candidate on the rest, scores it on the validation side with the {@link Evaluator}'s protocol
+ * (top-{@code k} over the catalog minus the user's own items; relevant = validation items rated at
+ * least a threshold, or all of them for implicit data), picks the best by one metric (ties: the
+ * earlier candidate) and refits the winner on all the training interactions it was given. Nothing
+ * else is ever read, so a test split kept aside stays unseen.
+ *
+ * <p>The trained model ({@code "tuned"}) serves exactly as the chosen model does; its
+ * {@link ModelInfo} records the candidates, the name of the chosen one and, as metrics, every
+ * candidate's validation score (saved in the model file's provenance).
+ *
+ * <pre>{@code
+ * Tuner tuner = Tuner.builder()
+ *         .grid("implicit-als", Map.of("rank", "64"), Map.of("regularization", List.of("10", "30", "100")))
+ *         .allValidationItemsRelevant().build();          // metric: ndcg@10
+ * Recommender model = tuner.fit(train);                  // the best candidate, refit on all of train
+ * model.info().hyperParameters().get("chosen");           // "regularization=30"
+ * }</pre>
+ */
+public final class Tuner implements RecommenderTrainer {
+
+    /** Algorithm name. */
+    public static final String NAME = "tuned";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
+
+    private final Map<String, RecommenderTrainer> candidates;
+    private final String metric;
+    private final int k;
+    private final double validationFraction;
+    private final long validationSeed;
+    private final double relevantAtLeast;
+
+    private Tuner(Builder b) {
+        this.candidates = new LinkedHashMap<>(b.candidates);
+        this.k = b.k;
+        this.metric = b.metric == null ? "ndcg@" + b.k : b.metric;
+        this.validationFraction = b.validationFraction;
+        this.validationSeed = b.validationSeed;
+        this.relevantAtLeast = b.relevantAtLeast;
+    }
+
+    /** A builder: metric ndcg@10, 20% of each user's interactions for validation, seed 42, relevant = value >= 4. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String algorithm() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("metric", metric);
+        m.put("validationFraction", Double.toString(validationFraction));
+        m.put("validationSeed", Long.toString(validationSeed));
+        m.put("relevantAtLeast", Double.isNaN(relevantAtLeast) ? "all" : Double.toString(relevantAtLeast));
+        candidates.forEach((name, trainer) -> m.put("candidate." + name, trainer.describe()));
+        return m;
+    }
+
+    /** The metric that picks the winner, e.g. "ndcg@10" or "rmse". */
+    public String metric() {
+        return metric;
+    }
+
+    /** The candidates by name, in the order given. */
+    public Map<String, RecommenderTrainer> candidates() {
+        return java.util.Collections.unmodifiableMap(candidates);
+    }
+
+    /** The validation split carved out of {@code training}: per user, {@code validationFraction} of the interactions. */
+    public Split validationSplit(Interactions training) {
+        return Splitter.perUser(validationFraction, validationSeed).split(training);
+    }
+
+    /** Trains every candidate on the training side of {@link #validationSplit} and scores it on the validation side. */
+    public EvaluationReport validate(Interactions training) {
+        Evaluator.Builder evaluator = Evaluator.builder().k(k);
+        if (Double.isNaN(relevantAtLeast)) {
+            evaluator.allTestItemsRelevant();
+        } else {
+            evaluator.relevantAtLeast(relevantAtLeast);
+        }
+        candidates.forEach(evaluator::add);
+        return evaluator.build().evaluate(validationSplit(training));
+    }
+
+    /** The winner of a {@link #validate} report: the best value of {@link #metric()}, the earlier candidate on ties. */
+    public String choose(EvaluationReport report) {
+        boolean lowerIsBetter = lowerIsBetter(metric);
+        String best = null;
+        double bestValue = Double.NaN;
+        for (EvaluationReport.Row row : report.rows()) {
+            double v = row.get(metric);
+            if (!Double.isNaN(v) && (best == null || (lowerIsBetter ? v < bestValue : v > bestValue))) {
+                best = row.name();
+                bestValue = v;
+            }
+        }
+        if (best == null) {
+            throw ConfigurationException.invalid("metric", metric,
+                    "no candidate was scored by it on the validation split (rmse and mae need models that predict"
+                            + " ratings and a relevance threshold, not all-items-relevant)");
+        }
+        return best;
+    }
+
+    /** Validates every candidate on a split of {@code data}, then refits the best one on all of {@code data}. */
+    @Override
+    public Recommender fit(Interactions data) {
+        long start = System.nanoTime();
+        EvaluationReport report = validate(data);
+        String best = choose(report);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (EvaluationReport.Row row : report.rows()) {
+            double v = row.get(metric);
+            LOG.info("tuned: validation {} = {} for {}", metric, String.format(Locale.ROOT, "%.4f", v), row.name());
+            if (!Double.isNaN(v)) {
+                scores.put("validation." + metric + "[" + row.name() + "]", v);
+            }
+        }
+        LOG.info("tuned: chose {}, refitting on all {} interactions", best, data.size());
+        Recommender chosen = candidates.get(best).fit(data);
+        Map<String, String> params = hyperParameters();
+        params.put("chosen", best);
+        return new Model(new ModelInfo(NAME, params, (System.nanoTime() - start) / 1e9, scores), chosen);
+    }
+
+    private static boolean lowerIsBetter(String metric) {
+        return metric.equals("rmse") || metric.equals("mae");
+    }
+
+    /** Fluent configuration of a {@link Tuner}. */
+    public static final class Builder {
+        private final Map<String, RecommenderTrainer> candidates = new LinkedHashMap<>();
+        private String metric;
+        private int k = 10;
+        private double validationFraction = 0.2;
+        private long validationSeed = 42;
+        private double relevantAtLeast = 4.0;
+
+        private Builder() {
+        }
+
+        /** Adds a candidate under a unique name. */
+        public Builder candidate(String name, RecommenderTrainer trainer) {
+            Check.notNull("candidate name", name);
+            if (name.isBlank() || candidates.containsKey(name)) {
+                throw ConfigurationException.invalid("candidate name", "'" + name + "'", "must be non-blank and unique");
+            }
+            candidates.put(name, Check.notNull("candidate " + name, trainer));
+            return this;
+        }
+
+        /** Adds a candidate named by {@link RecommenderTrainer#describe()}. */
+        public Builder candidate(RecommenderTrainer trainer) {
+            return candidate(Check.notNull("candidate", trainer).describe(), trainer);
+        }
+
+        /**
+         * Adds one candidate per combination of {@code values} (the Cartesian product, first key varying
+         * slowest) of registered algorithm {@code algorithm}, each with the {@code fixed} parameters too
+         * ({@link Recommenders#byName}); candidates are named by their varying values, e.g.
+         * "regularization=30, alpha=1".
+         */
+        public Builder grid(String algorithm, Map<String, String> fixed, Map<String, List<String>> values) {
+            Check.notNull("algorithm", algorithm);
+            List<Map<String, String>> combos = new ArrayList<>();
+            combos.add(new LinkedHashMap<>());
+            for (Map.Entry<String, List<String>> e : values.entrySet()) {
+                if (e.getValue().isEmpty() || fixed.containsKey(e.getKey())) {
+                    throw ConfigurationException.invalid("grid." + e.getKey(), e.getValue(),
+                            "must list at least one value and not be a fixed parameter too");
+                }
+                List<Map<String, String>> next = new ArrayList<>();
+                for (Map<String, String> combo : combos) {
+                    for (String v : e.getValue()) {
+                        Map<String, String> c = new LinkedHashMap<>(combo);
+                        c.put(e.getKey(), v);
+                        next.add(c);
+                    }
+                }
+                combos = next;
+            }
+            for (Map<String, String> combo : combos) {
+                Map<String, String> params = new LinkedHashMap<>(fixed);
+                params.putAll(combo);
+                StringBuilder name = new StringBuilder();
+                combo.forEach((key, v) -> name.append(name.length() == 0 ? "" : ", ").append(key).append('=').append(v));
+                candidate(combo.isEmpty() ? algorithm : name.toString(), Recommenders.byName(algorithm, params));
+            }
+            return this;
+        }
+
+        /**
+         * The metric that picks the winner (default ndcg@k): "rmse" or "mae" (lowest wins), or "ndcg@k",
+         * "precision@k", "recall@k", "map@k", "hit_rate@k", "mrr" (highest wins), with this builder's k.
+         */
+        public Builder metric(String metric) {
+            this.metric = Check.notNull("metric", metric);
+            return this;
+        }
+
+        /** Length of the validation top-n lists (>= 1, default 10). */
+        public Builder k(int k) {
+            this.k = Check.positive("k", k);
+            return this;
+        }
+
+        /** Share of each user's training interactions held out for validation, in (0, 1) (default 0.2). */
+        public Builder validationFraction(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw ConfigurationException.invalid("validationFraction", fraction, "must be in (0, 1)");
+            }
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /** Seed of the validation split (default 42). */
+        public Builder validationSeed(long seed) {
+            this.validationSeed = seed;
+            return this;
+        }
+
+        /** A validation item is relevant when its value is at least this (default 4, as for 5-star ratings). */
+        public Builder relevantAtLeast(double threshold) {
+            if (Double.isNaN(threshold)) {
+                throw ConfigurationException.invalid("relevantAtLeast", threshold, "must be a number");
+            }
+            this.relevantAtLeast = threshold;
+            return this;
+        }
+
+        /** Every validation item is relevant (implicit feedback); rmse and mae are then unavailable. */
+        public Builder allValidationItemsRelevant() {
+            this.relevantAtLeast = Double.NaN;
+            return this;
+        }
+
+        /** The tuner. */
+        public Tuner build() {
+            if (candidates.isEmpty()) {
+                throw ConfigurationException.invalid("candidates", "none", "add at least one candidate");
+            }
+            if (metric != null) {
+                Set<String> allowed = Set.of("rmse", "mae", "mrr", "ndcg@" + k, "precision@" + k, "recall@" + k,
+                        "map@" + k, "hit_rate@" + k);
+                if (!allowed.contains(metric)) {
+                    throw ConfigurationException.invalid("metric", metric, "must be one of " + new java.util.TreeSet<>(allowed));
+                }
+                if (lowerIsBetter(metric) && Double.isNaN(relevantAtLeast)) {
+                    throw ConfigurationException.invalid("metric", metric,
+                            "needs rated validation items; with all validation items relevant use a ranking metric");
+                }
+            }
+            return new Tuner(this);
+        }
+    }
+
+    /** The chosen candidate, refit on all the training data, with the tuning recorded in its info. */
+    static final class Model extends AbstractRecommender {
+        private final Recommender chosen;
+
+        Model(ModelInfo info, Recommender chosen) {
+            super(info, chosen.trainingData());
+            this.chosen = chosen;
+        }
+
+        @Override
+        public double[] scores(int user) {
+            return chosen.scores(user);
+        }
+
+        @Override
+        public double[][] scores(int[] users) {
+            return chosen.scores(users);
+        }
+
+        @Override
+        public double[] scores(String user) {
+            return chosen.scores(user);
+        }
+
+        @Override
+        public boolean predictsRatings() {
+            return chosen.predictsRatings();
+        }
+
+        @Override
+        public double predict(int user, int item) {
+            return chosen.predict(user, item);
+        }
+
+        @Override
+        public Explanation explain(int user, int item) {
+            return chosen.explain(user, item);
+        }
+
+        @Override
+        public double[] itemSimilarities(int item) {
+            return chosen.itemSimilarities(item);
+        }
+
+        @Override
+        public Recommender update(Interactions additional) {
+            return new Model(info, chosen.update(additional));
+        }
+
+        @Override
+        public void writeTo(ModelWriter out) {
+            out.model("chosen", chosen);
+        }
+    }
+
+    /**
+     * Registry entry. By name: {@code algorithm} (the registered algorithm to tune, required),
+     * {@code grid.NAME=v1|v2|...} (values to try for parameter NAME), any other parameter of that
+     * algorithm (fixed for every candidate), and the tuner's own {@code metric}, {@code k},
+     * {@code validationFraction}, {@code validationSeed} and {@code relevantAtLeast} (a number, or
+     * "all" for implicit data).
+     */
+    public static final class Provider implements AlgorithmProvider {
+        private static final Set<String> OWN = Set.of("algorithm", "metric", "k", "validationFraction",
+                "validationSeed", "relevantAtLeast");
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public RecommenderTrainer trainer(AlgorithmParams p) {
+            String algorithm = p.string("algorithm", null);
+            if (algorithm == null || algorithm.isBlank() || algorithm.equals(NAME)) {
+                throw ConfigurationException.invalid("algorithm", algorithm,
+                        "name the registered algorithm to tune, e.g. implicit-als");
+            }
+            Builder b = builder().k(p.integer("k", 10));
+            p.real("validationFraction", b::validationFraction);
+            p.longValue("validationSeed", b::validationSeed);
+            String relevant = p.string("relevantAtLeast", null);
+            if ("all".equalsIgnoreCase(Objects.toString(relevant, "").trim())) {
+                b.allValidationItemsRelevant();
+            } else if (relevant != null) {
+                b.relevantAtLeast(p.real("relevantAtLeast", 4));
+            }
+            String metric = p.string("metric", null);
+            if (metric != null) {
+                b.metric(metric.trim());
+            }
+            Map<String, String> fixed = new LinkedHashMap<>();
+            Map<String, List<String>> grid = new LinkedHashMap<>();
+            for (String name : p.names()) {
+                if (OWN.contains(name)) {
+                    continue;
+                }
+                String value = p.string(name, "");
+                if (name.startsWith("grid.")) {
+                    List<String> values = new ArrayList<>();
+                    for (String v : value.split("\\|")) {
+                        if (!v.isBlank()) {
+                            values.add(v.trim());
+                        }
+                    }
+                    grid.put(name.substring("grid.".length()), values);
+                } else {
+                    fixed.put(name, value);
+                }
+            }
+            return b.grid(algorithm, fixed, grid).build();
+        }
+
+        @Override
+        public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
+            return new Model(info, in.model("chosen"));
+        }
+    }
+}
