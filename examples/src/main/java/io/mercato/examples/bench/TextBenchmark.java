@@ -69,6 +69,10 @@ public final class TextBenchmark implements Callable<Integer> {
       description = "Cap the epochs of MLP and CNN (early stopping may stop sooner); 0 = the model's default.")
   int neuralMaxEpochs;
 
+  @Option(names = "--warm-up-texts", defaultValue = "2000", paramLabel = "N",
+      description = "Untimed JIT warm-up: one default fit on the first N training texts of the first data set; 0 = none.")
+  int warmUpTexts;
+
   @Option(names = "--seed", defaultValue = "42", description = "Training seed.")
   long seed;
 
@@ -96,7 +100,9 @@ public final class TextBenchmark implements Callable<Integer> {
         "batch docs/s", "p50 ms", "p99 ms", "model MB", "notes");
     MarkdownTable targets = new MarkdownTable("dataset", "default (auto) accuracy", "best peer accuracy",
         "accuracy ≥ peers", "train s / fastText s", "≤ 2×", "batch ≥ 20,000/s", "p50 ≤ 1 ms");
-    for (String name : datasets == null ? DATASETS : datasets) {
+    List<String> names = datasets == null ? DATASETS : datasets;
+    double warmUpSeconds = warmUpTexts > 0 ? warmUp(Prepared.open(prepared, names.get(0))) : 0;
+    for (String name : names) {
       Prepared data = Prepared.open(prepared, name);
       dataset(data, types, peerResults, results, targets);
     }
@@ -107,7 +113,9 @@ public final class TextBenchmark implements Callable<Integer> {
         .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n")
         .append(String.format(Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s. "
             + "Mercato rows: train s = in-process fit; batch = predictAll over the test set repeated to >= %,d texts "
-            + "(after one warm-up pass); p50/p99 = single predict() calls after 500 warm-up calls.%n%n", nd4j, BATCH_DOCS))
+            + "(after one warm-up pass); p50/p99 = single predict() calls after 500 warm-up calls. "
+            + "JIT warm-up before any timing: one untimed default fit on the first %,d training texts of the first "
+            + "data set (%.1f s; 0 = none).%n%n", nd4j, BATCH_DOCS, warmUpTexts, warmUpSeconds))
         .append(results).append('\n');
     if (!targets.isEmpty()) {
       md.append("### Targets (default model vs. the peers)\n\n").append(targets).append('\n');
@@ -117,6 +125,20 @@ public final class TextBenchmark implements Callable<Integer> {
       Files.writeString(out, md);
     }
     return 0;
+  }
+
+  /**
+   * Trains the default classifier once, untimed, on the first {@link #warmUpTexts} training texts, so
+   * that the first timed data set does not also pay for the JIT compiling the pipeline and solvers.
+   */
+  private double warmUp(Prepared data) {
+    List<LabeledText> train = TextDataset.csv(data.train()).load().rows();
+    long start = System.nanoTime();
+    TextClassifier.builder().seed(seed).build().fit(train.subList(0, Math.min(warmUpTexts, train.size())));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    RecsysBenchmark.log("JIT warm-up: untimed fit on %d texts of %s in %.1f s", Math.min(warmUpTexts, train.size()),
+        data.name(), seconds);
+    return seconds;
   }
 
   private void dataset(Prepared data, List<ModelType> types, PeerResults peerResults, MarkdownTable results,
