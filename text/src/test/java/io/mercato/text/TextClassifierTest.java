@@ -43,6 +43,22 @@ class TextClassifierTest {
     assertThat(zh.predict("房间脏乱，很失望").label()).isEqualTo("负面");
   }
 
+  /** On 80 short reviews, ten epochs leave fastText-style probabilities timid; the default epochs do not. */
+  @Test
+  void fastTextOnTinyDataIsTrainedToConfidentProbabilitiesByDefault() {
+    List<LabeledText> train = TextData.chinese(80, 11);
+    List<LabeledText> test = TextData.chinese(60, 12);
+    TextClassifier byDefault = TextClassifier.builder().modelType(ModelType.FASTTEXT).build().fit(train);
+    TextClassifier tenEpochs = TextClassifier.builder().modelType(ModelType.FASTTEXT).maxEpochs(10).build().fit(train);
+    assertThat(byDefault.evaluate(test).accuracy()).isEqualTo(1.0);
+    double confident = meanTopProbability(byDefault, test);
+    assertThat(confident).isGreaterThan(0.85).isGreaterThan(meanTopProbability(tenEpochs, test) + 0.1);
+  }
+
+  private static double meanTopProbability(TextClassifier clf, List<LabeledText> test) {
+    return clf.predictAll(TextData.texts(test)).stream().mapToDouble(Prediction::probability).average().orElseThrow();
+  }
+
   @Test
   void predictionCarriesTheSortedDistributionAndBatchesAgreeWithSingleCalls() {
     TextClassifier clf = TextClassifier.builder().modelType(ModelType.LINEAR).build().fit(threeClasses(300, 5));

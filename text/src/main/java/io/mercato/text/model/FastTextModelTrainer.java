@@ -20,6 +20,13 @@ import java.util.Set;
 public final class FastTextModelTrainer implements TextModelTrainer {
 
   private static final int DEFAULT_EPOCHS = 10;
+  /**
+   * Without a set epoch count, small data sets get more epochs: at least this many example visits in
+   * all (up to {@link #MAX_DEFAULT_EPOCHS}), since ten passes over a few hundred texts leave the model
+   * barely trained (probabilities near uniform).
+   */
+  private static final int MIN_DEFAULT_STEPS = 50_000;
+  private static final int MAX_DEFAULT_EPOCHS = 100;
   private static final int DEFAULT_BATCH = 1;
   /** Per-example score gradients below this are skipped (late in training most classes have p ~ 0). */
   private static final double NEGLIGIBLE_GRADIENT = 1e-5;
@@ -57,13 +64,19 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     return m;
   }
 
+  /** The default epoch count for {@code examples} training texts: 10, more for small sets (at most 100). */
+  static int defaultEpochs(int examples) {
+    long forSteps = (MIN_DEFAULT_STEPS + Math.max(1, examples) - 1) / Math.max(1, examples);
+    return (int) Math.max(DEFAULT_EPOCHS, Math.min(MAX_DEFAULT_EPOCHS, forSteps));
+  }
+
   @Override
   public FastTextModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
     int vocab = train.vocabularySize();
     int buckets = wordBigrams ? bucketsFor(train) : 0;
     int outputs = train.outputs();
     boolean multi = train.multiLabel();
-    int epochs = options.epochsOr(DEFAULT_EPOCHS);
+    int epochs = options.epochsOr(defaultEpochs(train.size()));
     int batchSize = options.batchSizeOr(DEFAULT_BATCH);
     int dim = dimension;
     Random random = new Random(options.seed());

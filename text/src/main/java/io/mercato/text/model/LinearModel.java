@@ -66,6 +66,11 @@ public final class LinearModel implements TextModel {
   }
 
   @Override
+  public boolean readsTokenIds() {
+    return false;
+  }
+
+  @Override
   public double[][] predict(List<EncodedText> batch) {
     double[][] out = new double[batch.size()][];
     for (int i = 0; i < out.length; i++) {

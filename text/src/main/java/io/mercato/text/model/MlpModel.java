@@ -35,6 +35,11 @@ public final class MlpModel extends Dl4jModel {
   }
 
   @Override
+  public boolean readsTokenIds() {
+    return false;
+  }
+
+  @Override
   public void writeTo(ModelFileWriter writer, String prefix) {
     write(writer, prefix + CONFIG, new Saved(layout.featureDimension(), layout.inputs(), outputs(), multiLabel()),
         prefix + NETWORK);

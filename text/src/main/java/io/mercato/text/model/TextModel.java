@@ -30,6 +30,14 @@ public interface TextModel {
   double[][] predict(List<EncodedText> batch);
 
   /**
+   * Whether {@link #predict} reads the token ids of its inputs (sequence models) rather than only the
+   * sparse features; callers may then leave the ids out of the inputs, which saves encoding work.
+   */
+  default boolean readsTokenIds() {
+    return true;
+  }
+
+  /**
    * Exact additive contribution of each feature of {@code input} to the score (logit) of
    * {@code output}: element {@code j} belongs to the {@code j}-th stored entry of
    * {@code input.features()}. Empty when the model has no exact additive decomposition (callers

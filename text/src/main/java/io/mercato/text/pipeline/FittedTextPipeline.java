@@ -64,9 +64,16 @@ public final class FittedTextPipeline {
 
   /** Both views of {@code text}: the feature vector and the token ids. */
   public EncodedText encode(String text) {
-    TokenizedText t = config.tokenizer().analyze(prepare(text));
-    return new EncodedText(vectorizer.transform(t.terms()), ids(t.tokens()));
+    return encode(text, true);
   }
+
+  /** {@link #encode}, or the feature vector alone (no token ids) when {@code withTokenIds} is false. */
+  public EncodedText encode(String text, boolean withTokenIds) {
+    TokenizedText t = config.tokenizer().analyze(prepare(text));
+    return new EncodedText(vectorizer.transform(t.terms()), withTokenIds ? ids(t.tokens()) : NO_IDS);
+  }
+
+  private static final int[] NO_IDS = new int[0];
 
   /** Lists at least this long are encoded in parallel by {@link #encodeAll}. */
   static final int PARALLEL_THRESHOLD = 2048;
@@ -76,13 +83,18 @@ public final class FittedTextPipeline {
    * common fork-join pool; the result is the same as encoding one by one.
    */
   public List<EncodedText> encodeAll(List<String> texts) {
+    return encodeAll(texts, true);
+  }
+
+  /** {@link #encodeAll}, without token ids when {@code withTokenIds} is false (for bag-of-words models). */
+  public List<EncodedText> encodeAll(List<String> texts, boolean withTokenIds) {
     Objects.requireNonNull(texts, "texts");
     EncodedText[] out = new EncodedText[texts.size()];
     IntStream indices = IntStream.range(0, out.length);
     if (out.length >= PARALLEL_THRESHOLD) {
       indices = indices.parallel();
     }
-    indices.forEach(i -> out[i] = encode(texts.get(i)));
+    indices.forEach(i -> out[i] = encode(texts.get(i), withTokenIds));
     return List.of(out);
   }
 

@@ -25,6 +25,15 @@ class FastTextModelTrainerTest {
     assertThat(p[0] + p[1] + p[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
   }
 
+  /** Default epochs: enough passes for 50,000 example visits, between 10 and 100. */
+  @Test
+  void smallDataGetsMoreDefaultEpochs() {
+    assertThat(FastTextModelTrainer.defaultEpochs(232)).isEqualTo(100); // 50000 / 232 = 216 -> capped
+    assertThat(FastTextModelTrainer.defaultEpochs(2_000)).isEqualTo(25);
+    assertThat(FastTextModelTrainer.defaultEpochs(3_000)).isEqualTo(17); // ceil(16.7)
+    assertThat(FastTextModelTrainer.defaultEpochs(20_000)).isEqualTo(10);
+  }
+
   /**
    * Both classes use the same two tokens (ids 2 and 3); only their order differs ("2 3" vs "3 2").
    * A bag of unigrams cannot tell them apart (accuracy 0.5 at best); hashed word bigrams can (1.0).

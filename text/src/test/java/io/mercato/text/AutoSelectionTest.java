@@ -1,0 +1,80 @@
+package io.mercato.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ModelType#AUTO} chooses, judged only on held-out parts of the training data. */
+class AutoSelectionTest {
+
+  private static final String LETTERS = "bcdfghjklmnpqrstvwz";
+
+  /** A made-up word of 5 to 7 letters that (almost surely) never repeats. */
+  private static String randomWord(Random random) {
+    StringBuilder b = new StringBuilder();
+    int length = 5 + random.nextInt(3);
+    for (int i = 0; i < length; i++) {
+      b.append(i % 2 == 1 ? "aeiou".charAt(random.nextInt(5)) : LETTERS.charAt(random.nextInt(LETTERS.length())));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The label is carried only by a suffix ("...ship" or "...ness") of words that each occur once, so
+   * whole words cannot generalize while character n-grams can: AUTO must pick the character n-gram
+   * candidate and classify unseen words right.
+   */
+  private static List<LabeledText> suffixData(int n, long seed) {
+    Random random = new Random(seed);
+    List<LabeledText> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean positive = i % 2 == 0;
+      String text = randomWord(random) + " " + randomWord(random) + (positive ? "ship " : "ness ") + randomWord(random);
+      out.add(LabeledText.of(text, positive ? "ship" : "ness"));
+    }
+    return out;
+  }
+
+  @Test
+  void characterNgramsAreChosenWhenOnlySubwordsCarryTheLabel() {
+    TextClassifier clf = TextClassifier.builder().build().fit(suffixData(300, 1));
+    Map<String, String> hyper = clf.provenance().hyperParameters();
+    assertThat(hyper.get("auto.choice")).isEqualTo("svm C=1, character n-grams");
+    assertThat(hyper.get("auto.validation")).isEqualTo("3-fold cross-validation");
+    assertThat(hyper.get("pipeline")).contains("charNgrams=2..5");
+    assertThat(clf.evaluate(suffixData(200, 2)).accuracy()).isGreaterThan(0.95);
+    Map<String, Double> metrics = clf.provenance().metrics();
+    assertThat(metrics.get("validation score svm C=1, character n-grams"))
+        .isGreaterThan(metrics.get("validation score svm C=1") + 0.2);
+  }
+
+  @Test
+  void wholeWordsStayWhenTheyCarryTheLabel() {
+    // the label words repeat, so words suffice and the first (simpler) candidate wins ties
+    TextClassifier clf = TextClassifier.builder().build().fit(TextData.english(300, 7));
+    assertThat(clf.provenance().hyperParameters().get("auto.choice")).isEqualTo("svm C=1");
+    assertThat(clf.provenance().hyperParameters().get("pipeline")).contains("charNgrams=0..0");
+  }
+
+  @Test
+  void thoroughSearchAlsoScoresLogisticRegressionAndFastText() {
+    TextClassifier clf = TextClassifier.builder().autoSearch(AutoSearch.THOROUGH).build()
+        .fit(TextData.english(300, 8));
+    assertThat(clf.provenance().metrics()).containsKeys("validation score logistic C=10.0",
+        "validation score fasttext", "validation score nbsvm C=1", "validation score svm C=3.0");
+    assertThat(clf.provenance().hyperParameters()).containsEntry("autoSearch", "THOROUGH");
+  }
+
+  @Test
+  void sameSeedSameChoiceAndSameProbabilities() {
+    List<LabeledText> data = suffixData(300, 3);
+    TextClassifier a = TextClassifier.builder().seed(5).build().fit(data);
+    TextClassifier b = TextClassifier.builder().seed(5).build().fit(data);
+    String text = "kabeship lomuness";
+    assertThat(a.predict(text).probabilities()).isEqualTo(b.predict(text).probabilities());
+  }
+}
