@@ -162,8 +162,9 @@ public final class TextClassifierTrainer {
       metrics.putAll(auto.metrics);
       thresholds = auto.thresholds;
     } else if (validate) {
-      fitted = pipeline.fit(texts);
-      TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
+      TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts);
+      fitted = encoded.pipeline();
+      TrainingSet all = trainingSet(fitted, encoded.encoded(), data, labels);
       // hold out data to find the best epoch count, then retrain on everything for that many epochs
       TextModelTrainer trainer = trainer();
       Splits.Split split = holdout(all);
@@ -179,8 +180,9 @@ public final class TextClassifierTrainer {
         thresholds = MultiLabelThresholds.tune(p, validation.labelSets());
       }
     } else {
-      fitted = pipeline.fit(texts);
-      TrainingSet all = trainingSet(fitted, fitted.encodeAll(texts), data, labels);
+      TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts);
+      fitted = encoded.pipeline();
+      TrainingSet all = trainingSet(fitted, encoded.encoded(), data, labels);
       TextModelTrainer trainer = trainer();
       model = trainer.fit(all, null, options);
       hyper.putAll(trainer.hyperParameters());
@@ -256,9 +258,9 @@ public final class TextClassifierTrainer {
     List<FittedTextPipeline> fittedPipelines = new ArrayList<>();
     List<TrainingSet> sets = new ArrayList<>();
     for (TextPipeline p : pipelines) {
-      FittedTextPipeline fitted = p.fit(texts);
-      fittedPipelines.add(fitted);
-      sets.add(trainingSet(fitted, fitted.encodeAll(texts), data, labels));
+      TextPipeline.FittedAndEncoded encoded = p.fitAndEncode(texts);
+      fittedPipelines.add(encoded.pipeline());
+      sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
     TrainingSet all = sets.get(0);
     List<AutoCandidate> candidates = autoCandidates(pipelines.size());

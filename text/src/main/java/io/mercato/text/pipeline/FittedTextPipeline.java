@@ -73,6 +73,11 @@ public final class FittedTextPipeline {
     return new EncodedText(vectorizer.transform(t.terms()), withTokenIds ? ids(t.tokens()) : NO_IDS);
   }
 
+  /** Both views of an already tokenized text. */
+  EncodedText encode(TokenizedText t) {
+    return new EncodedText(vectorizer.transform(t.terms()), ids(t.tokens()));
+  }
+
   private static final int[] NO_IDS = new int[0];
 
   /** Lists at least this long are encoded in parallel by {@link #encodeAll}. */

@@ -112,13 +112,39 @@ public final class TextPipeline {
    * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
    */
   public FittedTextPipeline fit(List<String> texts) {
+    return fit(analyze(texts));
+  }
+
+  /** A fitted pipeline together with the encodings of the texts it was fitted on. */
+  public record FittedAndEncoded(FittedTextPipeline pipeline, List<EncodedText> encoded) {
+  }
+
+  /**
+   * {@link #fit} and {@link FittedTextPipeline#encodeAll} of the same texts in one go, tokenizing each
+   * text once instead of twice (as training does).
+   *
+   * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
+   */
+  public FittedAndEncoded fitAndEncode(List<String> texts) {
+    TokenizedText[] analyzed = analyze(texts);
+    FittedTextPipeline fitted = fit(analyzed);
+    EncodedText[] encoded = new EncodedText[analyzed.length];
+    IntStream.range(0, analyzed.length).parallel().forEach(i -> encoded[i] = fitted.encode(analyzed[i]));
+    return new FittedAndEncoded(fitted, List.of(encoded));
+  }
+
+  private TokenizedText[] analyze(List<String> texts) {
     Objects.requireNonNull(texts, "texts");
     if (texts.isEmpty()) {
       throw new DataException("cannot fit a text pipeline on no texts");
     }
     TokenizedText[] analyzed = new TokenizedText[texts.size()];
     IntStream.range(0, analyzed.length).parallel().forEach(i -> analyzed[i] = tokenizer.analyze(prepare(texts.get(i))));
-    List<List<String>> terms = new ArrayList<>(texts.size());
+    return analyzed;
+  }
+
+  private FittedTextPipeline fit(TokenizedText[] analyzed) {
+    List<List<String>> terms = new ArrayList<>(analyzed.length);
     Map<String, int[]> tokenCounts = new HashMap<>();
     for (TokenizedText t : analyzed) {
       terms.add(t.terms());

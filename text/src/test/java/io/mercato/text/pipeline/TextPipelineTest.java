@@ -46,6 +46,17 @@ class TextPipelineTest {
   @TempDir
   Path dir;
 
+  /** Tokenizing once for fitting and encoding gives exactly what fitting and then encoding gives. */
+  @Test
+  void fitAndEncodeEqualsFitThenEncodeAll() {
+    TextPipeline config = TextPipeline.builder().tokenizer(UnicodeTokenizer.builder().charNgrams(2, 4).build()).build();
+    TextPipeline.FittedAndEncoded both = config.fitAndEncode(CORPUS);
+    FittedTextPipeline separately = config.fit(CORPUS);
+    assertThat(both.encoded()).isEqualTo(separately.encodeAll(CORPUS));
+    assertThat(both.pipeline().featureDimension()).isEqualTo(separately.featureDimension());
+    assertThat(both.pipeline().features("not happy at all")).isEqualTo(separately.features("not happy at all"));
+  }
+
   @Test
   void tokensAreMaskedNormalizedAndTokenizedInOrder() {
     FittedTextPipeline p = TextPipeline.builder().piiMasker(PiiMasker.standard()).build().fit(CORPUS);
