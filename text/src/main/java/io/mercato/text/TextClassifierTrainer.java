@@ -281,6 +281,7 @@ public final class TextClassifierTrainer {
     double[][][] heldOut = new double[candidates.size()][validated.length][];
     int[][] epochs = new int[candidates.size()][splits.size()];
     double[][] temperatures = new double[candidates.size()][splits.size()];
+    LinearSvmTrainer.Calibrated[] holdoutFits = new LinearSvmTrainer.Calibrated[candidates.size()];
     TrainingListener shared = synchronizedListener(options.listener());
     // every fit is deterministic on its own, so running them in parallel does not change the result
     IntStream.range(0, jobs).parallel().forEach(job -> {
@@ -297,6 +298,7 @@ public final class TextClassifierTrainer {
         LinearSvmTrainer.Calibrated fitted = svm.fitCalibrated(train, test, options.withListener(best));
         m = fitted.model();
         temperatures[c][f] = fitted.temperature();
+        holdoutFits[c] = fitted;
       } else {
         m = trainer.fit(train, test, options.withListener(best));
       }
@@ -339,7 +341,10 @@ public final class TextClassifierTrainer {
       hyper.put("epochs", Integer.toString(refit.maxEpochs()));
     }
     hyper.putAll(trainer.hyperParameters());
-    TextModel model = trainer.fit(sets.get(choice.pipeline), null, refit);
+    TextModel model = splits.size() == 1 && holdoutFits[chosen] != null
+        // one holdout: the refit on all the data starts from the holdout solution (same optimum, fewer epochs)
+        ? holdoutFits[chosen].refit(sets.get(choice.pipeline), splits.get(0).train(), refit)
+        : trainer.fit(sets.get(choice.pipeline), null, refit);
     metrics.putAll(validationMetrics(heldOut[chosen], validation, labels));
     double[] thresholds = multiLabel ? MultiLabelThresholds.tune(heldOut[chosen], validation.labelSets()) : null;
     return new AutoChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);

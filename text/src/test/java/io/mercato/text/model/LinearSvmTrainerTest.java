@@ -144,6 +144,27 @@ class LinearSvmTrainerTest {
     }
   }
 
+  /** A refit that starts from a subset's dual solution reaches the optimum of a fresh fit on all rows. */
+  @Test
+  void warmRefitOnASupersetReachesTheFreshOptimum() {
+    TrainingSet all = Synthetic.blocks(300, 4, 6, new Random(3));
+    int[] rows = new int[200];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = k + 50;
+    }
+    LinearSvmTrainer trainer = LinearSvmTrainer.builder().c(1).tolerance(1e-9).temperature(2).build();
+    LinearModel warm = trainer.fitCalibrated(all.subset(rows), null, OPTIONS).refit(all, rows, OPTIONS);
+    LinearModel fresh = trainer.fit(all, null, OPTIONS);
+    for (int j = 0; j < fresh.dimension(); j++) {
+      for (int c = 0; c < 4; c++) {
+        assertThat(warm.weight(j, c)).isCloseTo(fresh.weight(j, c), within(1e-5));
+      }
+    }
+    for (int c = 0; c < 4; c++) {
+      assertThat(warm.bias(c)).isCloseTo(fresh.bias(c), within(1e-5));
+    }
+  }
+
   @Test
   void invalidSettingsAreNamed() {
     assertThatThrownBy(() -> LinearSvmTrainer.builder().c(0).build())
