@@ -60,8 +60,14 @@ public final class TextClassifierTrainer {
    * help most on short texts and multiply the features several-fold, so large corpora skip them.
    */
   static final long AUTO_CHARACTER_NGRAMS_BELOW = 200_000;
-  /** Further costs {@link AutoSearch#THOROUGH} tries for the linear SVM. */
-  private static final double[] THOROUGH_SVM_C = {0.3, 3};
+  /**
+   * {@link AutoSearch#FAST} also tries {@link #OTHER_SVM_C} when the solver's work per fit, nonzero
+   * features times one-vs-rest problems, is below this: a bound on the search's cost, as fastText's
+   * autotune has a time budget (a count, not a clock, so the choice stays reproducible).
+   */
+  static final long AUTO_COST_GRID_BELOW = 5_000_000;
+  /** Costs {@link ModelType#AUTO} tries for the linear SVM besides 1 (on the first pipeline). */
+  private static final double[] OTHER_SVM_C = {0.3, 3};
   /** Inverse regularization strengths {@link AutoSearch#THOROUGH} tries for logistic regression. */
   private static final double[] THOROUGH_LOGISTIC_C = {10, 100};
 
@@ -263,7 +269,13 @@ public final class TextClassifierTrainer {
       sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
     TrainingSet all = sets.get(0);
-    List<AutoCandidate> candidates = autoCandidates(pipelines.size());
+    long nonzeros = 0;
+    for (var input : all.inputs()) {
+      nonzeros += input.features().size();
+    }
+    int problems = !multiLabel && all.outputs() == 2 ? 1 : all.outputs();
+    boolean costGrid = nonzeros * problems < AUTO_COST_GRID_BELOW;
+    List<AutoCandidate> candidates = autoCandidates(pipelines.size(), costGrid);
     List<Splits.Split> splits;
     if (all.size() < CROSS_VALIDATION_BELOW) {
       splits = multiLabel ? Splits.kFold(all.size(), AUTO_FOLDS, seed)
@@ -351,20 +363,23 @@ public final class TextClassifierTrainer {
   }
 
   /**
-   * The candidates of {@link ModelType#AUTO}, in order of preference: the linear SVM (cost 1) on each
-   * candidate pipeline (words, then words and character n-grams); {@link AutoSearch#THOROUGH} adds other
-   * costs, naive Bayes scaling, logistic regression and the fastText-style model on the first pipeline.
+   * The candidates of {@link ModelType#AUTO}, in order of preference: the linear SVM with cost 1 on each
+   * candidate pipeline (words, then words and character n-grams), then (within the work budget, or
+   * always when THOROUGH) with costs 0.3 and 3 on the first; {@link AutoSearch#THOROUGH} adds naive
+   * Bayes scaling, logistic regression and the fastText-style model.
    */
-  private List<AutoCandidate> autoCandidates(int pipelines) {
+  private List<AutoCandidate> autoCandidates(int pipelines, boolean costGrid) {
     List<AutoCandidate> out = new ArrayList<>();
     for (int p = 0; p < pipelines; p++) {
       out.add(new AutoCandidate(p == 0 ? "svm C=1" : "svm C=1, character n-grams", p,
           LinearSvmTrainer.builder().c(1).build()));
     }
-    if (autoSearch == AutoSearch.THOROUGH) {
-      for (double c : THOROUGH_SVM_C) {
+    if (costGrid || autoSearch == AutoSearch.THOROUGH) {
+      for (double c : OTHER_SVM_C) {
         out.add(new AutoCandidate("svm C=" + c, 0, LinearSvmTrainer.builder().c(c).build()));
       }
+    }
+    if (autoSearch == AutoSearch.THOROUGH) {
       out.add(new AutoCandidate("nbsvm C=1", 0, LinearSvmTrainer.builder().naiveBayes(true).c(1).build()));
       for (double c : THOROUGH_LOGISTIC_C) {
         out.add(new AutoCandidate("logistic C=" + c, 0, LinearModelTrainer.builder().c(c).build()));

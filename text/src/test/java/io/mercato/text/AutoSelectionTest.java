@@ -65,7 +65,8 @@ class AutoSelectionTest {
     TextClassifier clf = TextClassifier.builder().autoSearch(AutoSearch.THOROUGH).build()
         .fit(TextData.english(300, 8));
     assertThat(clf.provenance().metrics()).containsKeys("validation score logistic C=10.0",
-        "validation score fasttext", "validation score nbsvm C=1", "validation score svm C=3.0");
+        "validation score fasttext", "validation score nbsvm C=1", "validation score svm C=3.0",
+        "validation score svm C=0.3");
     assertThat(clf.provenance().hyperParameters()).containsEntry("autoSearch", "THOROUGH");
   }
 
