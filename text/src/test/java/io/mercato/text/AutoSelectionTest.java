@@ -58,6 +58,8 @@ class AutoSelectionTest {
     TextClassifier clf = TextClassifier.builder().build().fit(TextData.english(300, 7));
     assertThat(clf.provenance().hyperParameters().get("auto.choice")).isEqualTo("svm C=1");
     assertThat(clf.provenance().hyperParameters().get("pipeline")).contains("charNgrams=0..0");
+    // a small problem is within the work budget: the cost grid was scored too
+    assertThat(clf.provenance().metrics()).containsKeys("validation score svm C=0.3", "validation score svm C=3.0");
   }
 
   @Test
