@@ -271,7 +271,9 @@ public final class TextBenchmark implements Callable<Integer> {
       Files.deleteIfExists(file);
     }
     String epochs = clf.provenance().hyperParameters().getOrDefault("epochs", "");
-    String notes = "model " + clf.modelType() + (epochs.isEmpty() ? "" : ", " + epochs + " epochs");
+    String choice = clf.provenance().hyperParameters().getOrDefault("auto.choice", "");
+    String notes = "model " + clf.modelType() + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
+        + (choice.isEmpty() ? "" : ", chosen: " + choice + " (" + clf.provenance().hyperParameters().get("auto.validation") + ")");
     return new Measured(clf.modelType(), quality[0], quality[1], trainSeconds, docsPerSecond, latency, bytes, notes);
   }
 
