@@ -69,6 +69,22 @@ class PersistenceTest {
     }
 
     @Test
+    void corruptedByteIsAClearError() throws IOException {
+        Recommender m = Recommenders.byName("item-knn", Map.of()).fit(ratings());
+        Path file = dir.resolve("m.mercato");
+        m.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        for (int at : new int[] {bytes.length / 3, bytes.length / 2, 2 * bytes.length / 3}) {
+            byte[] flipped = bytes.clone();
+            flipped[at] ^= (byte) 0xFF; // inside an entry's data: its CRC no longer matches
+            Path bad = dir.resolve("flipped" + at + ".mercato");
+            Files.write(bad, flipped);
+            assertThatThrownBy(() -> Recommender.load(bad)).isInstanceOf(ModelFileException.class)
+                    .hasMessageContaining(bad.getFileName().toString());
+        }
+    }
+
+    @Test
     void foreignAndMissingFilesAreClearErrors() throws IOException {
         Path foreign = dir.resolve("text.mercato");
         try (ModelFileWriter w = ModelFileWriter.create(foreign, "mercato-text-classifier", 1,
