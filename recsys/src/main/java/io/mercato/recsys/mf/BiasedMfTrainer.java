@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * <p>With {@link Builder#svdPlusPlus(boolean)} it trains SVD++ (Koren 2008), where the user vector is
  * {@code p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j} over the items the user rated. The implicit term is computed once per
  * user visit and its gradient accumulated over the user's ratings, so an epoch costs O(ratings · rank) instead of
- * O(ratings · history · rank); the trained model stores the combined user vectors, so scoring costs the same as
+ * O(ratings · history · rank), and each y_j gets the penalty the objective gives it (λ for every rating of the user,
+ * i.e. {@code |N(u)| · λ} per visit); the trained model stores the combined user vectors, so scoring costs the same as
  * biased MF. Single-threaded: the visiting order is the only source of randomness and it comes from the seed.
  */
 public final class BiasedMfTrainer extends FactorTrainer {
@@ -199,11 +200,14 @@ public final class BiasedMfTrainer extends FactorTrainer {
                     gz[f] += err * qf;
                 }
             }
-            // one step on the implicit factors with the gradient accumulated over the user's ratings
+            // one step on the implicit factors with the gradient accumulated over the user's ratings: every rating
+            // of u carries the penalty reg * |y_j|^2 for each j in N(u), so the step's penalty is count * reg (capped at
+            // 1 / lr: a very active user's step shrinks y_j to zero at most, never past it)
+            float regY = Math.min(reg * count, 1f / lr);
             for (int e = from; e < from + count; e++) {
                 int yj = m.index(e) * k;
                 for (int f = 0; f < k; f++) {
-                    y[yj + f] += lr * (norm * gz[f] - reg * y[yj + f]);
+                    y[yj + f] += lr * (norm * gz[f] - regY * y[yj + f]);
                 }
             }
         }
