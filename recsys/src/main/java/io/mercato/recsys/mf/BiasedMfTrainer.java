@@ -169,7 +169,6 @@ public final class BiasedMfTrainer extends FactorTrainer {
             if (count == 0) {
                 continue;
             }
-            float norm = (float) (1 / Math.sqrt(count));
             implicitSum(m, u, y, z);
             java.util.Arrays.fill(gz, 0f);
             if (local.length < count) {
@@ -200,18 +199,28 @@ public final class BiasedMfTrainer extends FactorTrainer {
                     gz[f] += err * qf;
                 }
             }
-            // one step on the implicit factors with the gradient accumulated over the user's ratings: every rating
-            // of u carries the penalty reg * |y_j|^2 for each j in N(u), so the step's penalty is count * reg (capped at
-            // 1 / lr: a very active user's step shrinks y_j to zero at most, never past it)
-            float regY = Math.min(reg * count, 1f / lr);
-            for (int e = from; e < from + count; e++) {
-                int yj = m.index(e) * k;
-                for (int f = 0; f < k; f++) {
-                    y[yj + f] += lr * (norm * gz[f] - regY * y[yj + f]);
-                }
-            }
+            implicitStep(m, u, y, gz, lr, reg);
         }
         return loss;
+    }
+
+    /**
+     * One step on the implicit factors of {@code u}'s items with the gradient {@code gz} accumulated over the user's
+     * ratings: every rating of u carries the penalty {@code reg |y_j|^2} for each j in N(u), so the step's penalty is
+     * {@code |N(u)| reg}, capped at {@code 1 / lr} (a very active user's step shrinks y_j to zero at most, never
+     * past it): {@code y_j += lr (|N(u)|^-1/2 gz - min(|N(u)| reg, 1 / lr) y_j)}.
+     */
+    static void implicitStep(SparseMatrix m, int u, float[] y, float[] gz, float lr, float reg) {
+        int count = m.length(u);
+        int k = gz.length;
+        float norm = (float) (1 / Math.sqrt(count));
+        float regY = Math.min(reg * count, 1f / lr);
+        for (int e = m.start(u); e < m.end(u); e++) {
+            int yj = m.index(e) * k;
+            for (int f = 0; f < k; f++) {
+                y[yj + f] += lr * (norm * gz[f] - regY * y[yj + f]);
+            }
+        }
     }
 
     private void implicitSum(SparseMatrix m, int u, float[] y, float[] z) {
