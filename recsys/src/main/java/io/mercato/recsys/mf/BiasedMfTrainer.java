@@ -113,7 +113,19 @@ public final class BiasedMfTrainer extends FactorTrainer {
                 }
             }
         }
+        // users and items without ratings (catalog entries) were never trained: neutral zero factors, not noise
+        zeroUntrained(ratings, p);
+        zeroUntrained(data.byItem(), q);
         return new LatentFactors(rank, p, q, bu, bi, mu);
+    }
+
+    /** Zeroes the factor rows of {@code factors} whose row of {@code m} is empty. */
+    private void zeroUntrained(SparseMatrix m, float[] factors) {
+        for (int r = 0; r < m.rows(); r++) {
+            if (m.length(r) == 0) {
+                java.util.Arrays.fill(factors, r * rank, (r + 1) * rank, 0f);
+            }
+        }
     }
 
     /** The user (row) of every entry position of {@code m}. */

@@ -47,6 +47,21 @@ class BiasedMfTrainerTest {
     }
 
     @Test
+    void catalogEntriesWithoutRatingsGetNeutralFactorsNotTheirRandomStart() {
+        // "new" (an item) and "lurker" (a user) are registered without any rating: SGD never touches them
+        Interactions data = Interactions.builder().add("u", "a", 5).add("u", "b", 3).add("v", "a", 4)
+                .addItem("new").addUser("lurker").build();
+        for (boolean plusPlus : new boolean[] {false, true}) {
+            LatentFactors f = BiasedMfTrainer.builder().svdPlusPlus(plusPlus).rank(4).epochs(5).seed(1).build()
+                    .factorize(data);
+            assertThat(f.itemFactor(data.items().index("new"))).containsOnly(0f);
+            assertThat(f.itemBias(data.items().index("new"))).isZero();
+            assertThat(f.userFactor(data.users().index("lurker"))).containsOnly(0f);
+            assertThat(f.itemFactor(data.items().index("a"))).isNotEqualTo(new float[4]); // trained ones are not
+        }
+    }
+
+    @Test
     void sameSeedGivesIdenticalFactors() {
         BiasedMfTrainer.Builder b = BiasedMfTrainer.builder().rank(4).epochs(3).seed(8);
         LatentFactors a = b.build().factorize(PLANTED.train());
