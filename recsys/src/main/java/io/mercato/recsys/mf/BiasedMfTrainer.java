@@ -114,13 +114,13 @@ public final class BiasedMfTrainer extends FactorTrainer {
             }
         }
         // users and items without ratings (catalog entries) were never trained: neutral zero factors, not noise
-        zeroUntrained(ratings, p);
-        zeroUntrained(data.byItem(), q);
+        zeroUntrained(ratings, p, rank);
+        zeroUntrained(data.byItem(), q, rank);
         return new LatentFactors(rank, p, q, bu, bi, mu);
     }
 
-    /** Zeroes the factor rows of {@code factors} whose row of {@code m} is empty. */
-    private void zeroUntrained(SparseMatrix m, float[] factors) {
+    /** Zeroes the rank-{@code rank} factor rows of {@code factors} whose row of {@code m} is empty. */
+    static void zeroUntrained(SparseMatrix m, float[] factors, int rank) {
         for (int r = 0; r < m.rows(); r++) {
             if (m.length(r) == 0) {
                 java.util.Arrays.fill(factors, r * rank, (r + 1) * rank, 0f);
