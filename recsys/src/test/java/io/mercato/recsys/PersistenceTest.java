@@ -57,6 +57,33 @@ class PersistenceTest {
     }
 
     @Test
+    void provenanceRecordsVersionDataAndSettings() {
+        Interactions data = ratings();
+        Recommender m = Recommenders.byName("item-knn", Map.of("neighbours", "7")).fit(data);
+        Path file = dir.resolve("p.mercato");
+        m.save(file);
+        Provenance p;
+        try (io.mercato.core.io.ModelFileReader r = io.mercato.core.io.ModelFileReader.open(file)) {
+            p = r.manifest().provenance();
+        }
+        assertThat(p.libraryVersion()).isEqualTo(Provenance.LIBRARY_VERSION);
+        assertThat(p.trainingExamples()).isEqualTo(data.size());
+        assertThat(p.hyperParameters()).containsEntry("neighbours", "7").isEqualTo(m.info().hyperParameters());
+        assertThat(p.dataFingerprint()).hasSize(64); // hex SHA-256
+        // the same data gives the same fingerprint; one changed value gives another
+        Path again = dir.resolve("again.mercato");
+        Recommenders.byName("popularity", Map.of()).fit(ratings()).save(again);
+        Interactions changed = Interactions.builder().add("u1", "i1", 1).build();
+        Path other = dir.resolve("other.mercato");
+        Recommenders.byName("popularity", Map.of()).fit(changed).save(other);
+        try (io.mercato.core.io.ModelFileReader a = io.mercato.core.io.ModelFileReader.open(again);
+             io.mercato.core.io.ModelFileReader b = io.mercato.core.io.ModelFileReader.open(other)) {
+            assertThat(a.manifest().provenance().dataFingerprint()).isEqualTo(p.dataFingerprint());
+            assertThat(b.manifest().provenance().dataFingerprint()).isNotEqualTo(p.dataFingerprint());
+        }
+    }
+
+    @Test
     void truncatedFileIsAClearError() throws IOException {
         Recommender m = Recommenders.byName("item-knn", Map.of()).fit(ratings());
         Path file = dir.resolve("m.mercato");
