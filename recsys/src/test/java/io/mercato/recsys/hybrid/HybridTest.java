@@ -98,6 +98,12 @@ class HybridTest {
         assertThat(withFallback.predict("C", "x")).isEqualTo(knn.predict("C", "x"));
         // and unknown users are still recommended popular items (the first fallback that can score them)
         assertThat(withFallback.recommend("stranger", 1)).extracting(Recommendation::item).containsExactly("y");
+        // with minUserInteractions 3, A (2 ratings) is a new user too: mu + b_A + b_z from the same numpy solution
+        Recommender fewCount = SwitchingHybrid.builder(Knn.itemBased().build()).minUserInteractions(3)
+                .newUsers(Popularity.builder().build(), baseline).build().fit(ratings);
+        assertThat(fewCount.predict("A", "z"))
+                .isCloseTo(24.0 / 7 + 0.2524025295025645 - 0.12378628690932625, within(1e-9));
+        assertThat(fewCount.predict("B", "x")).isEqualTo(knn.predict("B", "x")); // B has 3 ratings: the primary
         Recommender withoutRatingFallback = SwitchingHybrid.builder(Knn.itemBased().build())
                 .newUsers(Popularity.builder().build()).build().fit(ratings);
         assertThatThrownBy(() -> withoutRatingFallback.predict("stranger", "x")).isInstanceOf(UnknownIdException.class)
