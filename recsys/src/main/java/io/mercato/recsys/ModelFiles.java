@@ -7,7 +7,6 @@ import io.mercato.core.io.ModelFileWriter;
 import io.mercato.core.io.Provenance;
 import io.mercato.recsys.data.Interactions;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -31,8 +30,8 @@ final class ModelFiles {
     static void save(Recommender model, Path file) {
         Interactions data = model.trainingData();
         ModelInfo info = model.info();
-        Provenance provenance = new Provenance(libraryVersion(), Instant.now(), fingerprint(data),
-                data.size(), info.trainingSeconds(), info.hyperParameters(), info.metrics());
+        Provenance provenance = Provenance.now(fingerprint(data), data.size(), info.trainingSeconds(),
+                info.hyperParameters(), info.metrics());
         try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance)) {
             write(model, new ModelWriter(w, ""));
             w.commit();
@@ -81,10 +80,5 @@ final class ModelFiles {
         DataFingerprint f = DataFingerprint.start();
         data.forEach((u, i, v, t) -> f.add(data.users().id(u)).add(data.items().id(i)).add(v));
         return f.hex();
-    }
-
-    private static String libraryVersion() {
-        String v = Recommender.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

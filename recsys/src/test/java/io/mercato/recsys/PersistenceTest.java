@@ -57,6 +57,33 @@ class PersistenceTest {
     }
 
     @Test
+    void provenanceRecordsVersionDataAndSettings() {
+        Interactions data = ratings();
+        Recommender m = Recommenders.byName("item-knn", Map.of("neighbours", "7")).fit(data);
+        Path file = dir.resolve("p.mercato");
+        m.save(file);
+        Provenance p;
+        try (io.mercato.core.io.ModelFileReader r = io.mercato.core.io.ModelFileReader.open(file)) {
+            p = r.manifest().provenance();
+        }
+        assertThat(p.libraryVersion()).isEqualTo(Provenance.LIBRARY_VERSION);
+        assertThat(p.trainingExamples()).isEqualTo(data.size());
+        assertThat(p.hyperParameters()).containsEntry("neighbours", "7").isEqualTo(m.info().hyperParameters());
+        assertThat(p.dataFingerprint()).hasSize(64); // hex SHA-256
+        // the same data gives the same fingerprint; one changed value gives another
+        Path again = dir.resolve("again.mercato");
+        Recommenders.byName("popularity", Map.of()).fit(ratings()).save(again);
+        Interactions changed = Interactions.builder().add("u1", "i1", 1).build();
+        Path other = dir.resolve("other.mercato");
+        Recommenders.byName("popularity", Map.of()).fit(changed).save(other);
+        try (io.mercato.core.io.ModelFileReader a = io.mercato.core.io.ModelFileReader.open(again);
+             io.mercato.core.io.ModelFileReader b = io.mercato.core.io.ModelFileReader.open(other)) {
+            assertThat(a.manifest().provenance().dataFingerprint()).isEqualTo(p.dataFingerprint());
+            assertThat(b.manifest().provenance().dataFingerprint()).isNotEqualTo(p.dataFingerprint());
+        }
+    }
+
+    @Test
     void truncatedFileIsAClearError() throws IOException {
         Recommender m = Recommenders.byName("item-knn", Map.of()).fit(ratings());
         Path file = dir.resolve("m.mercato");
@@ -66,6 +93,22 @@ class PersistenceTest {
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> Recommender.load(cut)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("cut.mercato");
+    }
+
+    @Test
+    void corruptedByteIsAClearError() throws IOException {
+        Recommender m = Recommenders.byName("item-knn", Map.of()).fit(ratings());
+        Path file = dir.resolve("m.mercato");
+        m.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        for (int at : new int[] {bytes.length / 3, bytes.length / 2, 2 * bytes.length / 3}) {
+            byte[] flipped = bytes.clone();
+            flipped[at] ^= (byte) 0xFF; // inside an entry's data: its CRC no longer matches
+            Path bad = dir.resolve("flipped" + at + ".mercato");
+            Files.write(bad, flipped);
+            assertThatThrownBy(() -> Recommender.load(bad)).isInstanceOf(ModelFileException.class)
+                    .hasMessageContaining(bad.getFileName().toString());
+        }
     }
 
     @Test

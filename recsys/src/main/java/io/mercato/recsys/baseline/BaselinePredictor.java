@@ -10,14 +10,18 @@ import io.mercato.recsys.ModelReader;
 import io.mercato.recsys.ModelWriter;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.UnknownIdException;
 import io.mercato.recsys.data.Interactions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Rating prediction by global mean plus regularized user and item biases ({@link Biases}). Ranks items
  * by {@code mu + b_u + b_i}, i.e. by item bias: a popularity list corrected for how generously items
- * are rated. The reference point every explicit-rating model must beat in RMSE.
+ * are rated. The reference point every explicit-rating model must beat in RMSE. Users unknown to the
+ * training data get {@code mu + b_i} (no user bias), so it is also the cold-start rating predictor of a
+ * {@link io.mercato.recsys.hybrid.SwitchingHybrid} ({@code newUsers(baseline)}).
  */
 public final class BaselinePredictor implements RecommenderTrainer {
 
@@ -108,6 +112,26 @@ public final class BaselinePredictor implements RecommenderTrainer {
             return s;
         }
 
+        /** Unknown users get {@code mu + b_i}: items ranked by item bias alone. */
+        @Override
+        public double[] scores(String user) {
+            int u = data.users().index(user);
+            if (u >= 0) {
+                return scores(u);
+            }
+            double[] s = new double[data.itemCount()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = biases.mean() + biases.item(i);
+            }
+            return s;
+        }
+
+        /** Serves anyone: unknown users without a user bias. */
+        @Override
+        public boolean canScore(String user) {
+            return true;
+        }
+
         @Override
         public boolean predictsRatings() {
             return true;
@@ -115,18 +139,57 @@ public final class BaselinePredictor implements RecommenderTrainer {
 
         @Override
         public double predict(int user, int item) {
-            return Math.max(data.minValue(), Math.min(data.maxValue(), biases.estimate(user, item)));
+            return clip(biases.estimate(user, item));
+        }
+
+        /** An unknown user gets {@code mu + b_i}, clipped to the training range; an unknown item fails. */
+        @Override
+        public double predict(String user, String item) {
+            int i = itemIndex(item);
+            int u = data.users().index(user);
+            return u >= 0 ? predict(u, i) : clip(biases.mean() + biases.item(i));
+        }
+
+        private double clip(double rating) {
+            return Math.max(data.minValue(), Math.min(data.maxValue(), rating));
+        }
+
+        private int itemIndex(String item) {
+            int i = data.items().index(item);
+            if (i < 0) {
+                throw new UnknownIdException("item", item, NAME);
+            }
+            return i;
         }
 
         @Override
         public Explanation explain(int user, int item) {
-            double score = biases.estimate(user, item);
+            return explanation(data.users().id(user), user, item);
+        }
+
+        /** Unknown users are explained by the global mean and the item bias. */
+        @Override
+        public Explanation explain(String user, String item) {
+            return explanation(user, data.users().index(user), itemIndex(item));
+        }
+
+        /** {@code u} is -1 for a user unknown to the training data (no user bias). */
+        private Explanation explanation(String userId, int u, int item) {
+            double userBias = u >= 0 ? biases.user(u) : 0;
+            double score = biases.mean() + userBias + biases.item(item);
+            String itemId = data.items().id(item);
             String summary = String.format("average rating %.2f, this user rates %+.2f and this item is rated %+.2f"
-                    + " relative to it", biases.mean(), biases.user(user), biases.item(item));
-            return new Explanation(data.users().id(user), data.items().id(item), score, summary, List.of(
-                    new Explanation.Reason("bias", "global mean", biases.mean()),
-                    new Explanation.Reason("bias", "user " + data.users().id(user), biases.user(user)),
-                    new Explanation.Reason("bias", "item " + data.items().id(item), biases.item(item))));
+                    + " relative to it", biases.mean(), userBias, biases.item(item));
+            List<Explanation.Reason> reasons = new ArrayList<>();
+            reasons.add(new Explanation.Reason("bias", "global mean", biases.mean()));
+            if (u >= 0) {
+                reasons.add(new Explanation.Reason("bias", "user " + userId, userBias));
+            } else {
+                summary = String.format("new user: average rating %.2f and this item is rated %+.2f relative to it",
+                        biases.mean(), biases.item(item));
+            }
+            reasons.add(new Explanation.Reason("bias", "item " + itemId, biases.item(item)));
+            return new Explanation(userId, itemId, score, summary, List.copyOf(reasons));
         }
 
         @Override

@@ -427,6 +427,19 @@ public final class Interactions {
             return this;
         }
 
+        /**
+         * Adds one interaction between numeric ids (e.g. database keys), stored as their decimal strings:
+         * user 42 is the same user as "42" everywhere else in the API.
+         */
+        public Builder add(long user, long item, double value) {
+            return add(Long.toString(user), Long.toString(item), value, SparseMatrix.NO_TIMESTAMP);
+        }
+
+        /** {@link #add(long, long, double)} with a timestamp. */
+        public Builder add(long user, long item, double value, long timestamp) {
+            return add(Long.toString(user), Long.toString(item), value, timestamp);
+        }
+
         /** Registers an item with no interactions (a catalog entry, e.g. a brand-new product). */
         public Builder addItem(String item) {
             itemIds.add(java.util.Objects.requireNonNull(item, "item"));

@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  * items with fewer than {@code minItemInteractions} interactions (e.g. products just added to the
  * catalog with {@link Interactions.Builder#addItem(String)}) get the new-item recommender's score
  * (typically content-based), rescaled to the range of the primary's row so that they compete with
- * the other items. Everyone else gets the primary recommender.
+ * the other items. Everyone else gets the primary recommender. Rating predictions ({@code predict}) of
+ * new and unknown users come from the first new-user recommender that predicts ratings (e.g.
+ * {@code baseline}: mean plus item bias); with none, an unknown user is an
+ * {@link io.mercato.recsys.UnknownIdException}.
  */
 public final class SwitchingHybrid implements RecommenderTrainer {
 
@@ -228,9 +231,37 @@ public final class SwitchingHybrid implements RecommenderTrainer {
             return primary.predictsRatings();
         }
 
+        /** New users get the first rating-predicting new-user recommender's rating, if any; others the primary's. */
         @Override
         public double predict(int user, int item) {
-            return primary.predict(user, item);
+            Recommender fallback = isNewUser(user) ? ratingFallback(data.users().id(user)) : null;
+            return fallback != null ? fallback.predict(user, item) : primary.predict(user, item);
+        }
+
+        /**
+         * Users unknown to the training data get the rating of the first new-user recommender that
+         * predicts ratings and can score them (e.g. {@code baseline}: mean plus item bias); without such
+         * a recommender they fail with {@link io.mercato.recsys.UnknownIdException}.
+         */
+        @Override
+        public double predict(String user, String item) {
+            if (!data.users().contains(user)) {
+                Recommender fallback = ratingFallback(user);
+                if (fallback != null) {
+                    return fallback.predict(user, item);
+                }
+            }
+            return super.predict(user, item);
+        }
+
+        /** The first new-user recommender that predicts ratings and can score {@code user}, or null. */
+        private Recommender ratingFallback(String user) {
+            for (Recommender r : newUsers) {
+                if (r.predictsRatings() && r.canScore(user)) {
+                    return r;
+                }
+            }
+            return null;
         }
 
         @Override

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * <p>With {@link Builder#svdPlusPlus(boolean)} it trains SVD++ (Koren 2008), where the user vector is
  * {@code p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j} over the items the user rated. The implicit term is computed once per
  * user visit and its gradient accumulated over the user's ratings, so an epoch costs O(ratings · rank) instead of
- * O(ratings · history · rank); the trained model stores the combined user vectors, so scoring costs the same as
+ * O(ratings · history · rank), and each y_j gets the penalty the objective gives it (λ for every rating of the user,
+ * i.e. {@code |N(u)| · λ} per visit); the trained model stores the combined user vectors, so scoring costs the same as
  * biased MF. Single-threaded: the visiting order is the only source of randomness and it comes from the seed.
  */
 public final class BiasedMfTrainer extends FactorTrainer {
@@ -112,7 +113,19 @@ public final class BiasedMfTrainer extends FactorTrainer {
                 }
             }
         }
+        // users and items without ratings (catalog entries) were never trained: neutral zero factors, not noise
+        zeroUntrained(ratings, p, rank);
+        zeroUntrained(data.byItem(), q, rank);
         return new LatentFactors(rank, p, q, bu, bi, mu);
+    }
+
+    /** Zeroes the rank-{@code rank} factor rows of {@code factors} whose row of {@code m} is empty. */
+    static void zeroUntrained(SparseMatrix m, float[] factors, int rank) {
+        for (int r = 0; r < m.rows(); r++) {
+            if (m.length(r) == 0) {
+                java.util.Arrays.fill(factors, r * rank, (r + 1) * rank, 0f);
+            }
+        }
     }
 
     /** The user (row) of every entry position of {@code m}. */
@@ -168,7 +181,6 @@ public final class BiasedMfTrainer extends FactorTrainer {
             if (count == 0) {
                 continue;
             }
-            float norm = (float) (1 / Math.sqrt(count));
             implicitSum(m, u, y, z);
             java.util.Arrays.fill(gz, 0f);
             if (local.length < count) {
@@ -199,15 +211,28 @@ public final class BiasedMfTrainer extends FactorTrainer {
                     gz[f] += err * qf;
                 }
             }
-            // one step on the implicit factors with the gradient accumulated over the user's ratings
-            for (int e = from; e < from + count; e++) {
-                int yj = m.index(e) * k;
-                for (int f = 0; f < k; f++) {
-                    y[yj + f] += lr * (norm * gz[f] - reg * y[yj + f]);
-                }
-            }
+            implicitStep(m, u, y, gz, lr, reg);
         }
         return loss;
+    }
+
+    /**
+     * One step on the implicit factors of {@code u}'s items with the gradient {@code gz} accumulated over the user's
+     * ratings: every rating of u carries the penalty {@code reg |y_j|^2} for each j in N(u), so the step's penalty is
+     * {@code |N(u)| reg}, capped at {@code 1 / lr} (a very active user's step shrinks y_j to zero at most, never
+     * past it): {@code y_j += lr (|N(u)|^-1/2 gz - min(|N(u)| reg, 1 / lr) y_j)}.
+     */
+    static void implicitStep(SparseMatrix m, int u, float[] y, float[] gz, float lr, float reg) {
+        int count = m.length(u);
+        int k = gz.length;
+        float norm = (float) (1 / Math.sqrt(count));
+        float regY = Math.min(reg * count, 1f / lr);
+        for (int e = m.start(u); e < m.end(u); e++) {
+            int yj = m.index(e) * k;
+            for (int f = 0; f < k; f++) {
+                y[yj + f] += lr * (norm * gz[f] - regY * y[yj + f]);
+            }
+        }
     }
 
     private void implicitSum(SparseMatrix m, int u, float[] y, float[] z) {

@@ -116,6 +116,8 @@ public final class BprTrainer extends FactorTrainer {
                     Duration.ofNanos(System.nanoTime() - start)));
         }
         listener.onEnd();
+        // a user without interactions was never sampled: neutral zero factors (items ranked by bias), not noise
+        BiasedMfTrainer.zeroUntrained(interactions, p, k);
         return new LatentFactors(k, p, q, new float[users], b, 0);
     }
 

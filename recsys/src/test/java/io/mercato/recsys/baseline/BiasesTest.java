@@ -1,9 +1,11 @@
 package io.mercato.recsys.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.recsys.Recommender;
+import io.mercato.recsys.UnknownIdException;
 import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,22 @@ class BiasesTest {
         Recommender extreme = BaselinePredictor.builder().regUser(0).regItem(0).sweeps(50).build()
                 .fit(Interactions.builder().add("u", "a", 5).add("u", "b", 5).add("v", "a", 1).build());
         assertThat(extreme.predict("v", "b")).isBetween(1.0, 5.0);
+    }
+
+    @Test
+    void unknownUsersGetTheMeanPlusTheItemBias() {
+        Recommender m = BaselinePredictor.builder().regUser(2).regItem(3).sweeps(500).build().fit(data());
+        // no user bias: mu + b_x = 24/7 + 0.3498979 (b_x from the numpy ridge solution above)
+        assertThat(m.canScore("stranger")).isTrue();
+        assertThat(m.predict("stranger", "x")).isCloseTo(24.0 / 7 + 0.3498979236169895, within(1e-9));
+        assertThat(m.scores("stranger")).containsExactly(new double[] {24.0 / 7 + 0.3498979236169895,
+                24.0 / 7 - 0.21665089877010402, 24.0 / 7 - 0.12378628690932625}, within(1e-9));
+        // ranked by item bias: x, z, y
+        assertThat(m.recommend("stranger", 3)).extracting(io.mercato.recsys.Recommendation::item)
+                .containsExactly("x", "z", "y");
+        assertThat(m.explain("stranger", "x").reasons()).hasSize(2);
+        assertThat(m.explain("stranger", "x").score()).isCloseTo(24.0 / 7 + 0.3498979236169895, within(1e-9));
+        assertThatThrownBy(() -> m.predict("stranger", "nothing")).isInstanceOf(UnknownIdException.class)
+                .hasMessageContaining("unknown item 'nothing'");
     }
 }

@@ -32,6 +32,15 @@ class InteractionsTest {
     }
 
     @Test
+    void numericIdsAreTheirDecimalStrings() {
+        Interactions d = Interactions.builder().add(42L, 7L, 2).add("42", "8", 1).add(-3L, 7L, 4, 100L).build();
+        assertThat(d.users().ids()).containsExactly("42", "-3");
+        assertThat(d.items().ids()).containsExactly("7", "8");
+        assertThat(d.userItems(0)).containsExactly(0, 1); // user 42 and "42" are one user
+        assertThat(d.value(1, 0)).isEqualTo(4.0);
+    }
+
+    @Test
     void duplicatePolicies() {
         // (u, i) three times: values 2 @ t=30, 5 @ t=10, 1 @ t=20
         for (Interactions.DuplicatePolicy p : Interactions.DuplicatePolicy.values()) {

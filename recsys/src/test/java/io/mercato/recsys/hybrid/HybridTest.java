@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.UnknownIdException;
+import io.mercato.recsys.baseline.BaselinePredictor;
 import io.mercato.recsys.baseline.Popularity;
 import io.mercato.recsys.content.ContentBased;
 import io.mercato.recsys.data.Interactions;
@@ -78,6 +79,35 @@ class HybridTest {
     void withoutAFallbackUnknownUsersFail() {
         Recommender m = Knn.itemBased().build().fit(data());
         assertThatThrownBy(() -> m.recommend("stranger", 3)).isInstanceOf(UnknownIdException.class);
+    }
+
+    @Test
+    void ratingsOfUnknownUsersComeFromTheRatingFallbackOrFailClearly() {
+        // ratings A: x5 y3; B: x4 y2 z5; C: y4 z1 (BiasesTest); baseline regUser 2, regItem 3, 500 sweeps
+        Interactions ratings = Interactions.builder().add("A", "x", 5).add("A", "y", 3).add("B", "x", 4)
+                .add("B", "y", 2).add("B", "z", 5).add("C", "y", 4).add("C", "z", 1).build();
+        BaselinePredictor baseline = BaselinePredictor.builder()
+                .regUser(2).regItem(3).sweeps(500).build();
+        Recommender withFallback = SwitchingHybrid.builder(Knn.itemBased().build())
+                .newUsers(Popularity.builder().build(), baseline).build().fit(ratings);
+        // popularity does not predict ratings, so the baseline answers: mu + b_x = 24/7 + 0.3498979
+        // (b_x from the numpy ridge solution quoted in BiasesTest)
+        assertThat(withFallback.predict("stranger", "x")).isCloseTo(24.0 / 7 + 0.3498979236169895, within(1e-9));
+        // known users still get the primary's prediction
+        Recommender knn = Knn.itemBased().build().fit(ratings);
+        assertThat(withFallback.predict("C", "x")).isEqualTo(knn.predict("C", "x"));
+        // and unknown users are still recommended popular items (the first fallback that can score them)
+        assertThat(withFallback.recommend("stranger", 1)).extracting(Recommendation::item).containsExactly("y");
+        // with minUserInteractions 3, A (2 ratings) is a new user too: mu + b_A + b_z from the same numpy solution
+        Recommender fewCount = SwitchingHybrid.builder(Knn.itemBased().build()).minUserInteractions(3)
+                .newUsers(Popularity.builder().build(), baseline).build().fit(ratings);
+        assertThat(fewCount.predict("A", "z"))
+                .isCloseTo(24.0 / 7 + 0.2524025295025645 - 0.12378628690932625, within(1e-9));
+        assertThat(fewCount.predict("B", "x")).isEqualTo(knn.predict("B", "x")); // B has 3 ratings: the primary
+        Recommender withoutRatingFallback = SwitchingHybrid.builder(Knn.itemBased().build())
+                .newUsers(Popularity.builder().build()).build().fit(ratings);
+        assertThatThrownBy(() -> withoutRatingFallback.predict("stranger", "x")).isInstanceOf(UnknownIdException.class)
+                .hasMessageContaining("unknown user 'stranger'");
     }
 
     @Test

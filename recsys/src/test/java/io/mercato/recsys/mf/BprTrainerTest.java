@@ -29,6 +29,21 @@ class BprTrainerTest {
     }
 
     @Test
+    void aUserWithoutInteractionsGetsTheItemBiasesNotNoise() {
+        Interactions data = Interactions.builder().add("u", "a", 1).add("u", "b", 1).add("v", "a", 1)
+                .addItem("c").addUser("lurker").build();
+        LatentFactors model = BprTrainer.builder().rank(4).epochs(5).seed(2).build().factorize(data);
+        int lurker = data.users().index("lurker");
+        assertThat(model.userFactor(lurker)).containsOnly(0f);
+        // score = p_u . q_i + b_i = b_i
+        double[] biases = new double[data.itemCount()];
+        for (int i = 0; i < biases.length; i++) {
+            biases[i] = model.itemBias(i);
+        }
+        assertThat(model.scores(lurker)).containsExactly(biases);
+    }
+
+    @Test
     void builderRejectsOutOfRangeSettings() {
         assertThatThrownBy(() -> BprTrainer.builder().rank(2000).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'rank' = 2000");
