@@ -248,7 +248,7 @@ public final class TextClassifierTrainer {
   /**
    * {@link ModelType#AUTO}: scores every candidate by its held-out predictions on the training data
    * alone (3-fold cross-validation below {@value #CROSS_VALIDATION_BELOW} examples, where one holdout
-   * would be too noisy; the {@code validationFraction} holdout above), keeps the one with the most
+   * would be too noisy; the {@code validationFraction} holdout above, or when there is only one candidate), keeps the one with the most
    * correct held-out decisions (the earlier candidate on ties) and retrains it on all the data, with
    * the mean best epoch count of its folds (for early-stopping models) and the geometric mean of its
    * fitted probability temperatures (for the linear SVM).
@@ -277,7 +277,8 @@ public final class TextClassifierTrainer {
     boolean costGrid = nonzeros * problems < AUTO_COST_GRID_BELOW;
     List<AutoCandidate> candidates = autoCandidates(pipelines.size(), costGrid);
     List<Splits.Split> splits;
-    if (all.size() < CROSS_VALIDATION_BELOW) {
+    // with one candidate there is nothing to choose: one holdout serves the temperature and the metrics
+    if (all.size() < CROSS_VALIDATION_BELOW && candidates.size() > 1) {
       splits = multiLabel ? Splits.kFold(all.size(), AUTO_FOLDS, seed)
           : Splits.stratifiedKFold(all.labels(), AUTO_FOLDS, seed);
     } else {
@@ -437,7 +438,7 @@ public final class TextClassifierTrainer {
     if (multiLabel) {
       return MultiLabelThresholds.microF1(p, validation.labelSets(), null);
     }
-    return ClassificationReport.of(labels, validation.labels(), argmax(p), p).macroF1();
+    return ClassificationReport.of(labels, validation.labels(), argmax(p)).macroF1();
   }
 
   private Map<String, Double> validationMetrics(double[][] p, TrainingSet validation, List<String> labels) {
@@ -445,7 +446,7 @@ public final class TextClassifierTrainer {
     if (multiLabel) {
       metrics.put("validation micro-F1 at 0.5", MultiLabelThresholds.microF1(p, validation.labelSets(), null));
     } else {
-      ClassificationReport report = ClassificationReport.of(labels, validation.labels(), argmax(p), p);
+      ClassificationReport report = ClassificationReport.of(labels, validation.labels(), argmax(p));
       metrics.put("validation accuracy", report.accuracy());
       metrics.put("validation macro-F1", report.macroF1());
     }
