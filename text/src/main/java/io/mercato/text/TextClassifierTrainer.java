@@ -176,11 +176,17 @@ public final class TextClassifierTrainer {
       Splits.Split split = holdout(all);
       TrainingSet validation = all.subset(split.test());
       BestEpoch best = new BestEpoch(options.listener());
-      TextModel holdoutModel = trainer.fit(all.subset(split.train()), validation, options.withListener(best));
+      TrainingSet holdoutTrain = all.subset(split.train());
+      LinearSvmTrainer.Calibrated calibrated = trainer instanceof LinearSvmTrainer svm
+          ? svm.fitCalibrated(holdoutTrain, validation, options.withListener(best)) : null;
+      TextModel holdoutModel = calibrated != null ? calibrated.model()
+          : trainer.fit(holdoutTrain, validation, options.withListener(best));
       double[][] p = holdoutModel.predict(validation.inputs());
       hyper.putAll(trainer.hyperParameters());
       hyper.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
-      model = trainer.fit(all, null, trainer.stopsEarly() ? options.withMaxEpochs(best.epoch) : options);
+      // the SVM keeps the temperature fitted on the holdout (a plain refit would have none to fit)
+      model = calibrated != null ? calibrated.refit(all, split.train(), options)
+          : trainer.fit(all, null, trainer.stopsEarly() ? options.withMaxEpochs(best.epoch) : options);
       metrics.putAll(validationMetrics(p, validation, labels));
       if (multiLabel) {
         thresholds = MultiLabelThresholds.tune(p, validation.labelSets());

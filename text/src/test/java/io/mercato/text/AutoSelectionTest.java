@@ -72,6 +72,23 @@ class AutoSelectionTest {
     assertThat(clf.provenance().hyperParameters()).containsEntry("autoSearch", "THOROUGH");
   }
 
+  /**
+   * A custom SVM keeps the temperature fitted on the holdout through the refit: on separable data the
+   * fitted temperature sharpens the probabilities, so the held-out log loss is below that of the raw
+   * margins (temperature 1), while every decision is the same.
+   */
+  @Test
+  void customSvmKeepsItsHoldoutTemperature() {
+    List<LabeledText> train = TextData.english(300, 21);
+    List<LabeledText> test = TextData.english(100, 22);
+    TextClassifier fitted = TextClassifier.builder()
+        .model(io.mercato.text.model.LinearSvmTrainer.builder().build()).build().fit(train);
+    TextClassifier raw = TextClassifier.builder()
+        .model(io.mercato.text.model.LinearSvmTrainer.builder().temperature(1).build()).build().fit(train);
+    assertThat(fitted.evaluate(test).accuracy()).isEqualTo(raw.evaluate(test).accuracy()).isEqualTo(1.0);
+    assertThat(fitted.evaluate(test).logLoss()).isLessThan(raw.evaluate(test).logLoss() / 2);
+  }
+
   @Test
   void sameSeedSameChoiceAndSameProbabilities() {
     List<LabeledText> data = suffixData(300, 3);
