@@ -261,12 +261,7 @@ public final class TextClassifierTrainer {
    */
   private AutoChoice autoChoice(List<LabeledText> data, List<String> texts, List<String> labels,
       TrainingOptions options) {
-    List<TextPipeline> pipelines = new ArrayList<>(List.of(pipeline));
-    long characters = texts.stream().mapToLong(String::length).sum();
-    if (characters < AUTO_CHARACTER_NGRAMS_BELOW && pipeline.tokenizer() instanceof UnicodeTokenizer words
-        && words.charNgramMax() == 0) {
-      pipelines.add(pipeline.toBuilder().tokenizer(words.toBuilder().charNgrams(2, 5).build()).build());
-    }
+    List<TextPipeline> pipelines = candidatePipelines(texts);
     List<FittedTextPipeline> fittedPipelines = new ArrayList<>();
     List<TrainingSet> sets = new ArrayList<>();
     for (TextPipeline p : pipelines) {
@@ -275,13 +270,7 @@ public final class TextClassifierTrainer {
       sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
     TrainingSet all = sets.get(0);
-    long nonzeros = 0;
-    for (var input : all.inputs()) {
-      nonzeros += input.features().size();
-    }
-    int problems = !multiLabel && all.outputs() == 2 ? 1 : all.outputs();
-    boolean costGrid = nonzeros * problems < AUTO_COST_GRID_BELOW;
-    List<AutoCandidate> candidates = autoCandidates(pipelines.size(), costGrid);
+    List<AutoCandidate> candidates = autoCandidates(pipelines.size(), withinWorkBudget(all));
     List<Splits.Split> splits;
     // with one candidate there is nothing to choose: one holdout serves the temperature and the metrics
     if (all.size() < CROSS_VALIDATION_BELOW && candidates.size() > 1) {
@@ -317,7 +306,9 @@ public final class TextClassifierTrainer {
         LinearSvmTrainer.Calibrated fitted = svm.fitCalibrated(train, test, options.withListener(best));
         m = fitted.model();
         temperatures[c][f] = fitted.temperature();
-        holdoutFits[c] = fitted;
+        if (splits.size() == 1) {
+          holdoutFits[c] = fitted;
+        }
       } else {
         m = trainer.fit(train, test, options.withListener(best));
       }
@@ -367,6 +358,30 @@ public final class TextClassifierTrainer {
     metrics.putAll(validationMetrics(heldOut[chosen], validation, labels));
     double[] thresholds = multiLabel ? MultiLabelThresholds.tune(heldOut[chosen], validation.labelSets()) : null;
     return new AutoChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);
+  }
+
+  /**
+   * The configured pipeline, and for corpora under {@value #AUTO_CHARACTER_NGRAMS_BELOW} characters the
+   * same with character n-grams (when the tokenizer is the standard one without them).
+   */
+  private List<TextPipeline> candidatePipelines(List<String> texts) {
+    List<TextPipeline> pipelines = new ArrayList<>(List.of(pipeline));
+    long characters = texts.stream().mapToLong(String::length).sum();
+    if (characters < AUTO_CHARACTER_NGRAMS_BELOW && pipeline.tokenizer() instanceof UnicodeTokenizer words
+        && words.charNgramMax() == 0) {
+      pipelines.add(pipeline.toBuilder().tokenizer(words.toBuilder().charNgrams(2, 5).build()).build());
+    }
+    return pipelines;
+  }
+
+  /** Whether one SVM fit on {@code set} is cheap enough for the cost grid: nonzeros x one-vs-rest problems. */
+  private boolean withinWorkBudget(TrainingSet set) {
+    long nonzeros = 0;
+    for (EncodedText input : set.inputs()) {
+      nonzeros += input.features().size();
+    }
+    int problems = !multiLabel && set.outputs() == 2 ? 1 : set.outputs();
+    return nonzeros * problems < AUTO_COST_GRID_BELOW;
   }
 
   /**
