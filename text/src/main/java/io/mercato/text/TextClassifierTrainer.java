@@ -160,37 +160,13 @@ public final class TextClassifierTrainer {
     double[] thresholds = null;
     boolean validate = validationFraction > 0 && data.size() >= MIN_EXAMPLES_FOR_VALIDATION;
     FittedTextPipeline fitted;
-    if (customModel == null && modelType == ModelType.AUTO && validate) {
-      AutoChoice auto = autoChoice(data, texts, labels, options);
-      fitted = auto.pipeline;
-      model = auto.model;
-      hyper.putAll(auto.hyperParameters);
-      metrics.putAll(auto.metrics);
-      thresholds = auto.thresholds;
-    } else if (validate) {
-      TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts);
-      fitted = encoded.pipeline();
-      TrainingSet all = trainingSet(fitted, encoded.encoded(), data, labels);
-      // hold out data to find the best epoch count, then retrain on everything for that many epochs
-      TextModelTrainer trainer = trainer();
-      Splits.Split split = holdout(all);
-      TrainingSet validation = all.subset(split.test());
-      BestEpoch best = new BestEpoch(options.listener());
-      TrainingSet holdoutTrain = all.subset(split.train());
-      LinearSvmTrainer.Calibrated calibrated = trainer instanceof LinearSvmTrainer svm
-          ? svm.fitCalibrated(holdoutTrain, validation, options.withListener(best)) : null;
-      TextModel holdoutModel = calibrated != null ? calibrated.model()
-          : trainer.fit(holdoutTrain, validation, options.withListener(best));
-      double[][] p = holdoutModel.predict(validation.inputs());
-      hyper.putAll(trainer.hyperParameters());
-      hyper.put("epochs", trainer.stopsEarly() ? Integer.toString(best.epoch) : "to convergence");
-      // the SVM keeps the temperature fitted on the holdout (a plain refit would have none to fit)
-      model = calibrated != null ? calibrated.refit(all, split.train(), options)
-          : trainer.fit(all, null, trainer.stopsEarly() ? options.withMaxEpochs(best.epoch) : options);
-      metrics.putAll(validationMetrics(p, validation, labels));
-      if (multiLabel) {
-        thresholds = MultiLabelThresholds.tune(p, validation.labelSets());
-      }
+    if (validate) {
+      HeldOutChoice choice = chooseOnHeldOutData(data, texts, labels, options);
+      fitted = choice.pipeline;
+      model = choice.model;
+      hyper.putAll(choice.hyperParameters);
+      metrics.putAll(choice.metrics);
+      thresholds = choice.thresholds;
     } else {
       TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts);
       fitted = encoded.pipeline();
@@ -240,28 +216,30 @@ public final class TextClassifierTrainer {
   }
 
   /**
-   * A candidate of {@link ModelType#AUTO}: a short name for the provenance, the index of its pipeline
-   * among the candidate pipelines and its trainer.
+   * A candidate model: a short name for the provenance, the index of its pipeline among the candidate
+   * pipelines and its trainer.
    */
-  private record AutoCandidate(String name, int pipeline, TextModelTrainer trainer) {
+  private record Candidate(String name, int pipeline, TextModelTrainer trainer) {
   }
 
-  /** What {@link ModelType#AUTO} chose and trained on all the data. */
-  private record AutoChoice(FittedTextPipeline pipeline, TextModel model, Map<String, String> hyperParameters,
-                            Map<String, Double> metrics, double[] thresholds) {
+  /** The chosen candidate trained on all the data, with what the held-out data said about it. */
+  private record HeldOutChoice(FittedTextPipeline pipeline, TextModel model, Map<String, String> hyperParameters,
+                               Map<String, Double> metrics, double[] thresholds) {
   }
 
   /**
-   * {@link ModelType#AUTO}: scores every candidate by its held-out predictions on the training data
-   * alone (3-fold cross-validation below {@value #CROSS_VALIDATION_BELOW} examples, where one holdout
-   * would be too noisy; the {@code validationFraction} holdout above, or when there is only one candidate), keeps the one with the most
-   * correct held-out decisions (the earlier candidate on ties) and retrains it on all the data, with
-   * the mean best epoch count of its folds (for early-stopping models) and the geometric mean of its
-   * fitted probability temperatures (for the linear SVM).
+   * Training with held-out data, for a fixed model (one candidate) and for {@link ModelType#AUTO}
+   * (several): scores every candidate by its held-out predictions on the training data alone (3-fold
+   * cross-validation below {@value #CROSS_VALIDATION_BELOW} examples when there is a choice to make,
+   * where one holdout would be too noisy; the {@code validationFraction} holdout otherwise), keeps the one
+   * with the most correct held-out decisions (the earlier candidate on ties) and retrains it on all the
+   * data: for the mean best epoch count of its folds (early-stopping models), or with the geometric mean
+   * of its fitted probability temperatures (the linear SVM, warm-started from a single holdout's solution).
    */
-  private AutoChoice autoChoice(List<LabeledText> data, List<String> texts, List<String> labels,
+  private HeldOutChoice chooseOnHeldOutData(List<LabeledText> data, List<String> texts, List<String> labels,
       TrainingOptions options) {
-    List<TextPipeline> pipelines = candidatePipelines(texts);
+    boolean auto = customModel == null && modelType == ModelType.AUTO;
+    List<TextPipeline> pipelines = auto ? candidatePipelines(texts) : List.of(pipeline);
     List<FittedTextPipeline> fittedPipelines = new ArrayList<>();
     List<TrainingSet> sets = new ArrayList<>();
     for (TextPipeline p : pipelines) {
@@ -270,7 +248,8 @@ public final class TextClassifierTrainer {
       sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
     TrainingSet all = sets.get(0);
-    List<AutoCandidate> candidates = autoCandidates(pipelines.size(), withinWorkBudget(all));
+    List<Candidate> candidates = auto ? autoCandidates(pipelines.size(), withinWorkBudget(all))
+        : List.of(new Candidate(trainer().type(), 0, trainer()));
     List<Splits.Split> splits;
     // with one candidate there is nothing to choose: one holdout serves the temperature and the metrics
     if (all.size() < CROSS_VALIDATION_BELOW && candidates.size() > 1) {
@@ -326,18 +305,22 @@ public final class TextClassifierTrainer {
       for (boolean right : correct(heldOut[c], validation)) {
         correct += right ? 1 : 0;
       }
-      metrics.put("validation score " + candidates.get(c).name, validationScore(heldOut[c], validation, labels));
+      if (auto) {
+        metrics.put("validation score " + candidates.get(c).name, validationScore(heldOut[c], validation, labels));
+      }
       if (correct > mostCorrect) {
         mostCorrect = correct;
         chosen = c;
       }
     }
-    AutoCandidate choice = candidates.get(chosen);
+    Candidate choice = candidates.get(chosen);
     TextModelTrainer trainer = choice.trainer;
     Map<String, String> hyper = new LinkedHashMap<>();
-    hyper.put("auto.choice", choice.name);
-    hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
-        : "holdout of " + validationFraction);
+    if (auto) {
+      hyper.put("auto.choice", choice.name);
+      hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
+          : "holdout of " + validationFraction);
+    }
     TrainingOptions refit = options;
     if (trainer instanceof LinearSvmTrainer svm) {
       double logSum = 0;
@@ -348,16 +331,16 @@ public final class TextClassifierTrainer {
     } else if (trainer.stopsEarly()) {
       int meanEpochs = (int) Math.round(Arrays.stream(epochs[chosen]).average().orElse(1));
       refit = options.withMaxEpochs(Math.max(1, meanEpochs));
-      hyper.put("epochs", Integer.toString(refit.maxEpochs()));
     }
     hyper.putAll(trainer.hyperParameters());
+    hyper.put("epochs", trainer.stopsEarly() ? Integer.toString(refit.maxEpochs()) : "to convergence");
     TextModel model = splits.size() == 1 && holdoutFits[chosen] != null
         // one holdout: the refit on all the data starts from the holdout solution (same optimum, fewer epochs)
         ? holdoutFits[chosen].refit(sets.get(choice.pipeline), splits.get(0).train(), refit)
         : trainer.fit(sets.get(choice.pipeline), null, refit);
     metrics.putAll(validationMetrics(heldOut[chosen], validation, labels));
     double[] thresholds = multiLabel ? MultiLabelThresholds.tune(heldOut[chosen], validation.labelSets()) : null;
-    return new AutoChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);
+    return new HeldOutChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);
   }
 
   /**
@@ -390,23 +373,23 @@ public final class TextClassifierTrainer {
    * always when THOROUGH) with costs 0.3 and 3 on the first; {@link AutoSearch#THOROUGH} adds naive
    * Bayes scaling, logistic regression and the fastText-style model.
    */
-  private List<AutoCandidate> autoCandidates(int pipelines, boolean costGrid) {
-    List<AutoCandidate> out = new ArrayList<>();
+  private List<Candidate> autoCandidates(int pipelines, boolean costGrid) {
+    List<Candidate> out = new ArrayList<>();
     for (int p = 0; p < pipelines; p++) {
-      out.add(new AutoCandidate(p == 0 ? "svm C=1" : "svm C=1, character n-grams", p,
+      out.add(new Candidate(p == 0 ? "svm C=1" : "svm C=1, character n-grams", p,
           LinearSvmTrainer.builder().c(1).build()));
     }
     if (costGrid || autoSearch == AutoSearch.THOROUGH) {
       for (double c : OTHER_SVM_C) {
-        out.add(new AutoCandidate("svm C=" + c, 0, LinearSvmTrainer.builder().c(c).build()));
+        out.add(new Candidate("svm C=" + c, 0, LinearSvmTrainer.builder().c(c).build()));
       }
     }
     if (autoSearch == AutoSearch.THOROUGH) {
-      out.add(new AutoCandidate("nbsvm C=1", 0, LinearSvmTrainer.builder().naiveBayes(true).c(1).build()));
+      out.add(new Candidate("nbsvm C=1", 0, LinearSvmTrainer.builder().naiveBayes(true).c(1).build()));
       for (double c : THOROUGH_LOGISTIC_C) {
-        out.add(new AutoCandidate("logistic C=" + c, 0, LinearModelTrainer.builder().c(c).build()));
+        out.add(new Candidate("logistic C=" + c, 0, LinearModelTrainer.builder().c(c).build()));
       }
-      out.add(new AutoCandidate("fasttext", 0, FastTextModelTrainer.builder().build()));
+      out.add(new Candidate("fasttext", 0, FastTextModelTrainer.builder().build()));
     }
     return out;
   }

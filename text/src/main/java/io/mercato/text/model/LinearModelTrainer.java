@@ -4,6 +4,7 @@ import io.mercato.core.Check;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -316,6 +317,20 @@ public final class LinearModelTrainer implements TextModelTrainer {
       this.rowBlocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
     }
 
+    /**
+     * The sum of {@code blockSum} over the row blocks: blocks run in parallel, their sums are added in
+     * block order, so the result does not depend on the number of threads.
+     */
+    private double sumOverBlocks(IntToDoubleFunction blockSum) {
+      double[] sums = new double[rowBlocks];
+      IntStream.range(0, rowBlocks).parallel().forEach(block -> sums[block] = blockSum.applyAsDouble(block));
+      double total = 0;
+      for (double v : sums) {
+        total += v;
+      }
+      return total;
+    }
+
     int parameters() {
       return Math.addExact(Math.multiplyExact(dim, outputs), outputs);
     }
@@ -359,8 +374,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
      * the result does not depend on the number of threads or their scheduling.
      */
     double valueAndGradientAtKnownScores(double[] theta, double[] grad) {
-      double[] blockLoss = new double[rowBlocks];
-      IntStream.range(0, rowBlocks).parallel().forEach(block -> {
+      double loss = sumOverBlocks(block -> {
         double[] scores = new double[outputs];
         int end = Math.min(n, (block + 1) * BLOCK_ROWS);
         double sum = 0;
@@ -370,12 +384,8 @@ public final class LinearModelTrainer implements TextModelTrainer {
           sum += weights[i] * exampleLoss(i, scores, weights[i]);
           System.arraycopy(scores, 0, residual, o, outputs);
         }
-        blockLoss[block] = sum;
+        return sum;
       });
-      double loss = 0;
-      for (double l : blockLoss) {
-        loss += l;
-      }
       int biasAt = dim * outputs;
       // few outputs: too little work per nonzero to split (each range re-reads all the nonzeros)
       int ranges = outputs >= MIN_OUTPUTS_TO_SPLIT ? OUTPUT_RANGES : 1;
@@ -435,8 +445,7 @@ public final class LinearModelTrainer implements TextModelTrainer {
 
     /** Objective value at {@code theta + step * direction} (scores are linear in the parameters). */
     double valueAlongLine(double step) {
-      double[] blockLoss = new double[rowBlocks];
-      IntStream.range(0, rowBlocks).parallel().forEach(block -> {
+      double loss = sumOverBlocks(block -> {
         double[] scores = new double[outputs];
         int end = Math.min(n, (block + 1) * BLOCK_ROWS);
         double sum = 0;
@@ -447,12 +456,8 @@ public final class LinearModelTrainer implements TextModelTrainer {
           }
           sum += weights[i] * exampleLoss(i, scores, 1);
         }
-        blockLoss[block] = sum;
+        return sum;
       });
-      double loss = 0;
-      for (double l : blockLoss) {
-        loss += l;
-      }
       double norm = baseNorm + 2 * step * crossNorm + step * step * directionNorm;
       return loss + 0.5 * penalty * norm;
     }

@@ -127,6 +127,10 @@ public final class LinearSvmTrainer implements TextModelTrainer {
      * optimum as a fresh fit in fewer epochs.
      */
     public LinearModel refit(TrainingSet all, int[] rows, TrainingOptions options) {
+      if (rows.length != duals[0].length) {
+        throw new IllegalArgumentException("refit needs the " + duals[0].length + " row indices this model was trained on, got "
+            + rows.length);
+      }
       double[][] start = new double[duals.length][all.size()];
       for (int p = 0; p < duals.length; p++) {
         for (int k = 0; k < rows.length; k++) {
@@ -180,19 +184,17 @@ public final class LinearSvmTrainer implements TextModelTrainer {
       solutions[p] = w;
     });
     int dim = x.dimension;
-    float[] weights = new float[dim * outputs];
-    float[] bias = new float[outputs];
     double t = Double.isNaN(temperature) ? 1 : temperature;
     double[][] margins = null;
     if (validation != null && Double.isNaN(temperature)) {
-      LinearModel raw = model(solutions, dim, outputs, binary, train.multiLabel(), 1, weights, bias);
+      LinearModel raw = model(solutions, dim, outputs, binary, train.multiLabel(), 1);
       margins = new double[validation.size()][];
       for (int i = 0; i < margins.length; i++) {
         margins[i] = raw.scores(validation.inputs().get(i).features());
       }
       t = fitTemperature(margins, validation);
     }
-    LinearModel model = model(solutions, dim, outputs, binary, train.multiLabel(), t, weights, bias);
+    LinearModel model = model(solutions, dim, outputs, binary, train.multiLabel(), t);
     double trainLoss = Arrays.stream(objective).sum() / Math.max(1, x.rows);
     if (validation != null) {
       events.epochDone(1, trainLoss, validation, model.predict(validation.inputs()));
@@ -329,7 +331,9 @@ public final class LinearSvmTrainer implements TextModelTrainer {
    * margin {@code m} becomes scores {@code (-m/2, m/2)}, whose softmax is the sigmoid of {@code m}.
    */
   private static LinearModel model(double[][] solutions, int dim, int outputs, boolean binary, boolean multiLabel,
-      double temperature, float[] weights, float[] bias) {
+      double temperature) {
+    float[] weights = new float[dim * outputs];
+    float[] bias = new float[outputs];
     for (int c = 0; c < outputs; c++) {
       double[] w = solutions[binary ? 0 : c];
       double scale = binary ? (c == 1 ? 0.5 : -0.5) * temperature : temperature;
@@ -338,7 +342,7 @@ public final class LinearSvmTrainer implements TextModelTrainer {
       }
       bias[c] = (float) (scale * w[dim]);
     }
-    return new LinearModel(dim, outputs, multiLabel, weights.clone(), bias.clone());
+    return new LinearModel(dim, outputs, multiLabel, weights, bias);
   }
 
   /** {@code value} clamped to the allowed temperature range [0.01, 100]. */
