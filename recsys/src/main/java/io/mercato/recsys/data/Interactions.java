@@ -279,8 +279,10 @@ public final class Interactions {
      * @throws IOException when the data is truncated or inconsistent
      */
     public static Interactions read(DataInput in) throws IOException {
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not an interactions block");
+        int magic = in.readInt();
+        if (magic != MAGIC) {
+            throw new IOException("not an interactions block (found marker 0x" + Integer.toHexString(magic)
+                    + ", expected 0x" + Integer.toHexString(MAGIC) + ")");
         }
         IdIndex users = readIds(in);
         IdIndex items = readIds(in);

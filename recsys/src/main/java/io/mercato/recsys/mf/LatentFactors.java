@@ -37,7 +37,9 @@ public final class LatentFactors {
         this.users = userFactors.length / rank;
         this.items = itemFactors.length / rank;
         if (userBias != null && userBias.length != users || itemBias != null && itemBias.length != items) {
-            throw new IllegalArgumentException("bias lengths do not match the factor matrices");
+            throw new IllegalArgumentException("bias lengths (users " + (userBias == null ? "none" : userBias.length)
+                    + ", items " + (itemBias == null ? "none" : itemBias.length) + ") do not match the factor matrices ("
+                    + users + " users, " + items + " items)");
         }
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
