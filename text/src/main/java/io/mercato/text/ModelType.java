@@ -7,7 +7,8 @@ package io.mercato.text;
 public enum ModelType {
   /**
    * Chosen by validation on the training data alone (see {@link AutoSearch}): by default the linear SVM
-   * on word n-grams, or on words and character n-grams for small corpora.
+   * on word n-grams, or on words and character n-grams for small corpora; on large data a compact
+   * fastText-style model, or its average with the SVM, when the holdout says it is significantly better.
    */
   AUTO(null),
   /** Linear softmax (multinomial logistic regression) with L2 on the sparse features. */

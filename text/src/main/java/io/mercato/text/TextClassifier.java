@@ -119,7 +119,7 @@ public final class TextClassifier {
   /** The best label of {@code text} with the full probability distribution. */
   public Prediction predict(String text) {
     Objects.requireNonNull(text, "text");
-    return prediction(model.predict(List.of(pipeline.encode(text, model.readsTokenIds())))[0]);
+    return prediction(model.predict(List.of(pipeline.encode(text, model.reads())))[0]);
   }
 
   /**
@@ -156,14 +156,14 @@ public final class TextClassifier {
     Objects.requireNonNull(texts, "texts");
     int n = texts.size();
     if (n < 2 * PARALLEL_CHUNK) {
-      return model.predict(pipeline.encodeAll(texts, model.readsTokenIds()));
+      return model.predict(pipeline.encodeAll(texts, model.reads()));
     }
     double[][] out = new double[n][];
     int chunks = (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK;
     IntStream.range(0, chunks).parallel().forEach(ch -> {
       int from = ch * PARALLEL_CHUNK;
       int to = Math.min(n, from + PARALLEL_CHUNK);
-      double[][] p = model.predict(pipeline.encodeAll(texts.subList(from, to), model.readsTokenIds()));
+      double[][] p = model.predict(pipeline.encodeAll(texts.subList(from, to), model.reads()));
       System.arraycopy(p, 0, out, from, to - from);
     });
     return out;

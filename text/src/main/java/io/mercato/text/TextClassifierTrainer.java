@@ -9,6 +9,7 @@ import io.mercato.core.io.Provenance;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
 import io.mercato.text.model.LinearModelTrainer;
 import io.mercato.text.model.LinearSvmTrainer;
@@ -45,7 +46,8 @@ import java.util.stream.IntStream;
  * (from 100 examples on) to find the best number of epochs (early stopping), then retrains on all the
  * data for that many. {@link ModelType#AUTO} (the default) scores a few candidate models and settings
  * ({@link AutoSearch}) on held-out parts of the training data, by cross-validation on small sets and
- * on the holdout on large ones, and retrains the most accurate on all of it. Smaller data sets train
+ * on the holdout on large ones, and retrains the most accurate on all of it (a model that stopped early
+ * on the same holdout must be significantly more accurate). Smaller data sets train
  * on everything with the model's defaults (AUTO then means the linear SVM with cost 1).
  */
 public final class TextClassifierTrainer {
@@ -68,6 +70,15 @@ public final class TextClassifierTrainer {
   static final long AUTO_COST_GRID_BELOW = 5_000_000;
   /** Costs {@link ModelType#AUTO} tries for the linear SVM besides 1 (on the first pipeline). */
   private static final double[] OTHER_SVM_C = {0.3, 3};
+  /** The standard normal quantile of 95%: McNemar's one-sided 5% threshold. */
+  private static final double ONE_SIDED_5_PERCENT = 1.6449;
+  /** Name of AUTO's fastText-style candidate on large data. */
+  private static final String COMPACT_FASTTEXT = "fasttext dim=16";
+  /**
+   * Embedding size of that candidate: small enough to train in about the SVM's time (the bigram table
+   * stays in cache), large enough to match the default's held-out accuracy on 18k reviews within 0.3 points.
+   */
+  private static final int COMPACT_FASTTEXT_DIMENSION = 16;
   /** Inverse regularization strengths {@link AutoSearch#THOROUGH} tries for logistic regression. */
   private static final double[] THOROUGH_LOGISTIC_C = {10, 100};
 
@@ -222,6 +233,18 @@ public final class TextClassifierTrainer {
   private record Candidate(String name, int pipeline, TextModelTrainer trainer) {
   }
 
+  /**
+   * What {@link ModelType#AUTO} chooses among: one candidate, or the average of the probabilities of
+   * several candidates on the same pipeline (their held-out probabilities are averaged, no extra fit).
+   */
+  private record Choice(String name, int... members) {
+  }
+
+  /** One candidate's held-out results: probabilities by validated row, best epoch and temperature per split. */
+  private record HeldOut(double[][] probabilities, int[] epochs, double[] temperatures,
+                         LinearSvmTrainer.Calibrated holdoutFit) {
+  }
+
   /** The chosen candidate trained on all the data, with what the held-out data said about it. */
   private record HeldOutChoice(FittedTextPipeline pipeline, TextModel model, Map<String, String> hyperParameters,
                                Map<String, Double> metrics, double[] thresholds) {
@@ -229,12 +252,11 @@ public final class TextClassifierTrainer {
 
   /**
    * Training with held-out data, for a fixed model (one candidate) and for {@link ModelType#AUTO}
-   * (several): scores every candidate by its held-out predictions on the training data alone (3-fold
-   * cross-validation below {@value #CROSS_VALIDATION_BELOW} examples when there is a choice to make,
-   * where one holdout would be too noisy; the {@code validationFraction} holdout otherwise), keeps the one
-   * with the most correct held-out decisions (the earlier candidate on ties) and retrains it on all the
-   * data: for the mean best epoch count of its folds (early-stopping models), or with the geometric mean
-   * of its fitted probability temperatures (the linear SVM, warm-started from a single holdout's solution).
+   * (several): scores every candidate, and every averaged pair AUTO proposes, by its held-out
+   * predictions on the training data alone (3-fold cross-validation below {@value #CROSS_VALIDATION_BELOW}
+   * examples when there is a choice to make, where one holdout would be too noisy; the
+   * {@code validationFraction} holdout otherwise), keeps the one with the most correct held-out
+   * decisions (the earlier on ties) and retrains it on all the data.
    */
   private HeldOutChoice chooseOnHeldOutData(List<LabeledText> data, List<String> texts, List<String> labels,
       TrainingOptions options) {
@@ -248,29 +270,96 @@ public final class TextClassifierTrainer {
       sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
     TrainingSet all = sets.get(0);
-    List<Candidate> candidates = auto ? autoCandidates(pipelines.size(), withinWorkBudget(all))
+    boolean crossValidate = auto && all.size() < CROSS_VALIDATION_BELOW;
+    List<Candidate> candidates = auto ? autoCandidates(pipelines.size(), withinWorkBudget(all), !crossValidate)
         : List.of(new Candidate(trainer().type(), 0, trainer()));
     List<Splits.Split> splits;
     // with one candidate there is nothing to choose: one holdout serves the temperature and the metrics
-    if (all.size() < CROSS_VALIDATION_BELOW && candidates.size() > 1) {
+    if (crossValidate && candidates.size() > 1) {
       splits = multiLabel ? Splits.kFold(all.size(), AUTO_FOLDS, seed)
           : Splits.stratifiedKFold(all.labels(), AUTO_FOLDS, seed);
     } else {
       splits = List.of(holdout(all));
     }
     int[] validated = splits.stream().flatMapToInt(s -> Arrays.stream(s.test())).toArray();
-    int[] position = new int[all.size()];
+    TrainingSet validation = all.subset(validated);
+    List<HeldOut> heldOut = heldOutResults(candidates, sets, splits, validated, options);
+    List<Choice> choices = new ArrayList<>();
+    for (int c = 0; c < candidates.size(); c++) {
+      choices.add(new Choice(candidates.get(c).name, c));
+    }
+    if (auto) {
+      choices.addAll(autoEnsembles(candidates));
+    }
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    List<double[][]> probabilities = new ArrayList<>();
+    List<boolean[]> right = new ArrayList<>();
+    for (Choice candidate : choices) {
+      double[][] p = EnsembleModel.average(Arrays.stream(candidate.members)
+          .mapToObj(m -> heldOut.get(m).probabilities).toList());
+      probabilities.add(p);
+      right.add(correct(p, validation));
+      if (auto) {
+        metrics.put("validation score " + candidate.name, validationScore(p, validation, labels));
+      }
+    }
+    boolean[] optimistic = new boolean[choices.size()];
+    for (int k = 0; k < choices.size(); k++) {
+      int[] members = choices.get(k).members;
+      optimistic[k] = Arrays.stream(members).anyMatch(m -> candidates.get(m).trainer.stopsEarly());
+    }
+    int chosenIndex = choose(right, optimistic);
+    Choice choice = choices.get(chosenIndex);
+    double[][] chosenHeldOut = probabilities.get(chosenIndex);
+    Map<String, String> hyper = new LinkedHashMap<>();
+    if (auto) {
+      hyper.put("auto.choice", choice.name);
+      hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
+          : "holdout of " + validationFraction);
+    }
+    Choice chosen = choice;
+    int pipelineIndex = candidates.get(chosen.members[0]).pipeline;
+    List<Map<String, String>> memberHyper = new ArrayList<>();
+    for (int k = 0; k < chosen.members.length; k++) {
+      memberHyper.add(new LinkedHashMap<>());
+    }
+    // the members of an average are independent fits, so they are retrained in parallel
+    TrainingOptions refitOptions = options.withListener(synchronizedListener(options.listener()));
+    List<TextModel> members = IntStream.range(0, chosen.members.length).parallel()
+        .mapToObj(k -> refit(candidates.get(chosen.members[k]), heldOut.get(chosen.members[k]),
+            sets.get(pipelineIndex), splits, refitOptions, memberHyper.get(k)))
+        .toList();
+    TextModel model;
+    if (members.size() == 1) {
+      model = members.get(0);
+      hyper.putAll(memberHyper.get(0));
+    } else {
+      model = new EnsembleModel(members);
+      hyper.put("model", EnsembleModel.TYPE);
+      for (int k = 0; k < members.size(); k++) {
+        for (Map.Entry<String, String> e : memberHyper.get(k).entrySet()) {
+          hyper.put("member" + (k + 1) + "." + e.getKey(), e.getValue());
+        }
+      }
+    }
+    metrics.putAll(validationMetrics(chosenHeldOut, validation, labels));
+    double[] thresholds = multiLabel ? MultiLabelThresholds.tune(chosenHeldOut, validation.labelSets()) : null;
+    return new HeldOutChoice(fittedPipelines.get(pipelineIndex), model, hyper, metrics, thresholds);
+  }
+
+  /** Fits every candidate on every split (in parallel: each fit is deterministic on its own) and collects its held-out results. */
+  private List<HeldOut> heldOutResults(List<Candidate> candidates, List<TrainingSet> sets,
+      List<Splits.Split> splits, int[] validated, TrainingOptions options) {
+    int[] position = new int[sets.get(0).size()];
     for (int k = 0; k < validated.length; k++) {
       position[validated[k]] = k;
     }
-    TrainingSet validation = all.subset(validated);
     int jobs = candidates.size() * splits.size();
     double[][][] heldOut = new double[candidates.size()][validated.length][];
     int[][] epochs = new int[candidates.size()][splits.size()];
     double[][] temperatures = new double[candidates.size()][splits.size()];
     LinearSvmTrainer.Calibrated[] holdoutFits = new LinearSvmTrainer.Calibrated[candidates.size()];
     TrainingListener shared = synchronizedListener(options.listener());
-    // every fit is deterministic on its own, so running them in parallel does not change the result
     IntStream.range(0, jobs).parallel().forEach(job -> {
       int c = job / splits.size();
       int f = job % splits.size();
@@ -297,50 +386,86 @@ public final class TextClassifierTrainer {
         heldOut[c][position[split.test()[i]]] = p[i];
       }
     });
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    int chosen = 0;
-    int mostCorrect = -1;
+    List<HeldOut> out = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
-      int correct = 0;
-      for (boolean right : correct(heldOut[c], validation)) {
-        correct += right ? 1 : 0;
-      }
-      if (auto) {
-        metrics.put("validation score " + candidates.get(c).name, validationScore(heldOut[c], validation, labels));
-      }
-      if (correct > mostCorrect) {
-        mostCorrect = correct;
-        chosen = c;
+      out.add(new HeldOut(heldOut[c], epochs[c], temperatures[c], holdoutFits[c]));
+    }
+    return out;
+  }
+
+  /**
+   * The index of the choice to keep, given each choice's held-out decisions ({@code right}) and whether
+   * its held-out score is {@code optimistic} (a member picked its epoch count on the same held-out data):
+   * the most correct of the others (the earlier on ties), replaced by an optimistic one only when that
+   * is significantly better than it and more correct than any other.
+   */
+  static int choose(List<boolean[]> right, boolean[] optimistic) {
+    int chosen = -1;
+    for (int k = 0; k < right.size(); k++) {
+      if (!optimistic[k] && (chosen < 0 || count(right.get(k)) > count(right.get(chosen)))) {
+        chosen = k;
       }
     }
-    Candidate choice = candidates.get(chosen);
-    TextModelTrainer trainer = choice.trainer;
-    Map<String, String> hyper = new LinkedHashMap<>();
-    if (auto) {
-      hyper.put("auto.choice", choice.name);
-      hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
-          : "holdout of " + validationFraction);
+    int unbiased = chosen;
+    for (int k = 0; k < right.size(); k++) {
+      if (optimistic[k] && (unbiased < 0 || significantlyBetter(right.get(k), right.get(unbiased)))
+          && (chosen < 0 || count(right.get(k)) > count(right.get(chosen)))) {
+        chosen = k;
+      }
     }
+    return chosen;
+  }
+
+  private static int count(boolean[] right) {
+    int n = 0;
+    for (boolean r : right) {
+      n += r ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * McNemar's test on paired held-out decisions, one-sided at 5%: {@code a} is right where {@code b} is
+   * wrong significantly more often than the reverse ({@code (ab - ba) / sqrt(ab + ba) > 1.645}).
+   */
+  static boolean significantlyBetter(boolean[] a, boolean[] b) {
+    int onlyA = 0;
+    int onlyB = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] && !b[i]) {
+        onlyA++;
+      } else if (b[i] && !a[i]) {
+        onlyB++;
+      }
+    }
+    return onlyA > onlyB && (onlyA - onlyB) / Math.sqrt(onlyA + onlyB) > ONE_SIDED_5_PERCENT;
+  }
+
+  /**
+   * Retrains a candidate on all of {@code all}: the linear SVM with the geometric mean of its fitted
+   * probability temperatures (warm-started from a single holdout's solution), an early-stopping model
+   * for the mean best epoch count of its splits; records its hyper-parameters in {@code hyper}.
+   */
+  private static TextModel refit(Candidate candidate, HeldOut heldOut, TrainingSet all, List<Splits.Split> splits,
+      TrainingOptions options, Map<String, String> hyper) {
+    TextModelTrainer trainer = candidate.trainer;
     TrainingOptions refit = options;
     if (trainer instanceof LinearSvmTrainer svm) {
       double logSum = 0;
-      for (double t : temperatures[chosen]) {
+      for (double t : heldOut.temperatures) {
         logSum += Math.log(t);
       }
       trainer = svm.withTemperature(LinearSvmTrainer.clampTemperature(Math.exp(logSum / splits.size())));
     } else if (trainer.stopsEarly()) {
-      int meanEpochs = (int) Math.round(Arrays.stream(epochs[chosen]).average().orElse(1));
+      int meanEpochs = (int) Math.round(Arrays.stream(heldOut.epochs).average().orElse(1));
       refit = options.withMaxEpochs(Math.max(1, meanEpochs));
     }
     hyper.putAll(trainer.hyperParameters());
     hyper.put("epochs", trainer.stopsEarly() ? Integer.toString(refit.maxEpochs()) : "to convergence");
-    TextModel model = splits.size() == 1 && holdoutFits[chosen] != null
+    return heldOut.holdoutFit != null
         // one holdout: the refit on all the data starts from the holdout solution (same optimum, fewer epochs)
-        ? holdoutFits[chosen].refit(sets.get(choice.pipeline), splits.get(0).train(), refit)
-        : trainer.fit(sets.get(choice.pipeline), null, refit);
-    metrics.putAll(validationMetrics(heldOut[chosen], validation, labels));
-    double[] thresholds = multiLabel ? MultiLabelThresholds.tune(heldOut[chosen], validation.labelSets()) : null;
-    return new HeldOutChoice(fittedPipelines.get(choice.pipeline), model, hyper, metrics, thresholds);
+        ? heldOut.holdoutFit.refit(all, splits.get(0).train(), refit)
+        : trainer.fit(all, null, refit);
   }
 
   /**
@@ -370,10 +495,11 @@ public final class TextClassifierTrainer {
   /**
    * The candidates of {@link ModelType#AUTO}, in order of preference: the linear SVM with cost 1 on each
    * candidate pipeline (words, then words and character n-grams), then (within the work budget, or
-   * always when THOROUGH) with costs 0.3 and 3 on the first; {@link AutoSearch#THOROUGH} adds naive
-   * Bayes scaling, logistic regression and the fastText-style model.
+   * always when THOROUGH) with costs 0.3 and 3 on the first; on large data ({@code large}: judged on a
+   * holdout) a compact fastText-style model; {@link AutoSearch#THOROUGH} adds naive Bayes scaling,
+   * logistic regression and the default fastText-style model.
    */
-  private List<Candidate> autoCandidates(int pipelines, boolean costGrid) {
+  private List<Candidate> autoCandidates(int pipelines, boolean costGrid, boolean large) {
     List<Candidate> out = new ArrayList<>();
     for (int p = 0; p < pipelines; p++) {
       out.add(new Candidate(p == 0 ? "svm C=1" : "svm C=1, character n-grams", p,
@@ -384,12 +510,31 @@ public final class TextClassifierTrainer {
         out.add(new Candidate("svm C=" + c, 0, LinearSvmTrainer.builder().c(c).build()));
       }
     }
+    if (large) {
+      out.add(new Candidate(COMPACT_FASTTEXT, 0,
+          FastTextModelTrainer.builder().dimension(COMPACT_FASTTEXT_DIMENSION).build()));
+    }
     if (autoSearch == AutoSearch.THOROUGH) {
       out.add(new Candidate("nbsvm C=1", 0, LinearSvmTrainer.builder().naiveBayes(true).c(1).build()));
       for (double c : THOROUGH_LOGISTIC_C) {
         out.add(new Candidate("logistic C=" + c, 0, LinearModelTrainer.builder().c(c).build()));
       }
       out.add(new Candidate("fasttext", 0, FastTextModelTrainer.builder().build()));
+    }
+    return out;
+  }
+
+  /**
+   * The averages AUTO also scores: the first candidate (the SVM with cost 1 on words) with each
+   * fastText-style candidate. A linear and an embedding model err on different texts, so their mean
+   * is sometimes better than both; held-out data decides.
+   */
+  private static List<Choice> autoEnsembles(List<Candidate> candidates) {
+    List<Choice> out = new ArrayList<>();
+    for (int c = 1; c < candidates.size(); c++) {
+      if (candidates.get(c).trainer instanceof FastTextModelTrainer && candidates.get(c).pipeline == 0) {
+        out.add(new Choice(candidates.get(0).name + " + " + candidates.get(c).name, 0, c));
+      }
     }
     return out;
   }

@@ -72,6 +72,68 @@ class AutoSelectionTest {
     assertThat(clf.provenance().hyperParameters()).containsEntry("autoSearch", "THOROUGH");
   }
 
+  @Test
+  void largeDataAlsoScoresTheCompactFastTextModelAndItsAverageWithTheSvm() {
+    // 10,000 texts: judged on a holdout, with the fastText-style candidate and its average with the SVM;
+    // every candidate gets every held-out text right, so the early-stopped ones cannot be
+    // significantly better and the first candidate stays
+    TextClassifier clf = TextClassifier.builder().build().fit(TextData.english(10_000, 9));
+    assertThat(clf.provenance().hyperParameters()).containsEntry("auto.validation", "holdout of 0.1")
+        .containsEntry("auto.choice", "svm C=1");
+    assertThat(clf.provenance().metrics()).containsEntry("validation score fasttext dim=16", 1.0)
+        .containsEntry("validation score svm C=1 + fasttext dim=16", 1.0);
+  }
+
+  /** {@code right} true at {@code ones} of {@code n} positions given by {@code where}. */
+  private static boolean[] decisions(int n, int... where) {
+    boolean[] out = new boolean[n];
+    for (int i : where) {
+      out[i] = true;
+    }
+    return out;
+  }
+
+  private static int[] range(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).toArray();
+  }
+
+  @Test
+  void mcNemarNeedsTheOneSidedFivePercentMargin() {
+    // a right alone on 10, b right alone on 2: z = 8 / sqrt(12) = 2.31 > 1.645
+    boolean[] a = decisions(100, range(0, 60));
+    boolean[] b = decisions(100, java.util.stream.IntStream.concat(
+        java.util.stream.IntStream.range(0, 50), java.util.stream.IntStream.range(60, 62)).toArray());
+    assertThat(TextClassifierTrainer.significantlyBetter(a, b)).isTrue();
+    assertThat(TextClassifierTrainer.significantlyBetter(b, a)).isFalse();
+    // a right alone on 6, b on 2: z = 4 / sqrt(8) = 1.41, not significant
+    boolean[] c = decisions(100, range(0, 56));
+    assertThat(TextClassifierTrainer.significantlyBetter(c, b)).isFalse();
+    // 6 against 0: z = 6 / sqrt(6) = 2.45
+    assertThat(TextClassifierTrainer.significantlyBetter(decisions(10, range(0, 6)), decisions(10))).isTrue();
+  }
+
+  @Test
+  void anEarlyStoppedChoiceMustBeSignificantlyBetter() {
+    boolean[] base = decisions(100, range(0, 50));
+    // right alone on 4 where base is right alone on 1: z = 3 / sqrt(5) = 1.34
+    boolean[] slightlyBetter = decisions(100, java.util.stream.IntStream.concat(
+        java.util.stream.IntStream.range(0, 49), java.util.stream.IntStream.range(50, 54)).toArray());
+    boolean[] muchBetter = decisions(100, range(0, 62));
+    boolean[] muchBetterStill = decisions(100, range(0, 65));
+    // an unbiased choice wins on a single extra correct decision; an optimistic one needs significance
+    assertThat(TextClassifierTrainer.choose(List.of(base, slightlyBetter), new boolean[] {false, false})).isEqualTo(1);
+    assertThat(TextClassifierTrainer.choose(List.of(base, slightlyBetter), new boolean[] {false, true})).isEqualTo(0);
+    assertThat(TextClassifierTrainer.choose(List.of(base, muchBetter), new boolean[] {false, true})).isEqualTo(1);
+    // among significant optimistic choices the most correct; ties keep the earlier
+    assertThat(TextClassifierTrainer.choose(List.of(base, muchBetter, muchBetterStill),
+        new boolean[] {false, true, true})).isEqualTo(2);
+    assertThat(TextClassifierTrainer.choose(List.of(base, base), new boolean[] {false, false})).isEqualTo(0);
+    // the comparison is against the best unbiased choice, not the first
+    // 62 against the best unbiased 60: z = 2 / sqrt(2) = 1.41 (against base it would be 3.46)
+    assertThat(TextClassifierTrainer.choose(List.of(base, decisions(100, range(0, 60)), muchBetter),
+        new boolean[] {false, false, true})).isEqualTo(1);
+  }
+
   /**
    * A custom SVM keeps the temperature fitted on the holdout through the refit: on separable data the
    * fitted temperature sharpens the probabilities, so the held-out log loss is below that of the raw

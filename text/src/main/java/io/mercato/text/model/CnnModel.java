@@ -28,6 +28,11 @@ public final class CnnModel extends Dl4jModel {
   }
 
   @Override
+  public EncodedText.Views reads() {
+    return EncodedText.Views.TOKEN_IDS;
+  }
+
+  @Override
   public void writeTo(ModelFileWriter writer, String prefix) {
     write(writer, prefix + CONFIG, new Saved(layout.vocabularySize(), layout.maxLength(), outputs(), multiLabel()),
         prefix + NETWORK);

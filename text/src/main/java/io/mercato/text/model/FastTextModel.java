@@ -69,22 +69,24 @@ public final class FastTextModel implements TextModel {
    * the bigram row {@code vocabularySize + hash mod buckets}. Returns the number of rows written
    * into {@code rows} (grown as needed; the possibly re-allocated array is in {@code rows[0]}).
    */
-  static int rows(int[] tokenIds, int vocabularySize, int buckets, int[][] rows) {
+  static int rows(EncodedText text, int vocabularySize, int buckets, int[][] rows) {
+    int length = text.length();
     int[] out = rows[0];
-    if (out.length < 2 * tokenIds.length) {
-      out = new int[2 * tokenIds.length];
+    if (out.length < 2 * length) {
+      out = new int[2 * length];
       rows[0] = out;
     }
     int n = 0;
-    for (int t : tokenIds) {
+    for (int k = 0; k < length; k++) {
+      int t = text.tokenId(k);
       if (t > 1 && t < vocabularySize) {
         out[n++] = t;
       }
     }
     if (buckets > 0) {
-      for (int k = 0; k + 1 < tokenIds.length; k++) {
-        int a = tokenIds[k];
-        int b = tokenIds[k + 1];
+      for (int k = 0; k + 1 < length; k++) {
+        int a = text.tokenId(k);
+        int b = text.tokenId(k + 1);
         if (a == 0 || b == 0) {
           continue;
         }
@@ -104,18 +106,29 @@ public final class FastTextModel implements TextModel {
   }
 
   /** Averages the rows' embeddings into {@code hidden}; returns false when there is no row. */
-  static boolean average(float[] input, int dim, int[] rows, int n, double[] hidden) {
+  static boolean average(float[] input, int dim, int[] rows, int n, float[] hidden) {
     java.util.Arrays.fill(hidden, 0);
     if (n == 0) {
       return false;
     }
-    for (int r = 0; r < n; r++) {
+    int r = 0;
+    // four rows per pass: four independent memory streams, a quarter of the stores to hidden
+    for (; r + 3 < n; r += 4) {
+      int b0 = rows[r] * dim;
+      int b1 = rows[r + 1] * dim;
+      int b2 = rows[r + 2] * dim;
+      int b3 = rows[r + 3] * dim;
+      for (int d = 0; d < dim; d++) {
+        hidden[d] += (input[b0 + d] + input[b1 + d]) + (input[b2 + d] + input[b3 + d]);
+      }
+    }
+    for (; r < n; r++) {
       int base = rows[r] * dim;
       for (int d = 0; d < dim; d++) {
         hidden[d] += input[base + d];
       }
     }
-    double inv = 1.0 / n;
+    float inv = 1.0f / n;
     for (int d = 0; d < dim; d++) {
       hidden[d] *= inv;
     }
@@ -123,9 +136,9 @@ public final class FastTextModel implements TextModel {
   }
 
   /** Scores {@code O h}. */
-  static void scores(float[] output, int dim, double[] hidden, double[] scores) {
+  static void scores(float[] output, int dim, float[] hidden, double[] scores) {
     for (int c = 0; c < scores.length; c++) {
-      double s = 0;
+      float s = 0;
       int base = c * dim;
       for (int d = 0; d < dim; d++) {
         s += output[base + d] * hidden[d];
@@ -135,12 +148,17 @@ public final class FastTextModel implements TextModel {
   }
 
   @Override
+  public EncodedText.Views reads() {
+    return EncodedText.Views.TOKEN_IDS;
+  }
+
+  @Override
   public double[][] predict(List<EncodedText> batch) {
     double[][] out = new double[batch.size()][];
     int[][] rows = {new int[64]};
-    double[] hidden = new double[dim];
+    float[] hidden = new float[dim];
     for (int i = 0; i < out.length; i++) {
-      int n = rows(batch.get(i).tokenIds(), vocabularySize, buckets, rows);
+      int n = rows(batch.get(i), vocabularySize, buckets, rows);
       average(input, dim, rows[0], n, hidden);
       double[] s = new double[outputs];
       scores(output, dim, hidden, s);

@@ -3,11 +3,9 @@ package io.mercato.text.model;
 import io.mercato.core.Check;
 import io.mercato.text.pipeline.EncodedText;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Trains a {@link FastTextModel} the way fastText does: embeddings initialized uniformly in
@@ -94,17 +92,16 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    int[][] rows = {new int[64]};
-    double[] hidden = new double[dim];
+    // one minibatch: every example's gradient is computed with the parameters at the batch start,
+    // then all are applied (per example: its embedding rows and its hidden-layer gradient)
+    int slots = Math.min(batchSize, n);
+    int[][][] rows = new int[slots][1][64];
+    int[] rowCount = new int[slots];
+    float[][] hidden = new float[slots][dim];
+    float[][] gradHidden = new float[slots][dim];
     double[] scores = new double[outputs];
-    double[] gradHidden = new double[dim];
     double[] gradOutput = new double[outputs * dim];
     boolean[] classTouched = new boolean[outputs];
-    // per-batch gradient of touched embedding rows
-    int[] slotOf = new int[vocab + buckets];
-    Arrays.fill(slotOf, -1);
-    int[] touched = new int[64];
-    double[] gradInput = new double[64 * dim];
 
     long totalSteps = (long) epochs * n;
     long step = 0;
@@ -118,50 +115,31 @@ public final class FastTextModelTrainer implements TextModelTrainer {
         int end = Math.min(n, start + batchSize);
         double lr = learningRate * Math.max(0, 1 - (double) step / totalSteps) / (end - start);
         step += end - start;
-        int count = 0;
         for (int p = start; p < end; p++) {
+          int b = p - start;
           int i = order[p];
-          int m = FastTextModel.rows(train.inputs().get(i).tokenIds(), vocab, buckets, rows);
-          FastTextModel.average(input, dim, rows[0], m, hidden);
-          FastTextModel.scores(output, dim, hidden, scores);
+          int m = FastTextModel.rows(train.inputs().get(i), vocab, buckets, rows[b]);
+          rowCount[b] = m;
+          float[] h = hidden[b];
+          FastTextModel.average(input, dim, rows[b][0], m, h);
+          FastTextModel.scores(output, dim, h, scores);
           double weight = train.weight(i);
           lossSum += weight * Probabilities.lossGradient(scores, multi ? -1 : train.labels()[i],
               multi ? train.labelSets()[i] : null, weight);
           weightSum += weight;
-          Arrays.fill(gradHidden, 0);
+          float[] gh = gradHidden[b];
+          Arrays.fill(gh, 0);
           for (int c = 0; c < outputs; c++) {
             double g = scores[c];
             if (Math.abs(g) <= NEGLIGIBLE_GRADIENT) {
               continue;
             }
             classTouched[c] = true;
+            float gf = (float) g;
             int base = c * dim;
             for (int d = 0; d < dim; d++) {
-              gradHidden[d] += g * output[base + d];
-              gradOutput[base + d] += g * hidden[d];
-            }
-          }
-          if (m == 0) {
-            continue;
-          }
-          double share = 1.0 / m;
-          int[] r = rows[0];
-          for (int k = 0; k < m; k++) {
-            int row = r[k];
-            int slot = slotOf[row];
-            if (slot < 0) {
-              if (count == touched.length) {
-                touched = Arrays.copyOf(touched, count * 2);
-                gradInput = Arrays.copyOf(gradInput, count * 2 * dim);
-              }
-              slot = count++;
-              slotOf[row] = slot;
-              touched[slot] = row;
-              Arrays.fill(gradInput, slot * dim, slot * dim + dim, 0);
-            }
-            int g = slot * dim;
-            for (int d = 0; d < dim; d++) {
-              gradInput[g + d] += share * gradHidden[d];
+              gh[d] += gf * output[base + d];
+              gradOutput[base + d] += g * h[d];
             }
           }
         }
@@ -174,13 +152,20 @@ public final class FastTextModelTrainer implements TextModelTrainer {
             }
           }
         }
-        for (int s = 0; s < count; s++) {
-          int row = touched[s];
-          slotOf[row] = -1;
-          int base = row * dim;
-          int g = s * dim;
-          for (int d = 0; d < dim; d++) {
-            input[base + d] -= (float) (lr * gradInput[g + d]);
+        for (int b = 0; b < end - start; b++) {
+          int m = rowCount[b];
+          if (m == 0) {
+            continue;
+          }
+          // every row of the example gets the same step: the hidden gradient shared by the average
+          float scale = (float) (lr / m);
+          float[] gh = gradHidden[b];
+          int[] r = rows[b][0];
+          for (int k = 0; k < m; k++) {
+            int base = r[k] * dim;
+            for (int d = 0; d < dim; d++) {
+              input[base + d] -= scale * gh[d];
+            }
           }
         }
       }
@@ -205,14 +190,25 @@ public final class FastTextModelTrainer implements TextModelTrainer {
 
   /** Next power of two at or above the number of distinct token-id bigrams, in [1024, maxBuckets]. */
   private int bucketsFor(TrainingSet train) {
-    Set<Long> seen = new HashSet<>();
+    long total = 0;
     for (EncodedText e : train.inputs()) {
-      int[] ids = e.tokenIds();
-      for (int k = 0; k + 1 < ids.length; k++) {
-        seen.add(((long) ids[k] << 32) | (ids[k + 1] & 0xffffffffL));
+      total += Math.max(0, e.length() - 1);
+    }
+    long[] pairs = new long[Math.toIntExact(total)];
+    int k = 0;
+    for (EncodedText e : train.inputs()) {
+      for (int j = 0; j + 1 < e.length(); j++) {
+        pairs[k++] = ((long) e.tokenId(j) << 32) | (e.tokenId(j + 1) & 0xffffffffL);
       }
     }
-    int buckets = Integer.highestOneBit(Math.max(1024, seen.size()) - 1) << 1;
+    Arrays.sort(pairs);
+    int distinct = 0;
+    for (int j = 0; j < pairs.length; j++) {
+      if (j == 0 || pairs[j] != pairs[j - 1]) {
+        distinct++;
+      }
+    }
+    int buckets = Integer.highestOneBit(Math.max(1024, distinct) - 1) << 1;
     return Math.min(maxBuckets, buckets);
   }
 

@@ -66,8 +66,8 @@ public final class LinearModel implements TextModel {
   }
 
   @Override
-  public boolean readsTokenIds() {
-    return false;
+  public EncodedText.Views reads() {
+    return EncodedText.Views.FEATURES;
   }
 
   @Override

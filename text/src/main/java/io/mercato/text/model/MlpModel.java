@@ -35,8 +35,8 @@ public final class MlpModel extends Dl4jModel {
   }
 
   @Override
-  public boolean readsTokenIds() {
-    return false;
+  public EncodedText.Views reads() {
+    return EncodedText.Views.FEATURES;
   }
 
   @Override

@@ -30,11 +30,11 @@ public interface TextModel {
   double[][] predict(List<EncodedText> batch);
 
   /**
-   * Whether {@link #predict} reads the token ids of its inputs (sequence models) rather than only the
-   * sparse features; callers may then leave the ids out of the inputs, which saves encoding work.
+   * Which views of its inputs {@link #predict} reads; callers may leave the other out (empty), which
+   * saves encoding work.
    */
-  default boolean readsTokenIds() {
-    return true;
+  default EncodedText.Views reads() {
+    return EncodedText.Views.BOTH;
   }
 
   /**

@@ -17,6 +17,7 @@ public final class TextModels {
   private static final Map<String, BiFunction<ModelFileReader, String, TextModel>> READERS = new TreeMap<>(Map.of(
       LinearModel.TYPE, LinearModel::readFrom,
       FastTextModel.TYPE, FastTextModel::readFrom,
+      EnsembleModel.TYPE, EnsembleModel::readFrom,
       MlpModel.TYPE, MlpModel::readFrom,
       CnnModel.TYPE, CnnModel::readFrom
   ));

@@ -13,6 +13,29 @@ import java.util.Objects;
  */
 public record EncodedText(SparseVector features, int[] tokenIds) {
 
+  /** Which views of a text a model reads, so that encoding can skip the other (it is then empty). */
+  public enum Views {
+    /** The sparse feature vector only (bag-of-words models). */
+    FEATURES,
+    /** The token ids only (embedding and convolutional models). */
+    TOKEN_IDS,
+    /** Both. */
+    BOTH;
+
+    /** The views read by a model reading {@code this} and one reading {@code other}. */
+    public Views and(Views other) {
+      return this == other ? this : BOTH;
+    }
+
+    boolean features() {
+      return this != TOKEN_IDS;
+    }
+
+    boolean tokenIds() {
+      return this != FEATURES;
+    }
+  }
+
   /** Checks for nulls. */
   public EncodedText {
     Objects.requireNonNull(features, "features");

@@ -30,11 +30,14 @@ public final class FittedTextPipeline {
   private final Vectorizer vectorizer;
   /** The tokens with ids 2, 3, ...: token id = index + 2. */
   private final TermIndex tokens;
+  /** The empty feature vector of {@link EncodedText.Views#TOKEN_IDS} encodings. */
+  private final SparseVector noFeatures;
 
   FittedTextPipeline(TextPipeline config, Vectorizer vectorizer, List<String> vocabulary) {
     this.config = config;
     this.vectorizer = vectorizer;
     this.tokens = new TermIndex(vocabulary);
+    this.noFeatures = SparseVector.empty(vectorizer.dimension());
   }
 
   /** The configuration this pipeline was fitted with. */
@@ -64,13 +67,17 @@ public final class FittedTextPipeline {
 
   /** Both views of {@code text}: the feature vector and the token ids. */
   public EncodedText encode(String text) {
-    return encode(text, true);
+    return encode(text, EncodedText.Views.BOTH);
   }
 
-  /** {@link #encode}, or the feature vector alone (no token ids) when {@code withTokenIds} is false. */
-  public EncodedText encode(String text, boolean withTokenIds) {
-    TokenizedText t = config.tokenizer().analyze(prepare(text));
-    return new EncodedText(vectorizer.transform(t.terms()), withTokenIds ? ids(t.tokens()) : NO_IDS);
+  /** {@link #encode} with only the given views filled in (the other is empty). */
+  public EncodedText encode(String text, EncodedText.Views views) {
+    String prepared = prepare(text);
+    return switch (views) {
+      case FEATURES -> new EncodedText(vectorizer.transform(config.tokenizer().terms(prepared)), NO_IDS);
+      case TOKEN_IDS -> new EncodedText(noFeatures, ids(config.tokenizer().tokenize(prepared)));
+      case BOTH -> encode(config.tokenizer().analyze(prepared));
+    };
   }
 
   /** Both views of an already tokenized text. */
@@ -88,18 +95,18 @@ public final class FittedTextPipeline {
    * common fork-join pool; the result is the same as encoding one by one.
    */
   public List<EncodedText> encodeAll(List<String> texts) {
-    return encodeAll(texts, true);
+    return encodeAll(texts, EncodedText.Views.BOTH);
   }
 
-  /** {@link #encodeAll}, without token ids when {@code withTokenIds} is false (for bag-of-words models). */
-  public List<EncodedText> encodeAll(List<String> texts, boolean withTokenIds) {
+  /** {@link #encodeAll} with only the given views filled in (the other is empty). */
+  public List<EncodedText> encodeAll(List<String> texts, EncodedText.Views views) {
     Objects.requireNonNull(texts, "texts");
     EncodedText[] out = new EncodedText[texts.size()];
     IntStream indices = IntStream.range(0, out.length);
     if (out.length >= PARALLEL_THRESHOLD) {
       indices = indices.parallel();
     }
-    indices.forEach(i -> out[i] = encode(texts.get(i), withTokenIds));
+    indices.forEach(i -> out[i] = encode(texts.get(i), views));
     return List.of(out);
   }
 

@@ -8,9 +8,9 @@ import io.mercato.text.tokenize.TokenizedText;
 import io.mercato.text.tokenize.Tokenizer;
 import io.mercato.text.tokenize.UnicodeTokenizer;
 import io.mercato.text.vectorize.Vectorizer;
+import io.mercato.text.vectorize.TermCounts;
 import io.mercato.text.vectorize.VectorizerConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -145,22 +145,21 @@ public final class TextPipeline {
 
   private FittedTextPipeline fit(TokenizedText[] analyzed) {
     List<List<String>> terms = new ArrayList<>(analyzed.length);
-    Map<String, int[]> tokenCounts = new HashMap<>();
+    List<List<String>> tokenLists = new ArrayList<>(analyzed.length);
     for (TokenizedText t : analyzed) {
       terms.add(t.terms());
-      for (String token : t.tokens()) {
-        tokenCounts.computeIfAbsent(token, k -> new int[1])[0]++;
-      }
+      tokenLists.add(t.tokens());
     }
     Vectorizer fitted = vectorizer.fit(terms);
     List<Map.Entry<String, int[]>> kept = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : tokenCounts.entrySet()) {
-      if (e.getValue()[0] >= minTokenCount) {
+    // per token {document frequency, total count}: the token vocabulary is ranked by total count
+    for (Map.Entry<String, int[]> e : TermCounts.of(tokenLists).entrySet()) {
+      if (e.getValue()[1] >= minTokenCount) {
         kept.add(e);
       }
     }
-    kept.sort((a, b) -> a.getValue()[0] != b.getValue()[0]
-        ? Integer.compare(b.getValue()[0], a.getValue()[0]) : a.getKey().compareTo(b.getKey()));
+    kept.sort((a, b) -> a.getValue()[1] != b.getValue()[1]
+        ? Integer.compare(b.getValue()[1], a.getValue()[1]) : a.getKey().compareTo(b.getKey()));
     int limit = maxVocabularySize == 0 ? kept.size() : Math.min(kept.size(), maxVocabularySize);
     List<String> tokens = new ArrayList<>(limit);
     for (int i = 0; i < limit; i++) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,18 +52,7 @@ final class FittedVectorizer implements Vectorizer {
 
   private static FittedVectorizer fitVocabulary(VectorizerConfig config, List<? extends List<String>> documents) {
     int n = documents.size();
-    // per term: {document frequency, total count, last document seen}
-    Map<String, int[]> stats = new HashMap<>();
-    for (int d = 0; d < n; d++) {
-      for (String term : documents.get(d)) {
-        int[] s = stats.computeIfAbsent(term, t -> new int[] {0, 0, -1});
-        s[1]++;
-        if (s[2] != d) {
-          s[2] = d;
-          s[0]++;
-        }
-      }
-    }
+    Map<String, int[]> stats = TermCounts.of(documents);
     double minCount = config.minDfIsFraction() ? config.minDf() * n : config.minDf();
     double maxCount = config.maxDf() * n;
     List<Map.Entry<String, int[]>> kept = new ArrayList<>();

@@ -58,6 +58,23 @@ class TextPipelineTest {
   }
 
   @Test
+  void encodingOneViewLeavesTheOtherEmpty() {
+    FittedTextPipeline p = TextPipeline.defaults().fit(CORPUS);
+    String text = CORPUS.get(0);
+    EncodedText both = p.encode(text);
+    EncodedText features = p.encode(text, EncodedText.Views.FEATURES);
+    EncodedText ids = p.encode(text, EncodedText.Views.TOKEN_IDS);
+    assertThat(both.features().size()).isPositive();
+    assertThat(both.length()).isPositive();
+    assertThat(features.features()).isEqualTo(both.features());
+    assertThat(features.length()).isZero();
+    assertThat(ids.tokenIds()).isEqualTo(both.tokenIds());
+    assertThat(ids.features().size()).isZero();
+    assertThat(ids.features().dimension()).isEqualTo(p.featureDimension());
+    assertThat(p.encodeAll(List.of(text, text), EncodedText.Views.TOKEN_IDS)).containsExactly(ids, ids);
+  }
+
+  @Test
   void tokensAreMaskedNormalizedAndTokenizedInOrder() {
     FittedTextPipeline p = TextPipeline.builder().piiMasker(PiiMasker.standard()).build().fit(CORPUS);
     assertThat(p.tokens("Mail ME at a.b@shop.com, NOT happy!")).containsExactly(
