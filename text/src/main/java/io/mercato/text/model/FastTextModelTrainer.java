@@ -97,7 +97,7 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     int slots = Math.min(batchSize, n);
     int[][][] rows = new int[slots][1][64];
     int[] rowCount = new int[slots];
-    float[][] hidden = new float[slots][dim];
+    float[] hidden = new float[dim];
     float[][] gradHidden = new float[slots][dim];
     double[] scores = new double[outputs];
     double[] gradOutput = new double[outputs * dim];
@@ -120,9 +120,8 @@ public final class FastTextModelTrainer implements TextModelTrainer {
           int i = order[p];
           int m = FastTextModel.rows(train.inputs().get(i), vocab, buckets, rows[b]);
           rowCount[b] = m;
-          float[] h = hidden[b];
-          FastTextModel.average(input, dim, rows[b][0], m, h);
-          FastTextModel.scores(output, dim, h, scores);
+          FastTextModel.average(input, dim, rows[b][0], m, hidden);
+          FastTextModel.scores(output, dim, hidden, scores);
           double weight = train.weight(i);
           lossSum += weight * Probabilities.lossGradient(scores, multi ? -1 : train.labels()[i],
               multi ? train.labelSets()[i] : null, weight);
@@ -139,7 +138,7 @@ public final class FastTextModelTrainer implements TextModelTrainer {
             int base = c * dim;
             for (int d = 0; d < dim; d++) {
               gh[d] += gf * output[base + d];
-              gradOutput[base + d] += g * h[d];
+              gradOutput[base + d] += g * hidden[d];
             }
           }
         }
