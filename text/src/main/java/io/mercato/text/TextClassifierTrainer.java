@@ -317,16 +317,15 @@ public final class TextClassifierTrainer {
       hyper.put("auto.validation", splits.size() > 1 ? splits.size() + "-fold cross-validation"
           : "holdout of " + validationFraction);
     }
-    Choice chosen = choice;
-    int pipelineIndex = candidates.get(chosen.members[0]).pipeline;
+    int pipelineIndex = candidates.get(choice.members[0]).pipeline;
     List<Map<String, String>> memberHyper = new ArrayList<>();
-    for (int k = 0; k < chosen.members.length; k++) {
+    for (int k = 0; k < choice.members.length; k++) {
       memberHyper.add(new LinkedHashMap<>());
     }
     // the members of an average are independent fits, so they are retrained in parallel
     TrainingOptions refitOptions = options.withListener(synchronizedListener(options.listener()));
-    List<TextModel> members = IntStream.range(0, chosen.members.length).parallel()
-        .mapToObj(k -> refit(candidates.get(chosen.members[k]), heldOut.get(chosen.members[k]),
+    List<TextModel> members = IntStream.range(0, choice.members.length).parallel()
+        .mapToObj(k -> refit(candidates.get(choice.members[k]), heldOut.get(choice.members[k]),
             sets.get(pipelineIndex), splits, refitOptions, memberHyper.get(k)))
         .toList();
     TextModel model;
