@@ -19,6 +19,11 @@ class TermIndexTest {
     assertThat(index.indexOf("😍")).isEqualTo(3);
     assertThat(index.indexOf("bad")).isEqualTo(-1);
     assertThat(index.indexOf("")).isEqualTo(-1);
+    // prefixes and extensions of stored terms share characters but not the length
+    assertThat(index.indexOf("goo")).isEqualTo(-1);
+    assertThat(index.indexOf("goods")).isEqualTo(-1);
+    assertThat(index.indexOf("不")).isEqualTo(-1);
+    assertThat(new TermIndex(List.of("", "a")).indexOf("")).isZero();
     assertThat(index.term(2)).isEqualTo("not good");
     assertThat(new TermIndex(List.of()).indexOf("x")).isEqualTo(-1);
   }
