@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * An immutable map from terms to dense ids {@code 0..size-1} (the position in the list it was built from),
  * tuned for the hot path of vectorization, where lookups are bound by memory latency: one open-addressing
- * table whose slot holds the term's hash, id, length and the offset of its characters in one shared
- * character array, so a hit costs two cache misses (the slot, the characters) rather than four (slot,
- * String, its bytes, and back). Thread-safe.
+ * table whose slot holds the term's hash, id, length and its characters (up to two, as CJK unigrams and
+ * bigrams are) or their offset in one shared character array. A hit costs one cache miss for a short
+ * term and two for a longer one, rather than three for a String key (slot, String, its bytes). Thread-safe.
  */
 public final class TermIndex {
 
-  /** Ints per slot: hash, id + 1 (0 = empty), offset into {@link #chars}, length. */
+  /** Ints per slot: hash, id + 1 (0 = empty), characters (see {@link #inline}) or offset into {@link #chars}, length. */
   private static final int SLOT = 4;
+  /** Terms of at most this many characters keep them in their slot. */
+  private static final int INLINE = 2;
 
   private final String[] terms;
   private final int[] table;
@@ -27,14 +29,14 @@ public final class TermIndex {
    */
   public TermIndex(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
-    long length = 0;
+    long stored = 0;
     for (int id = 0; id < this.terms.length; id++) {
       if (this.terms[id] == null) {
         throw new IllegalArgumentException("null term at position " + id);
       }
-      length += this.terms[id].length();
+      stored += this.terms[id].length() > INLINE ? this.terms[id].length() : 0;
     }
-    this.chars = new char[Math.toIntExact(length)];
+    this.chars = new char[Math.toIntExact(stored)];
     int capacity = Integer.highestOneBit(Math.max(4, this.terms.length * 2 + 1) - 1) << 1;
     this.table = new int[Math.multiplyExact(capacity, SLOT)];
     this.mask = capacity - 1;
@@ -44,7 +46,7 @@ public final class TermIndex {
       if (indexOf(term) >= 0) {
         throw new IllegalArgumentException("repeated term: " + term);
       }
-      term.getChars(0, term.length(), chars, offset);
+      int length = term.length();
       int hash = term.hashCode();
       int slot = spread(hash) & mask;
       while (table[slot * SLOT + 1] != 0) {
@@ -53,9 +55,14 @@ public final class TermIndex {
       int base = slot * SLOT;
       table[base] = hash;
       table[base + 1] = id + 1;
-      table[base + 2] = offset;
-      table[base + 3] = term.length();
-      offset += term.length();
+      table[base + 3] = length;
+      if (length <= INLINE) {
+        table[base + 2] = inline(term);
+      } else {
+        table[base + 2] = offset;
+        term.getChars(0, length, chars, offset);
+        offset += length;
+      }
     }
   }
 
@@ -75,11 +82,21 @@ public final class TermIndex {
       if (idPlusOne == 0) {
         return -1;
       }
-      if (table[base] == hash && table[base + 3] == length && sameCharacters(term, table[base + 2], length)) {
+      if (table[base] == hash && table[base + 3] == length
+          && (length <= INLINE ? table[base + 2] == inline(term) : sameCharacters(term, table[base + 2], length))) {
         return idPlusOne - 1;
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** The characters of a term of at most {@link #INLINE} characters packed into one int. */
+  private static int inline(String term) {
+    int packed = 0;
+    for (int i = 0; i < term.length(); i++) {
+      packed = (packed << 16) | term.charAt(i);
+    }
+    return packed;
   }
 
   private boolean sameCharacters(String term, int offset, int length) {
