@@ -71,12 +71,16 @@ final class FittedVectorizer implements Vectorizer {
       throw new DataException("no term is left after pruning " + stats.size() + " terms of " + n
           + " documents with " + config);
     }
-    kept.sort(Map.Entry.comparingByKey());
-    List<String> terms = new ArrayList<>(kept.size());
-    int[] df = new int[kept.size()];
-    for (int i = 0; i < kept.size(); i++) {
-      terms.add(kept.get(i).getKey());
-      df[i] = kept.get(i).getValue()[0];
+    // feature ids in term order, whatever the counting order (terms are distinct, so the order is total
+    // and the parallel sort deterministic)
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, int[]>[] sorted = kept.toArray(new Map.Entry[0]);
+    Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
+    List<String> terms = new ArrayList<>(sorted.length);
+    int[] df = new int[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      terms.add(sorted[i].getKey());
+      df[i] = sorted[i].getValue()[0];
     }
     return new FittedVectorizer(config, new Vocabulary(terms), idf(config, df, n));
   }
