@@ -229,16 +229,25 @@ public final class UnicodeTokenizer implements Tokenizer {
 
   /** scikit-learn's char_wb n-grams of one word, in brackets. */
   private void addCharNgrams(String word, List<String> ngrams) {
-    String padded = " " + word + " ";
-    int length = padded.length();
+    // "[ word ]": every n-gram of the space-padded word is cut from this as "[" + n-gram + "]"
+    int length = word.length() + 2;
+    char[] framed = new char[length + 2];
+    framed[0] = '[';
+    framed[1] = ' ';
+    word.getChars(0, word.length(), framed, 2);
+    framed[length] = ' ';
+    framed[length + 1] = ']';
+    char[] ngram = new char[charNgramMax + 2];
+    ngram[0] = '[';
     for (int order = charNgramMin; order <= charNgramMax; order++) {
-      int offset = 0;
-      ngrams.add("[" + padded.substring(0, Math.min(order, length)) + "]");
-      while (offset + order < length) {
-        offset++;
-        ngrams.add("[" + padded.substring(offset, offset + order) + "]");
+      int size = Math.min(order, length);
+      int lastOffset = length - size;
+      for (int offset = 0; offset <= lastOffset; offset++) {
+        System.arraycopy(framed, 1 + offset, ngram, 1, size);
+        ngram[size + 1] = ']';
+        ngrams.add(new String(ngram, 0, size + 2));
       }
-      if (offset == 0) { // a word shorter than the n-gram counts once
+      if (lastOffset == 0) { // a word shorter than the n-gram counts once
         break;
       }
     }
