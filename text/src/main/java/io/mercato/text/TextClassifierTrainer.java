@@ -72,13 +72,13 @@ public final class TextClassifierTrainer {
   private static final double[] OTHER_SVM_C = {0.3, 3};
   /** The standard normal quantile of 95%: McNemar's one-sided 5% threshold. */
   private static final double ONE_SIDED_5_PERCENT = 1.6449;
-  /** Name of AUTO's fastText-style candidate on large data. */
-  private static final String COMPACT_FASTTEXT = "fasttext dim=16";
   /**
-   * Embedding size of that candidate: small enough to train in about the SVM's time (the bigram table
+   * Embedding size of AUTO's fastText-style candidate on large data: small enough to train in about the SVM's time (the bigram table
    * stays in cache), large enough to match the default's held-out accuracy on 18k reviews within 0.3 points.
    */
   private static final int COMPACT_FASTTEXT_DIMENSION = 16;
+  /** Name of AUTO's fastText-style candidate on large data. */
+  private static final String COMPACT_FASTTEXT = "fasttext dim=" + COMPACT_FASTTEXT_DIMENSION;
   /** Inverse regularization strengths {@link AutoSearch#THOROUGH} tries for logistic regression. */
   private static final double[] THOROUGH_LOGISTIC_C = {10, 100};
 
@@ -235,12 +235,16 @@ public final class TextClassifierTrainer {
 
   /**
    * What {@link ModelType#AUTO} chooses among: one candidate, or the average of the probabilities of
-   * several candidates on the same pipeline (their held-out probabilities are averaged, no extra fit).
+   * several candidates on the same pipeline (scored by averaging their held-out probabilities, so
+   * scoring needs no extra fit; a chosen average refits each member on all the data).
    */
   private record Choice(String name, int... members) {
   }
 
-  /** One candidate's held-out results: probabilities by validated row, best epoch and temperature per split. */
+  /**
+   * One candidate's held-out results: probabilities by validated row, best epoch and temperature per
+   * split, and with a single holdout the SVM's fit on it (the refit starts from that solution).
+   */
   private record HeldOut(double[][] probabilities, int[] epochs, double[] temperatures,
                          LinearSvmTrainer.Calibrated holdoutFit) {
   }
@@ -256,7 +260,8 @@ public final class TextClassifierTrainer {
    * predictions on the training data alone (3-fold cross-validation below {@value #CROSS_VALIDATION_BELOW}
    * examples when there is a choice to make, where one holdout would be too noisy; the
    * {@code validationFraction} holdout otherwise), keeps the one with the most correct held-out
-   * decisions (the earlier on ties) and retrains it on all the data.
+   * decisions (the earlier on ties; an early-stopped one only when significantly better, see
+   * {@link #choose}) and retrains it on all the data.
    */
   private HeldOutChoice chooseOnHeldOutData(List<LabeledText> data, List<String> texts, List<String> labels,
       TrainingOptions options) {
@@ -824,7 +829,11 @@ public final class TextClassifierTrainer {
       return this;
     }
 
-    /** Receives one event per training epoch (default none). */
+    /**
+     * Receives one event per training epoch (default none). {@link ModelType#AUTO} trains its candidates,
+     * and the members of an average, in parallel: their events arrive one at a time but interleaved, each
+     * fit opening with its own {@code onStart}.
+     */
     public Builder listener(TrainingListener value) {
       this.listener = value;
       return this;

@@ -84,7 +84,7 @@ class AutoSelectionTest {
         .containsEntry("validation score svm C=1 + fasttext dim=16", 1.0);
   }
 
-  /** {@code right} true at {@code ones} of {@code n} positions given by {@code where}. */
+  /** {@code n} held-out decisions, right at the positions {@code where} and wrong elsewhere. */
   private static boolean[] decisions(int n, int... where) {
     boolean[] out = new boolean[n];
     for (int i : where) {

@@ -189,26 +189,48 @@ public final class FastTextModelTrainer implements TextModelTrainer {
 
   /** Next power of two at or above the number of distinct token-id bigrams, in [1024, maxBuckets]. */
   private int bucketsFor(TrainingSet train) {
-    long total = 0;
-    for (EncodedText e : train.inputs()) {
-      total += Math.max(0, e.length() - 1);
-    }
-    long[] pairs = new long[Math.toIntExact(total)];
-    int k = 0;
-    for (EncodedText e : train.inputs()) {
-      for (int j = 0; j + 1 < e.length(); j++) {
-        pairs[k++] = ((long) e.tokenId(j) << 32) | (e.tokenId(j + 1) & 0xffffffffL);
-      }
-    }
-    Arrays.sort(pairs);
+    // an open-addressing set of bigram keys (never 0: token ids are never negative, and 0 is padding),
+    // counting stops at maxBuckets, so memory is bounded whatever the corpus size
+    long[] keys = new long[1 << 12];
     int distinct = 0;
-    for (int j = 0; j < pairs.length; j++) {
-      if (j == 0 || pairs[j] != pairs[j - 1]) {
-        distinct++;
+    for (EncodedText e : train.inputs()) {
+      for (int j = 0; j + 1 < e.length() && distinct < maxBuckets; j++) {
+        long key = ((long) e.tokenId(j) << 32) | (e.tokenId(j + 1) & 0xffffffffL);
+        if (key == 0) {
+          continue;
+        }
+        int mask = keys.length - 1;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        while (keys[slot] != 0 && keys[slot] != key) {
+          slot = (slot + 1) & mask;
+        }
+        if (keys[slot] == 0) {
+          keys[slot] = key;
+          distinct++;
+          if (2 * distinct > keys.length) {
+            keys = rehash(keys);
+          }
+        }
       }
     }
     int buckets = Integer.highestOneBit(Math.max(1024, distinct) - 1) << 1;
     return Math.min(maxBuckets, buckets);
+  }
+
+  /** The keys of an open-addressing set in a table twice the size. */
+  private static long[] rehash(long[] keys) {
+    long[] grown = new long[keys.length * 2];
+    int mask = grown.length - 1;
+    for (long key : keys) {
+      if (key != 0) {
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        while (grown[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        grown[slot] = key;
+      }
+    }
+    return grown;
   }
 
   /** Fisher-Yates shuffle of {@code a} with {@code random}. */

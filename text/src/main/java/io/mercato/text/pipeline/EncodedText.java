@@ -26,14 +26,6 @@ public record EncodedText(SparseVector features, int[] tokenIds) {
     public Views and(Views other) {
       return this == other ? this : BOTH;
     }
-
-    boolean features() {
-      return this != TOKEN_IDS;
-    }
-
-    boolean tokenIds() {
-      return this != FEATURES;
-    }
   }
 
   /** Checks for nulls. */

@@ -11,8 +11,10 @@ import java.util.stream.IntStream;
  */
 public final class TermCounts {
 
-  /** Documents per counting block: large enough that merging the blocks' maps costs little. */
-  private static final int BLOCK = 4096;
+  /** Fewest documents per counting block: enough that merging the blocks' maps costs little. */
+  private static final int MIN_BLOCK = 4096;
+  /** Blocks per core at most, so that the maps held until the merge stay few on any corpus size. */
+  private static final int BLOCKS_PER_CORE = 2;
 
   private TermCounts() {
   }
@@ -20,16 +22,19 @@ public final class TermCounts {
   /**
    * Counts the terms of {@code documents}.
    *
-   * @return per term {@code {document frequency, total count}}
+   * @return per term an array whose first two elements are its document frequency and total count
    */
   public static Map<String, int[]> of(List<? extends List<String>> documents) {
-    int blocks = Math.max(1, (documents.size() + BLOCK - 1) / BLOCK);
+    int n = documents.size();
+    int blocks = Math.max(1, Math.min((n + MIN_BLOCK - 1) / MIN_BLOCK,
+        BLOCKS_PER_CORE * Runtime.getRuntime().availableProcessors()));
+    int block = (n + blocks - 1) / blocks;
     @SuppressWarnings("unchecked")
     Map<String, int[]>[] partial = new Map[blocks];
     IntStream.range(0, blocks).parallel().forEach(b -> {
       Map<String, int[]> counts = new HashMap<>();
-      int end = Math.min(documents.size(), (b + 1) * BLOCK);
-      for (int d = b * BLOCK; d < end; d++) {
+      int end = Math.min(n, (b + 1) * block);
+      for (int d = b * block; d < end; d++) {
         for (String term : documents.get(d)) {
           // {document frequency, total count, last document seen}
           int[] s = counts.computeIfAbsent(term, t -> new int[] {0, 0, -1});

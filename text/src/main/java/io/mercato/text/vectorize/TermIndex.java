@@ -18,7 +18,7 @@ public final class TermIndex {
 
   private final String[] terms;
   private final int[] table;
-  /** Every term's characters, back to back in id order. */
+  /** The characters of every term longer than {@link #INLINE}, back to back in id order. */
   private final char[] chars;
   private final int mask;
 

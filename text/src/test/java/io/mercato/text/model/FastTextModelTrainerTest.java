@@ -95,6 +95,36 @@ class FastTextModelTrainerTest {
     }
   }
 
+  /**
+   * {@code pairs} texts of two tokens each, text i holding tokens (2 + i % 50, 100 + i / 50): every text
+   * is a distinct bigram, repeated {@code copies} times.
+   */
+  private static TrainingSet distinctBigrams(int pairs, int copies) {
+    List<EncodedText> inputs = new ArrayList<>();
+    int[] y = new int[pairs * copies];
+    for (int k = 0; k < pairs * copies; k++) {
+      int i = k % pairs;
+      inputs.add(new EncodedText(SparseVector.empty(1), new int[] {2 + i % 50, 100 + i / 50}));
+      y[k] = i % 2;
+    }
+    return new TrainingSet(inputs, y, null, 2, null, 1, 100 + pairs / 50 + 1);
+  }
+
+  @Test
+  void bigramBucketsAreTheNextPowerOfTwoAboveTheDistinctBigramsWithinBounds() {
+    TrainingOptions once = new TrainingOptions(7, 1, 1, 2, e -> { });
+    // 3,000 distinct bigrams (each twice): 4,096 buckets; 500: the floor of 1,024; 5,000 capped at 2,048
+    assertThat(FastTextModelTrainer.builder().build().fit(distinctBigrams(3000, 2), null, once).buckets())
+        .isEqualTo(4096);
+    assertThat(FastTextModelTrainer.builder().build().fit(distinctBigrams(500, 1), null, once).buckets())
+        .isEqualTo(1024);
+    assertThat(FastTextModelTrainer.builder().maxBuckets(2048).build().fit(distinctBigrams(5000, 1), null, once)
+        .buckets()).isEqualTo(2048);
+    // exactly 4,096 distinct: no rounding up
+    assertThat(FastTextModelTrainer.builder().build().fit(distinctBigrams(4096, 1), null, once).buckets())
+        .isEqualTo(4096);
+  }
+
   @Test
   void builderRejectsBadSettingsByName() {
     assertThatThrownBy(() -> FastTextModelTrainer.builder().dimension(1).build())
