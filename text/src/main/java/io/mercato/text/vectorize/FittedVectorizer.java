@@ -73,14 +73,15 @@ final class FittedVectorizer implements Vectorizer {
     }
     // feature ids in term order, whatever the counting order (terms are distinct, so the order is total
     // and the parallel sort deterministic)
-    @SuppressWarnings("unchecked")
-    Map.Entry<String, int[]>[] sorted = kept.toArray(new Map.Entry[0]);
-    Arrays.parallelSort(sorted, Map.Entry.comparingByKey());
-    List<String> terms = new ArrayList<>(sorted.length);
+    String[] sorted = new String[kept.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = kept.get(i).getKey();
+    }
+    Arrays.parallelSort(sorted);
+    List<String> terms = Arrays.asList(sorted);
     int[] df = new int[sorted.length];
     for (int i = 0; i < sorted.length; i++) {
-      terms.add(sorted[i].getKey());
-      df[i] = sorted[i].getValue()[0];
+      df[i] = stats.get(sorted[i])[0];
     }
     return new FittedVectorizer(config, new Vocabulary(terms), idf(config, df, n));
   }
