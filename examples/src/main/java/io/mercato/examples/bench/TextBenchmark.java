@@ -76,6 +76,11 @@ public final class TextBenchmark implements Callable<Integer> {
       description = "Untimed JIT warm-up: one default fit on the first N training texts of the first data set; 0 = none.")
   int warmUpTexts;
 
+  @Option(names = "--warm-up-each",
+      description = "Warm up on every data set (its first N training texts) right before timing it: steady-state "
+          + "timings, as in a long-running JVM, instead of the first fit of each data set in this process.")
+  boolean warmUpEach;
+
   @Option(names = "--seed", defaultValue = "42", description = "Training seed.")
   long seed;
 
@@ -107,6 +112,9 @@ public final class TextBenchmark implements Callable<Integer> {
     double warmUpSeconds = warmUpTexts > 0 ? warmUp(Prepared.open(prepared, names.get(0))) : 0;
     for (String name : names) {
       Prepared data = Prepared.open(prepared, name);
+      if (warmUpEach && warmUpTexts > 0 && !name.equals(names.get(0))) {
+        warmUpSeconds += warmUp(data);
+      }
       dataset(data, types, peerResults, results, targets);
     }
     StringBuilder md = new StringBuilder();
@@ -117,8 +125,9 @@ public final class TextBenchmark implements Callable<Integer> {
         .append(String.format(Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s. "
             + "Mercato rows: train s = in-process fit; batch = median of " + BATCH_PASSES + " timed predictAll passes over "
             + "the test set repeated to >= %,d texts (after one warm-up pass); p50/p99 = single predict() calls after 500 warm-up calls. "
-            + "JIT warm-up before any timing: one untimed default fit on the first %,d training texts of the first "
-            + "data set (%.1f s; 0 = none).%n%n", nd4j, BATCH_DOCS, warmUpTexts, warmUpSeconds))
+            + "JIT warm-up before any timing: one untimed default fit on the first %,d training texts of "
+            + (warmUpEach ? "every data set, right before it is timed" : "the first data set")
+            + " (%.1f s in all; 0 = none).%n%n", nd4j, BATCH_DOCS, warmUpTexts, warmUpSeconds))
         .append(results).append('\n');
     if (!targets.isEmpty()) {
       md.append("### Targets (default model vs. the peers)\n\n").append(targets).append('\n');
