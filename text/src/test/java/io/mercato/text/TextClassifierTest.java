@@ -8,7 +8,14 @@ import io.mercato.core.ConfigurationException;
 import io.mercato.core.DataException;
 import io.mercato.core.linalg.SparseVector;
 import io.mercato.core.metrics.ClassificationReport;
+import io.mercato.text.model.EnsembleModel;
+import io.mercato.text.model.FastTextModelTrainer;
 import io.mercato.text.model.LinearModel;
+import io.mercato.text.model.LinearSvmTrainer;
+import io.mercato.text.model.TextModel;
+import io.mercato.text.model.TextModelTrainer;
+import io.mercato.text.model.TrainingOptions;
+import io.mercato.text.model.TrainingSet;
 import io.mercato.text.pipeline.EncodedText;
 import io.mercato.text.privacy.PiiMasker;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +141,48 @@ class TextClassifierTest {
         assertThat(a.predict(t).probabilities()).isEqualTo(b.predict(t).probabilities());
       }
     }
+  }
+
+  /** Trains the average of a linear SVM and a small fastText-style model, as AUTO may choose on large data. */
+  private static final class AveragedTrainer implements TextModelTrainer {
+    @Override
+    public String type() {
+      return EnsembleModel.TYPE;
+    }
+
+    @Override
+    public TextModel fit(TrainingSet train,
+        TrainingSet validation, TrainingOptions options) {
+      return new EnsembleModel(List.of(
+          LinearSvmTrainer.builder().build().fit(train, validation, options),
+          FastTextModelTrainer.builder().dimension(8).build().fit(train, validation, options)));
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+      return Map.of("model", EnsembleModel.TYPE);
+    }
+  }
+
+  @Test
+  void anAveragedModelPredictsExplainsAndSavesLikeAnyOther() {
+    List<LabeledText> data = threeClasses(300, 13);
+    TextClassifier clf = TextClassifier.builder().model(new AveragedTrainer()).build().fit(data);
+    assertThat(clf.modelType()).isEqualTo(EnsembleModel.TYPE);
+    List<String> texts = TextData.texts(threeClasses(40, 14));
+    assertThat(clf.evaluate(threeClasses(40, 14)).accuracy()).isGreaterThan(0.9);
+    Path file = dir.resolve("averaged.mercato");
+    clf.save(file);
+    TextClassifier again = TextClassifier.load(file);
+    List<Prediction> batch = again.predictAll(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(again.predict(texts.get(i)).probabilities()).isEqualTo(clf.predict(texts.get(i)).probabilities());
+      assertThat(batch.get(i).probabilities()).isEqualTo(clf.predict(texts.get(i)).probabilities());
+    }
+    // averaged probabilities have no exact additive decomposition: explained by occlusion
+    Explanation why = again.explain(texts.get(0));
+    assertThat(why.method()).isEqualTo(Explanation.Method.OCCLUSION);
+    assertThat(why.contributions()).isNotEmpty();
   }
 
   @Test
