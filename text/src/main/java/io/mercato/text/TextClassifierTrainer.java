@@ -7,6 +7,7 @@ import io.mercato.core.data.Splits;
 import io.mercato.core.io.DataFingerprint;
 import io.mercato.core.io.Provenance;
 import io.mercato.core.metrics.ClassificationReport;
+import io.mercato.core.metrics.McNemar;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.text.model.EnsembleModel;
@@ -70,8 +71,6 @@ public final class TextClassifierTrainer {
   static final long AUTO_COST_GRID_BELOW = 5_000_000;
   /** Costs {@link ModelType#AUTO} tries for the linear SVM besides 1 (on the first pipeline). */
   private static final double[] OTHER_SVM_C = {0.3, 3};
-  /** The standard normal quantile of 95%: McNemar's one-sided 5% threshold. */
-  private static final double ONE_SIDED_5_PERCENT = 1.6449;
   /**
    * Embedding size of AUTO's fastText-style candidate on large data: small enough to train in about the SVM's time (the bigram table
    * stays in cache), large enough to match the default's held-out accuracy on 18k reviews within 0.3 points.
@@ -300,8 +299,9 @@ public final class TextClassifierTrainer {
     List<double[][]> probabilities = new ArrayList<>();
     List<boolean[]> right = new ArrayList<>();
     for (Choice candidate : choices) {
-      double[][] p = EnsembleModel.average(Arrays.stream(candidate.members)
-          .mapToObj(m -> heldOut.get(m).probabilities).toList());
+      double[][] p = candidate.members.length == 1 ? heldOut.get(candidate.members[0]).probabilities
+          : EnsembleModel.average(Arrays.stream(candidate.members)
+              .mapToObj(m -> heldOut.get(m).probabilities).toList());
       probabilities.add(p);
       right.add(correct(p, validation));
       if (auto) {
@@ -412,7 +412,7 @@ public final class TextClassifierTrainer {
     }
     int unbiased = chosen;
     for (int k = 0; k < right.size(); k++) {
-      if (optimistic[k] && (unbiased < 0 || significantlyBetter(right.get(k), right.get(unbiased)))
+      if (optimistic[k] && (unbiased < 0 || McNemar.significantlyBetter(right.get(k), right.get(unbiased)))
           && (chosen < 0 || count(right.get(k)) > count(right.get(chosen)))) {
         chosen = k;
       }
@@ -426,23 +426,6 @@ public final class TextClassifierTrainer {
       n += r ? 1 : 0;
     }
     return n;
-  }
-
-  /**
-   * McNemar's test on paired held-out decisions, one-sided at 5%: {@code a} is right where {@code b} is
-   * wrong significantly more often than the reverse ({@code (ab - ba) / sqrt(ab + ba) > 1.645}).
-   */
-  static boolean significantlyBetter(boolean[] a, boolean[] b) {
-    int onlyA = 0;
-    int onlyB = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] && !b[i]) {
-        onlyA++;
-      } else if (b[i] && !a[i]) {
-        onlyB++;
-      }
-    }
-    return onlyA > onlyB && (onlyA - onlyB) / Math.sqrt(onlyA + onlyB) > ONE_SIDED_5_PERCENT;
   }
 
   /**

@@ -98,21 +98,6 @@ class AutoSelectionTest {
   }
 
   @Test
-  void mcNemarNeedsTheOneSidedFivePercentMargin() {
-    // a right alone on 10, b right alone on 2: z = 8 / sqrt(12) = 2.31 > 1.645
-    boolean[] a = decisions(100, range(0, 60));
-    boolean[] b = decisions(100, java.util.stream.IntStream.concat(
-        java.util.stream.IntStream.range(0, 50), java.util.stream.IntStream.range(60, 62)).toArray());
-    assertThat(TextClassifierTrainer.significantlyBetter(a, b)).isTrue();
-    assertThat(TextClassifierTrainer.significantlyBetter(b, a)).isFalse();
-    // a right alone on 6, b on 2: z = 4 / sqrt(8) = 1.41, not significant
-    boolean[] c = decisions(100, range(0, 56));
-    assertThat(TextClassifierTrainer.significantlyBetter(c, b)).isFalse();
-    // 6 against 0: z = 6 / sqrt(6) = 2.45
-    assertThat(TextClassifierTrainer.significantlyBetter(decisions(10, range(0, 6)), decisions(10))).isTrue();
-  }
-
-  @Test
   void anEarlyStoppedChoiceMustBeSignificantlyBetter() {
     boolean[] base = decisions(100, range(0, 50));
     // right alone on 4 where base is right alone on 1: z = 3 / sqrt(5) = 1.34

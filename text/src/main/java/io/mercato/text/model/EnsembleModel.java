@@ -30,7 +30,9 @@ public final class EnsembleModel implements TextModel {
     }
     for (TextModel m : members) {
       if (m.outputs() != members.get(0).outputs() || m.multiLabel() != members.get(0).multiLabel()) {
-        throw new IllegalArgumentException("ensemble members must agree on outputs and multi-label");
+        throw new IllegalArgumentException("ensemble members must agree on outputs and multi-label, got "
+            + members.stream().map(x -> x.type() + " (" + x.outputs() + " outputs"
+                + (x.multiLabel() ? ", multi-label" : "") + ")").toList());
       }
     }
     this.members = List.copyOf(members);

@@ -110,14 +110,14 @@ public final class FittedTextPipeline {
     return List.of(out);
   }
 
-  /** The feature vector of {@code text} only (cheaper than {@link #encode} for bag-of-words models). */
+  /** The feature vector of {@code text} only: {@code encode(text, Views.FEATURES).features()}. */
   public SparseVector features(String text) {
-    return vectorizer.transform(config.tokenizer().terms(prepare(text)));
+    return encode(text, EncodedText.Views.FEATURES).features();
   }
 
-  /** The token ids of {@code text} only (cheaper than {@link #encode} for sequence models). */
+  /** The token ids of {@code text} only: {@code encode(text, Views.TOKEN_IDS).tokenIds()}. */
   public int[] tokenIds(String text) {
-    return ids(config.tokenizer().tokenize(prepare(text)));
+    return encode(text, EncodedText.Views.TOKEN_IDS).tokenIds();
   }
 
   private int[] ids(List<String> tokenList) {

@@ -56,7 +56,8 @@ class EnsembleModelTest {
     TrainingOptions options = new TrainingOptions(2, 1, 0, 1, e -> { });
     TextModel a = LinearModelTrainer.builder().build().fit(three, null, options);
     TextModel b = LinearModelTrainer.builder().build().fit(two, null, options);
-    assertThatThrownBy(() -> new EnsembleModel(List.of(a, b))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new EnsembleModel(List.of(a, b))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linear (3 outputs)").hasMessageContaining("linear (2 outputs)");
     assertThatThrownBy(() -> new EnsembleModel(List.of(a))).isInstanceOf(IllegalArgumentException.class);
   }
 }
