@@ -23,6 +23,8 @@ public final class FittedTextPipeline {
   public static final int PADDING_ID = 0;
   /** Token id of a token outside the token vocabulary. */
   public static final int UNKNOWN_ID = 1;
+  /** Token id of the most frequent token of the vocabulary; the others follow by decreasing frequency. */
+  static final int FIRST_TOKEN_ID = 2;
   static final String PADDING_TOKEN = "<PAD>";
   static final String UNKNOWN_TOKEN = "<UNK>";
 
@@ -141,7 +143,7 @@ public final class FittedTextPipeline {
 
   /** The number of token ids, padding and unknown included. */
   public int vocabularySize() {
-    return tokens.size() + 2;
+    return tokens.size() + FIRST_TOKEN_ID;
   }
 
   /** The token with id {@code tokenId} ({@code <PAD>} for 0, {@code <UNK>} for 1). */
@@ -149,13 +151,13 @@ public final class FittedTextPipeline {
     if (tokenId < 0 || tokenId >= vocabularySize()) {
       throw new IndexOutOfBoundsException("token id " + tokenId + " of " + vocabularySize());
     }
-    return tokenId == PADDING_ID ? PADDING_TOKEN : tokenId == UNKNOWN_ID ? UNKNOWN_TOKEN : tokens.term(tokenId - 2);
+    return tokenId == PADDING_ID ? PADDING_TOKEN : tokenId == UNKNOWN_ID ? UNKNOWN_TOKEN : tokens.term(tokenId - FIRST_TOKEN_ID);
   }
 
   /** The id of {@code token}, or {@link #UNKNOWN_ID}. */
   public int tokenId(String token) {
     int index = tokens.indexOf(token);
-    return index < 0 ? UNKNOWN_ID : index + 2;
+    return index < 0 ? UNKNOWN_ID : index + FIRST_TOKEN_ID;
   }
 
   /** The tokens with ids 2, 3, ... (without padding and unknown). */

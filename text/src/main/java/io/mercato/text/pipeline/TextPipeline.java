@@ -11,8 +11,9 @@ import io.mercato.text.vectorize.Vectorizer;
 import io.mercato.text.vectorize.TermCounts;
 import io.mercato.text.vectorize.VectorizerConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -112,7 +113,9 @@ public final class TextPipeline {
    * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
    */
   public FittedTextPipeline fit(List<String> texts) {
-    return fit(analyze(texts));
+    TokenizedText[] analyzed = analyze(texts);
+    Vectorizer features = vectorizer.fit(Arrays.stream(analyzed).map(TokenizedText::terms).toList());
+    return new FittedTextPipeline(this, features, tokenVocabulary(countTokens(analyzed)).tokens);
   }
 
   /** A fitted pipeline together with the encodings of the texts it was fitted on. */
@@ -120,16 +123,28 @@ public final class TextPipeline {
   }
 
   /**
-   * {@link #fit} and {@link FittedTextPipeline#encodeAll} of the same texts in one go, tokenizing each
-   * text once instead of twice (as training does).
+   * {@link #fit} and {@link FittedTextPipeline#encodeAll} of the same texts in one go, as training does:
+   * each text is tokenized once, and counting the vocabularies numbers every term and token, so encoding
+   * needs no look-up.
    *
    * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
    */
   public FittedAndEncoded fitAndEncode(List<String> texts) {
     TokenizedText[] analyzed = analyze(texts);
-    FittedTextPipeline fitted = fit(analyzed);
+    VectorizerConfig.FittedAndTransformed features =
+        vectorizer.fitTransform(Arrays.stream(analyzed).map(TokenizedText::terms).toList());
+    TermCounts tokenCounts = countTokens(analyzed);
+    TokenVocabulary vocabulary = tokenVocabulary(tokenCounts);
+    FittedTextPipeline fitted = new FittedTextPipeline(this, features.vectorizer(), vocabulary.tokens);
     EncodedText[] encoded = new EncodedText[analyzed.length];
-    IntStream.range(0, analyzed.length).parallel().forEach(i -> encoded[i] = fitted.encode(analyzed[i]));
+    IntStream.range(0, analyzed.length).parallel().forEach(d -> {
+      int[] ids = tokenCounts.termIds(d);
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = vocabulary.tokenIdOf[ids[i]];
+      }
+      encoded[d] = new EncodedText(features.vectors().get(d),
+          ids.length > maxSequenceLength ? Arrays.copyOf(ids, maxSequenceLength) : ids);
+    });
     return new FittedAndEncoded(fitted, List.of(encoded));
   }
 
@@ -143,29 +158,31 @@ public final class TextPipeline {
     return analyzed;
   }
 
-  private FittedTextPipeline fit(TokenizedText[] analyzed) {
-    List<List<String>> terms = new ArrayList<>(analyzed.length);
-    List<List<String>> tokenLists = new ArrayList<>(analyzed.length);
-    for (TokenizedText t : analyzed) {
-      terms.add(t.terms());
-      tokenLists.add(t.tokens());
-    }
-    Vectorizer fitted = vectorizer.fit(terms);
-    List<Map.Entry<String, int[]>> kept = new ArrayList<>();
-    // per token {document frequency, total count}: the token vocabulary is ranked by total count
-    for (Map.Entry<String, int[]> e : TermCounts.of(tokenLists).entrySet()) {
-      if (e.getValue()[1] >= minTokenCount) {
-        kept.add(e);
-      }
-    }
-    kept.sort((a, b) -> a.getValue()[1] != b.getValue()[1]
-        ? Integer.compare(b.getValue()[1], a.getValue()[1]) : a.getKey().compareTo(b.getKey()));
-    int limit = maxVocabularySize == 0 ? kept.size() : Math.min(kept.size(), maxVocabularySize);
+  private static TermCounts countTokens(TokenizedText[] analyzed) {
+    return TermCounts.of(Arrays.stream(analyzed).map(TokenizedText::tokens).toList());
+  }
+
+  /** The token vocabulary and, per counted token id, its token id in it ({@link FittedTextPipeline#UNKNOWN_ID} if left out). */
+  private record TokenVocabulary(List<String> tokens, int[] tokenIdOf) {
+  }
+
+  /**
+   * The tokens counted at least {@code minTokenCount} times, from most to least frequent (ties by token),
+   * at most {@code maxVocabularySize} of them.
+   */
+  private TokenVocabulary tokenVocabulary(TermCounts counts) {
+    Integer[] kept = IntStream.range(0, counts.size()).filter(id -> counts.totalCount(id) >= minTokenCount)
+        .boxed().toArray(Integer[]::new);
+    Arrays.sort(kept, Comparator.<Integer>comparingInt(id -> -counts.totalCount(id)).thenComparing(counts::term));
+    int limit = maxVocabularySize == 0 ? kept.length : Math.min(kept.length, maxVocabularySize);
     List<String> tokens = new ArrayList<>(limit);
-    for (int i = 0; i < limit; i++) {
-      tokens.add(kept.get(i).getKey());
+    int[] tokenIdOf = new int[counts.size()];
+    Arrays.fill(tokenIdOf, FittedTextPipeline.UNKNOWN_ID);
+    for (int rank = 0; rank < limit; rank++) {
+      tokens.add(counts.term(kept[rank]));
+      tokenIdOf[kept[rank]] = FittedTextPipeline.FIRST_TOKEN_ID + rank;
     }
-    return new FittedTextPipeline(this, fitted, tokens);
+    return new TokenVocabulary(tokens, tokenIdOf);
   }
 
   @Override

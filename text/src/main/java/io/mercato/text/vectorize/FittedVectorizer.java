@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The one {@link Vectorizer} implementation: a {@link FeatureIndex} plus the weighting of its config. */
 final class FittedVectorizer implements Vectorizer {
@@ -44,46 +44,80 @@ final class FittedVectorizer implements Vectorizer {
   }
 
   static FittedVectorizer fit(VectorizerConfig config, List<? extends List<String>> documents) {
+    requireDocuments(documents);
+    return config.hashingBuckets() > 0 ? fitHashing(config, documents)
+        : fitVocabulary(config, TermCounts.of(documents)).vectorizer;
+  }
+
+  /**
+   * {@link #fit} and the transform of the same documents: in vocabulary mode each document's terms are
+   * mapped to features through the ids counting gave them, without looking any term up again.
+   */
+  static VectorizerConfig.FittedAndTransformed fitTransform(VectorizerConfig config,
+      List<? extends List<String>> documents) {
+    requireDocuments(documents);
+    SparseVector[] vectors = new SparseVector[documents.size()];
+    if (config.hashingBuckets() > 0) {
+      FittedVectorizer hashing = fitHashing(config, documents);
+      IntStream.range(0, vectors.length).parallel().forEach(d -> vectors[d] = hashing.transform(documents.get(d)));
+      return new VectorizerConfig.FittedAndTransformed(hashing, List.of(vectors));
+    }
+    TermCounts counts = TermCounts.of(documents);
+    Pruned pruned = fitVocabulary(config, counts);
+    IntStream.range(0, vectors.length).parallel().forEach(d -> {
+      int[] ids = counts.termIds(d);
+      int k = 0;
+      for (int id : ids) {
+        int feature = pruned.featureOf[id];
+        if (feature >= 0) {
+          ids[k++] = feature;
+        }
+      }
+      vectors[d] = pruned.vectorizer.vector(ids, k);
+    });
+    return new VectorizerConfig.FittedAndTransformed(pruned.vectorizer, List.of(vectors));
+  }
+
+  private static void requireDocuments(List<? extends List<String>> documents) {
     if (documents.isEmpty()) {
       throw new DataException("cannot fit a vectorizer on an empty corpus");
     }
-    return config.hashingBuckets() > 0 ? fitHashing(config, documents) : fitVocabulary(config, documents);
   }
 
-  private static FittedVectorizer fitVocabulary(VectorizerConfig config, List<? extends List<String>> documents) {
-    int n = documents.size();
-    Map<String, int[]> stats = TermCounts.of(documents);
+  /** A vocabulary-mode vectorizer and, per counted term id, its feature id (-1 when pruned). */
+  private record Pruned(FittedVectorizer vectorizer, int[] featureOf) {
+  }
+
+  /**
+   * Keeps the terms within the document-frequency bounds (and the most frequent {@code maxFeatures},
+   * ties by term), numbered in order of first occurrence: deterministic whatever the thread count.
+   */
+  private static Pruned fitVocabulary(VectorizerConfig config, TermCounts counts) {
+    int n = counts.documents();
     double minCount = config.minDfIsFraction() ? config.minDf() * n : config.minDf();
     double maxCount = config.maxDf() * n;
-    List<Map.Entry<String, int[]>> kept = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : stats.entrySet()) {
-      int df = e.getValue()[0];
-      if (df >= minCount && df <= maxCount) {
-        kept.add(e);
-      }
+    int[] kept = IntStream.range(0, counts.size())
+        .filter(id -> counts.documentFrequency(id) >= minCount && counts.documentFrequency(id) <= maxCount)
+        .toArray();
+    if (config.maxFeatures() > 0 && kept.length > config.maxFeatures()) {
+      kept = Arrays.stream(kept).boxed()
+          .sorted(Comparator.<Integer>comparingInt(id -> -counts.totalCount(id)).thenComparing(counts::term))
+          .limit(config.maxFeatures()).mapToInt(Integer::intValue).sorted().toArray();
     }
-    if (config.maxFeatures() > 0 && kept.size() > config.maxFeatures()) {
-      kept.sort(Comparator.<Map.Entry<String, int[]>>comparingInt(e -> -e.getValue()[1])
-          .thenComparing(Map.Entry::getKey));
-      kept = new ArrayList<>(kept.subList(0, config.maxFeatures()));
-    }
-    if (kept.isEmpty()) {
-      throw new DataException("no term is left after pruning " + stats.size() + " terms of " + n
+    if (kept.length == 0) {
+      throw new DataException("no term is left after pruning " + counts.size() + " terms of " + n
           + " documents with " + config);
     }
-    // feature ids in term order, whatever the counting order (terms are distinct, so the order is total
-    // and the parallel sort deterministic)
-    String[] sorted = new String[kept.size()];
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = kept.get(i).getKey();
+    int[] featureOf = new int[counts.size()];
+    Arrays.fill(featureOf, -1);
+    List<String> terms = new ArrayList<>(kept.length);
+    int[] df = new int[kept.length];
+    for (int f = 0; f < kept.length; f++) {
+      featureOf[kept[f]] = f;
+      terms.add(counts.term(kept[f]));
+      df[f] = counts.documentFrequency(kept[f]);
     }
-    Arrays.parallelSort(sorted);
-    List<String> terms = Arrays.asList(sorted);
-    int[] df = new int[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      df[i] = stats.get(sorted[i])[0];
-    }
-    return new FittedVectorizer(config, new Vocabulary(terms), idf(config, df, n));
+    return new Pruned(new FittedVectorizer(config, new Vocabulary(terms), idf(config, df, n)), featureOf);
   }
 
   private static FittedVectorizer fitHashing(VectorizerConfig config, List<? extends List<String>> documents) {
@@ -134,6 +168,11 @@ final class FittedVectorizer implements Vectorizer {
         ids[k++] = id;
       }
     }
+    return vector(ids, k);
+  }
+
+  /** The weighted (and normalized) vector of the first {@code k} feature ids of a document, which it sorts. */
+  private SparseVector vector(int[] ids, int k) {
     Arrays.sort(ids, 0, k);
     int[] indices = new int[k];
     double[] values = new double[k];

@@ -1,62 +1,190 @@
 package io.mercato.text.vectorize;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Document frequency and total count of every term of a corpus, counted in parallel over blocks of
- * documents and merged (sums, so the result does not depend on the thread count or timing).
+ * The distinct terms of a corpus with their document frequencies and total counts, and every document
+ * rewritten as term ids, so that fitting a vocabulary and encoding the documents it was fitted on need
+ * no second look-up of any term. Term ids follow the order of first occurrence in the corpus. Counted in
+ * parallel over blocks of documents whose results are merged in block order, so the ids and counts are
+ * the same whatever the thread count or timing. Immutable.
  */
 public final class TermCounts {
 
-  /** Fewest documents per counting block: enough that merging the blocks' maps costs little. */
-  private static final int MIN_BLOCK = 4096;
-  /** Blocks per core at most, so that the maps held until the merge stay few on any corpus size. */
+  /** Fewest documents per counting block: enough that merging a block's distinct terms costs little. */
+  private static final int MIN_BLOCK = 512;
+  /** Blocks per core at most, so that the dictionaries held until the merge stay few on any corpus size. */
   private static final int BLOCKS_PER_CORE = 2;
 
-  private TermCounts() {
+  private final String[] terms;
+  private final int[] documentFrequency;
+  private final int[] totalCount;
+  private final int[][] documents;
+
+  private TermCounts(String[] terms, int[] documentFrequency, int[] totalCount, int[][] documents) {
+    this.terms = terms;
+    this.documentFrequency = documentFrequency;
+    this.totalCount = totalCount;
+    this.documents = documents;
   }
 
-  /**
-   * Counts the terms of {@code documents}.
-   *
-   * @return per term an array whose first two elements are its document frequency and total count
-   */
-  public static Map<String, int[]> of(List<? extends List<String>> documents) {
+  /** Counts the terms of {@code documents}. */
+  public static TermCounts of(List<? extends List<String>> documents) {
     int n = documents.size();
     int blocks = Math.max(1, Math.min((n + MIN_BLOCK - 1) / MIN_BLOCK,
         BLOCKS_PER_CORE * Runtime.getRuntime().availableProcessors()));
-    int block = (n + blocks - 1) / blocks;
-    @SuppressWarnings("unchecked")
-    Map<String, int[]>[] partial = new Map[blocks];
+    int block = Math.max(1, (n + blocks - 1) / blocks);
+    int[][] ids = new int[n][];
+    Dictionary[] partial = new Dictionary[blocks];
     IntStream.range(0, blocks).parallel().forEach(b -> {
-      Map<String, int[]> counts = new HashMap<>();
-      int end = Math.min(n, (b + 1) * block);
-      for (int d = b * block; d < end; d++) {
-        for (String term : documents.get(d)) {
-          // {document frequency, total count, last document seen}
-          int[] s = counts.computeIfAbsent(term, t -> new int[] {0, 0, -1});
-          s[1]++;
-          if (s[2] != d) {
-            s[2] = d;
-            s[0]++;
-          }
-        }
+      Dictionary counts = new Dictionary();
+      for (int d = b * block; d < Math.min(n, (b + 1) * block); d++) {
+        ids[d] = counts.add(documents.get(d), d);
       }
       partial[b] = counts;
     });
-    Map<String, int[]> total = partial[0];
+    // block 0's ids stand; every later block's terms are renumbered into it in order of first occurrence
+    Dictionary total = partial[0];
+    int[][] renumbering = new int[blocks][];
     for (int b = 1; b < blocks; b++) {
-      for (Map.Entry<String, int[]> e : partial[b].entrySet()) {
-        int[] into = total.putIfAbsent(e.getKey(), e.getValue());
-        if (into != null) {
-          into[0] += e.getValue()[0];
-          into[1] += e.getValue()[1];
+      renumbering[b] = total.merge(partial[b]);
+    }
+    IntStream.range(1, blocks).parallel().forEach(b -> {
+      int[] to = renumbering[b];
+      for (int d = b * block; d < Math.min(n, (b + 1) * block); d++) {
+        int[] doc = ids[d];
+        for (int i = 0; i < doc.length; i++) {
+          doc[i] = to[doc[i]];
+        }
+      }
+    });
+    return new TermCounts(Arrays.copyOf(total.terms, total.size),
+        Arrays.copyOf(total.documentFrequency, total.size), Arrays.copyOf(total.totalCount, total.size), ids);
+  }
+
+  /** The number of distinct terms. */
+  public int size() {
+    return terms.length;
+  }
+
+  /** The term with id {@code id} (ids in order of first occurrence). */
+  public String term(int id) {
+    return terms[id];
+  }
+
+  /** The number of documents holding term {@code id}. */
+  public int documentFrequency(int id) {
+    return documentFrequency[id];
+  }
+
+  /** The number of occurrences of term {@code id} in the corpus. */
+  public int totalCount(int id) {
+    return totalCount[id];
+  }
+
+  /** The number of documents. */
+  public int documents() {
+    return documents.length;
+  }
+
+  /** The terms of document {@code d} as ids, in document order (a fresh copy). */
+  public int[] termIds(int d) {
+    return documents[d].clone();
+  }
+
+  /**
+   * A growing open-addressing map from terms to ids in order of insertion, with per-id counts. Keeps each
+   * term's hash beside it so that a probe rarely touches a string. Not thread-safe.
+   */
+  private static final class Dictionary {
+    private String[] keys = new String[1024];
+    private int[] hashes = new int[1024];
+    private int[] slotIds = new int[1024];
+    private String[] terms = new String[512];
+    private int[] documentFrequency = new int[512];
+    private int[] totalCount = new int[512];
+    private int[] lastDocument = new int[512];
+    private int size;
+
+    /** Adds the terms of document {@code d} (documents in increasing order); returns them as ids. */
+    int[] add(List<String> document, int d) {
+      int[] out = new int[document.size()];
+      for (int i = 0; i < out.length; i++) {
+        int id = idOf(document.get(i));
+        totalCount[id]++;
+        if (lastDocument[id] != d) {
+          lastDocument[id] = d;
+          documentFrequency[id]++;
+        }
+        out[i] = id;
+      }
+      return out;
+    }
+
+    /** Adds {@code other}'s terms and counts (of later documents); returns its ids renumbered into this. */
+    int[] merge(Dictionary other) {
+      int[] renumbered = new int[other.size];
+      for (int id = 0; id < other.size; id++) {
+        int into = idOf(other.terms[id]);
+        documentFrequency[into] += other.documentFrequency[id];
+        totalCount[into] += other.totalCount[id];
+        renumbered[id] = into;
+      }
+      return renumbered;
+    }
+
+    /** The id of {@code term}, added with zero counts if new. */
+    private int idOf(String term) {
+      int hash = term.hashCode();
+      int mask = keys.length - 1;
+      int slot = TermIndex.spread(hash) & mask;
+      while (keys[slot] != null) {
+        if (hashes[slot] == hash && keys[slot].equals(term)) {
+          return slotIds[slot];
+        }
+        slot = (slot + 1) & mask;
+      }
+      int id = size++;
+      if (id == terms.length) {
+        int capacity = terms.length * 2;
+        terms = Arrays.copyOf(terms, capacity);
+        documentFrequency = Arrays.copyOf(documentFrequency, capacity);
+        totalCount = Arrays.copyOf(totalCount, capacity);
+        lastDocument = Arrays.copyOf(lastDocument, capacity);
+      }
+      terms[id] = term;
+      lastDocument[id] = -1;
+      keys[slot] = term;
+      hashes[slot] = hash;
+      slotIds[slot] = id;
+      if (size * 2 > keys.length) {
+        rehash();
+      }
+      return id;
+    }
+
+    private void rehash() {
+      int capacity = keys.length * 2;
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      int[] oldIds = slotIds;
+      keys = new String[capacity];
+      hashes = new int[capacity];
+      slotIds = new int[capacity];
+      int mask = capacity - 1;
+      for (int s = 0; s < oldKeys.length; s++) {
+        if (oldKeys[s] != null) {
+          int slot = TermIndex.spread(oldHashes[s]) & mask;
+          while (keys[slot] != null) {
+            slot = (slot + 1) & mask;
+          }
+          keys[slot] = oldKeys[s];
+          hashes[slot] = oldHashes[s];
+          slotIds[slot] = oldIds[s];
         }
       }
     }
-    return total;
   }
 }

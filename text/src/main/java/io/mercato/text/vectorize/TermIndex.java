@@ -66,7 +66,8 @@ public final class TermIndex {
     }
   }
 
-  private static int spread(int hash) {
+  /** Spreads a string hash over an open-addressing table (the low bits of string hashes alone cluster). */
+  static int spread(int hash) {
     int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);
   }

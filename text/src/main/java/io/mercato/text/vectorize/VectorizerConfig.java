@@ -1,6 +1,7 @@
 package io.mercato.text.vectorize;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.linalg.SparseVector;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <p>Vocabulary mode ({@code hashingBuckets = 0}) keeps every term that passes the df pruning and
  * {@code maxFeatures} (the most frequent terms in the corpus, ties broken by term order); features are
- * indexed in term order. Hashing mode ({@code hashingBuckets > 0}) maps terms to buckets with a fixed
+ * numbered in order of first occurrence in the corpus. Hashing mode ({@code hashingBuckets > 0}) maps terms to buckets with a fixed
  * murmur3 hash: unbounded vocabulary, fixed memory, no pruning (the pruning settings must stay at their
  * defaults), feature names are {@code #bucket}.
  */
@@ -116,6 +117,20 @@ public final class VectorizerConfig {
    */
   public Vectorizer fit(List<? extends List<String>> documents) {
     return FittedVectorizer.fit(this, documents);
+  }
+
+  /** A fitted vectorizer together with the vectors of the documents it was fitted on. */
+  public record FittedAndTransformed(Vectorizer vectorizer, List<SparseVector> vectors) {
+  }
+
+  /**
+   * {@link #fit} and {@link Vectorizer#transform} of each of the same documents in one go (as training
+   * does), faster than the two apart: counting already numbered every term.
+   *
+   * @throws io.mercato.core.DataException if the corpus is empty or no term survives the pruning
+   */
+  public FittedAndTransformed fitTransform(List<? extends List<String>> documents) {
+    return FittedVectorizer.fitTransform(this, documents);
   }
 
   @Override

@@ -2,13 +2,13 @@ package io.mercato.text.vectorize;
 
 import java.util.List;
 
-/** A fixed vocabulary: feature {@code i} is the {@code i}-th term (terms sorted, as scikit-learn does). */
+/** A fixed vocabulary: feature {@code i} is the {@code i}-th term. */
 final class Vocabulary implements FeatureIndex {
 
   private final TermIndex index;
 
-  Vocabulary(List<String> sortedTerms) {
-    this.index = new TermIndex(sortedTerms);
+  Vocabulary(List<String> terms) {
+    this.index = new TermIndex(terms);
   }
 
   @Override

@@ -49,12 +49,19 @@ class TextPipelineTest {
   /** Tokenizing once for fitting and encoding gives exactly what fitting and then encoding gives. */
   @Test
   void fitAndEncodeEqualsFitThenEncodeAll() {
-    TextPipeline config = TextPipeline.builder().tokenizer(UnicodeTokenizer.builder().charNgrams(2, 4).build()).build();
-    TextPipeline.FittedAndEncoded both = config.fitAndEncode(CORPUS);
-    FittedTextPipeline separately = config.fit(CORPUS);
-    assertThat(both.encoded()).isEqualTo(separately.encodeAll(CORPUS));
-    assertThat(both.pipeline().featureDimension()).isEqualTo(separately.featureDimension());
-    assertThat(both.pipeline().features("not happy at all")).isEqualTo(separately.features("not happy at all"));
+    TextPipeline characters = TextPipeline.builder().tokenizer(UnicodeTokenizer.builder().charNgrams(2, 4).build()).build();
+    // pruned features, unknown tokens (below the count or beyond the size) and truncated sequences
+    TextPipeline pruned = TextPipeline.builder().vectorizer(VectorizerConfig.builder().minDf(2).build())
+        .minTokenCount(2).maxVocabularySize(3).maxSequenceLength(4).build();
+    for (TextPipeline config : List.of(characters, pruned)) {
+      TextPipeline.FittedAndEncoded both = config.fitAndEncode(CORPUS);
+      FittedTextPipeline separately = config.fit(CORPUS);
+      assertThat(both.encoded()).isEqualTo(separately.encodeAll(CORPUS));
+      assertThat(both.pipeline().featureDimension()).isEqualTo(separately.featureDimension());
+      assertThat(both.pipeline().vocabularySize()).isEqualTo(separately.vocabularySize());
+      assertThat(both.pipeline().features("not happy at all")).isEqualTo(separately.features("not happy at all"));
+    }
+    assertThat(pruned.fitAndEncode(CORPUS).encoded().get(1).tokenIds()).hasSize(4).contains(FittedTextPipeline.UNKNOWN_ID);
   }
 
   @Test
@@ -113,16 +120,17 @@ class TextPipelineTest {
   void featuresAreTheVectorizerOutputOverTheTerms() {
     TextPipeline config = TextPipeline.builder().tokenizer(UnicodeTokenizer.builder().wordNgrams(1).build()).build();
     FittedTextPipeline p = config.fit(List.of("Good movie", "bad movie"));
-    // vocabulary bad, good, movie; "GOOD good" has only "good" (tf 2) -> after l2 normalization exactly 1
+    // vocabulary good, movie, bad (order of first occurrence); "GOOD good" has only "good" (tf 2) -> after
+    // l2 normalization exactly 1
     EncodedText e = p.encode("GOOD good");
     assertThat(e.features().dimension()).isEqualTo(3);
-    assertThat(e.features().indices()).containsExactly(1);
+    assertThat(e.features().indices()).containsExactly(0);
     assertThat(e.features().values()[0]).isCloseTo(1.0, within(1e-15));
-    assertThat(p.featureName(1)).isEqualTo("good");
+    assertThat(p.featureName(0)).isEqualTo("good");
     // "good movie": idf(good) = ln(3/2) + 1, idf(movie) = ln(3/3) + 1 = 1, tf 1 each, then l2
     double g = Math.log(1.5) + 1;
     double norm = Math.sqrt(g * g + 1);
-    assertThat(p.encode("good movie").features().toDense()).containsExactly(new double[] {0, g / norm, 1 / norm}, within(1e-12));
+    assertThat(p.encode("good movie").features().toDense()).containsExactly(new double[] {g / norm, 1 / norm, 0}, within(1e-12));
     for (String text : CORPUS) {
       assertThat(p.encode(text).features()).isEqualTo(p.vectorizer().transform(p.terms(text)));
     }

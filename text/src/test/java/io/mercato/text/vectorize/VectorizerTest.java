@@ -25,8 +25,13 @@ class VectorizerTest {
     return Arrays.asList(s.split(" "));
   }
 
-  private static double[] dense(SparseVector v) {
-    return v.toDense();
+  /** The values of {@code x} in alphabetical order of feature names, the order of scikit-learn's vocabulary. */
+  private static double[] dense(Vectorizer v, SparseVector x) {
+    return alphabetical(v).stream().mapToDouble(term -> x.get(v.featureIndex(term))).toArray();
+  }
+
+  private static List<String> alphabetical(Vectorizer v) {
+    return names(v).stream().sorted().toList();
   }
 
   @Test
@@ -35,11 +40,10 @@ class VectorizerTest {
     // reference: sklearn 1.2.1 TfidfVectorizer(analyzer=str.split, sublinear_tf=True, smooth_idf=True, norm='l2')
     // fitted on the same four documents; feature order acting, bad, good, movie, plot
     assertThat(v.dimension()).isEqualTo(5);
-    assertThat(List.of(v.featureName(0), v.featureName(1), v.featureName(2), v.featureName(3), v.featureName(4)))
-        .containsExactly("acting", "bad", "good", "movie", "plot");
+    assertThat(alphabetical(v)).containsExactly("acting", "bad", "good", "movie", "plot");
     double[] idf = {1.916290731874155, 1.5108256237659907, 1.5108256237659907, 1.2231435513142097, 1.916290731874155};
     for (int i = 0; i < 5; i++) {
-      assertThat(v.idf(i)).isCloseTo(idf[i], within(1e-12));
+      assertThat(v.idf(v.featureIndex(alphabetical(v).get(i)))).isCloseTo(idf[i], within(1e-12));
     }
     double[][] expected = {
         {0.0, 0.0, 0.9021715203942673, 0.43137750032830424, 0.0},
@@ -47,7 +51,7 @@ class VectorizerTest {
         {0.5552826649411127, 0.43779123108611473, 0.43779123108611473, 0.0, 0.5552826649411127},
         {0.0, 0.0, 0.0, 1.0, 0.0}};
     for (int d = 0; d < DOCS.size(); d++) {
-      assertThat(dense(v.transform(DOCS.get(d)))).containsExactly(expected[d], within(1e-12));
+      assertThat(dense(v, v.transform(DOCS.get(d)))).containsExactly(expected[d], within(1e-12));
     }
   }
 
@@ -55,7 +59,7 @@ class VectorizerTest {
   void plainIdfAndRawTfWithoutNormalizationMatchScikitLearn() {
     Vectorizer v = VectorizerConfig.builder().sublinearTf(false).smoothIdf(false).l2Normalize(false).build().fit(DOCS);
     // reference: sklearn TfidfVectorizer(sublinear_tf=False, smooth_idf=False, norm=None); idf = ln(n/df) + 1
-    assertThat(dense(v.transform(DOCS.get(0))))
+    assertThat(dense(v, v.transform(DOCS.get(0))))
         .containsExactly(new double[] {0.0, 0.0, 3.386294361119891, 1.2876820724517808, 0.0}, within(1e-12));
   }
 
@@ -63,14 +67,14 @@ class VectorizerTest {
   void countsAndBinaryWeights() {
     Vectorizer counts = VectorizerConfig.builder().weighting(Weighting.COUNT).sublinearTf(false).l2Normalize(false)
         .build().fit(DOCS);
-    assertThat(dense(counts.transform(words("good good good bad unknown")))).containsExactly(0, 1, 3, 0, 0);
+    assertThat(dense(counts, counts.transform(words("good good good bad unknown")))).containsExactly(0, 1, 3, 0, 0);
     Vectorizer sublinear = VectorizerConfig.builder().weighting(Weighting.COUNT).l2Normalize(false).build().fit(DOCS);
-    assertThat(dense(sublinear.transform(words("good good good"))))
+    assertThat(dense(sublinear, sublinear.transform(words("good good good"))))
         .containsExactly(new double[] {0, 0, 1 + Math.log(3), 0, 0}, within(1e-15));
     Vectorizer binary = VectorizerConfig.builder().weighting(Weighting.BINARY).build().fit(DOCS);
     // two distinct known terms, each 1, l2 -> 1/sqrt(2)
     double h = 1 / Math.sqrt(2);
-    assertThat(dense(binary.transform(words("good good bad")))).containsExactly(new double[] {0, h, h, 0, 0}, within(1e-15));
+    assertThat(dense(binary, binary.transform(words("good good bad")))).containsExactly(new double[] {0, h, h, 0, 0}, within(1e-15));
     assertThat(binary.idf(0)).isEqualTo(1.0);
   }
 
@@ -87,18 +91,18 @@ class VectorizerTest {
   @Test
   void documentFrequencyPruningMatchesScikitLearn() {
     // references: sklearn CountVectorizer vocabularies on the same documents
-    assertThat(names(VectorizerConfig.builder().minDf(2).build().fit(DOCS))).containsExactly("bad", "good", "movie");
-    assertThat(names(VectorizerConfig.builder().minDf(0.5).build().fit(DOCS))).containsExactly("bad", "good", "movie");
-    assertThat(names(VectorizerConfig.builder().maxDf(0.5).build().fit(DOCS)))
+    assertThat(alphabetical(VectorizerConfig.builder().minDf(2).build().fit(DOCS))).containsExactly("bad", "good", "movie");
+    assertThat(alphabetical(VectorizerConfig.builder().minDf(0.5).build().fit(DOCS))).containsExactly("bad", "good", "movie");
+    assertThat(alphabetical(VectorizerConfig.builder().maxDf(0.5).build().fit(DOCS)))
         .containsExactly("acting", "bad", "good", "plot");
   }
 
   @Test
   void maxFeaturesKeepsTheMostFrequentTermsTiesByTerm() {
     // corpus counts: good 3, movie 3, bad 2, acting 1, plot 1
-    assertThat(names(VectorizerConfig.builder().maxFeatures(2).build().fit(DOCS))).containsExactly("good", "movie");
-    assertThat(names(VectorizerConfig.builder().maxFeatures(3).build().fit(DOCS))).containsExactly("bad", "good", "movie");
-    assertThat(names(VectorizerConfig.builder().maxFeatures(4).build().fit(DOCS)))
+    assertThat(alphabetical(VectorizerConfig.builder().maxFeatures(2).build().fit(DOCS))).containsExactly("good", "movie");
+    assertThat(alphabetical(VectorizerConfig.builder().maxFeatures(3).build().fit(DOCS))).containsExactly("bad", "good", "movie");
+    assertThat(alphabetical(VectorizerConfig.builder().maxFeatures(4).build().fit(DOCS)))
         .containsExactly("acting", "bad", "good", "movie");
   }
 
@@ -163,6 +167,27 @@ class VectorizerTest {
     assertThatThrownBy(() -> Vectorizer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
         VectorizerConfig.builder().weighting(Weighting.COUNT).build()))
         .isInstanceOf(IOException.class).hasMessageContaining("idf");
+  }
+
+  @Test
+  void featuresAreNumberedInOrderOfFirstOccurrence() {
+    // DOCS: "good good movie", "bad movie", "good plot bad acting", "movie"
+    assertThat(names(VectorizerConfig.defaults().fit(DOCS))).containsExactly("good", "movie", "bad", "plot", "acting");
+    assertThat(names(VectorizerConfig.builder().maxFeatures(3).build().fit(DOCS))).containsExactly("good", "movie", "bad");
+  }
+
+  @Test
+  void fitTransformGivesTheFittedVectorizerAndItsTransforms() {
+    for (VectorizerConfig config : List.of(VectorizerConfig.defaults(),
+        VectorizerConfig.builder().minDf(2).weighting(Weighting.COUNT).build(),
+        VectorizerConfig.builder().hashingBuckets(64).build())) {
+      VectorizerConfig.FittedAndTransformed both = config.fitTransform(DOCS);
+      Vectorizer alone = config.fit(DOCS);
+      assertThat(names(both.vectorizer())).isEqualTo(names(alone));
+      for (int d = 0; d < DOCS.size(); d++) {
+        assertThat(both.vectors().get(d)).isEqualTo(alone.transform(DOCS.get(d)));
+      }
+    }
   }
 
   @Test
