@@ -43,13 +43,13 @@ public final class TermIndex {
     int offset = 0;
     for (int id = 0; id < this.terms.length; id++) {
       String term = this.terms[id];
-      if (indexOf(term) >= 0) {
-        throw new IllegalArgumentException("repeated term: " + term);
-      }
       int length = term.length();
       int hash = term.hashCode();
       int slot = spread(hash) & mask;
       while (table[slot * SLOT + 1] != 0) {
+        if (table[slot * SLOT] == hash && this.terms[table[slot * SLOT + 1] - 1].equals(term)) {
+          throw new IllegalArgumentException("repeated term: " + term);
+        }
         slot = (slot + 1) & mask;
       }
       int base = slot * SLOT;

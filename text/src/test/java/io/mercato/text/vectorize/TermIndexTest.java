@@ -66,7 +66,19 @@ class TermIndexTest {
   void repeatedOrNullTermsAreRefused() {
     assertThatThrownBy(() -> new TermIndex(List.of("a", "b", "a")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeated term: a");
+    assertThatThrownBy(() -> new TermIndex(List.of("a", "hotel room", "b", "hotel room")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeated term: hotel room");
     assertThatThrownBy(() -> new TermIndex(java.util.Arrays.asList("a", null)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null");
+  }
+
+  @Test
+  void distinctTermsWithTheSameHashAreKeptApart() {
+    // "Aa" and "BB" share String.hashCode 2112, as do "AaAa", "AaBB", "BBAa" and "BBBB"
+    TermIndex index = new TermIndex(List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB"));
+    assertThat(index.indexOf("BB")).isEqualTo(1);
+    assertThat(index.indexOf("BBAa")).isEqualTo(4);
+    assertThat(index.indexOf("BBBB")).isEqualTo(5);
+    assertThat(index.indexOf("AaAaAa")).isEqualTo(-1);
   }
 }
