@@ -115,7 +115,7 @@ public final class TextPipeline {
   public FittedTextPipeline fit(List<String> texts) {
     TokenizedText[] analyzed = analyze(texts);
     Vectorizer features = vectorizer.fit(Arrays.stream(analyzed).map(TokenizedText::terms).toList());
-    return new FittedTextPipeline(this, features, tokenVocabulary(countTokens(analyzed)).tokens);
+    return new FittedTextPipeline(this, features, tokenVocabulary(countTokens(analyzed, false)).tokens);
   }
 
   /** A fitted pipeline together with the encodings of the texts it was fitted on. */
@@ -125,7 +125,7 @@ public final class TextPipeline {
   /**
    * {@link #fit} and {@link FittedTextPipeline#encodeAll} of the same texts in one go, as training does:
    * each text is tokenized once, and counting the vocabularies numbers every term and token, so encoding
-   * needs no look-up.
+   * needs no look-up (except of features in hashing mode, which are hashed again).
    *
    * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
    */
@@ -133,7 +133,7 @@ public final class TextPipeline {
     TokenizedText[] analyzed = analyze(texts);
     VectorizerConfig.FittedAndTransformed features =
         vectorizer.fitTransform(Arrays.stream(analyzed).map(TokenizedText::terms).toList());
-    TermCounts tokenCounts = countTokens(analyzed);
+    TermCounts tokenCounts = countTokens(analyzed, true);
     TokenVocabulary vocabulary = tokenVocabulary(tokenCounts);
     FittedTextPipeline fitted = new FittedTextPipeline(this, features.vectorizer(), vocabulary.tokens);
     EncodedText[] encoded = new EncodedText[analyzed.length];
@@ -158,8 +158,9 @@ public final class TextPipeline {
     return analyzed;
   }
 
-  private static TermCounts countTokens(TokenizedText[] analyzed) {
-    return TermCounts.of(Arrays.stream(analyzed).map(TokenizedText::tokens).toList());
+  private static TermCounts countTokens(TokenizedText[] analyzed, boolean keepTokenIds) {
+    List<List<String>> tokens = Arrays.stream(analyzed).map(TokenizedText::tokens).toList();
+    return keepTokenIds ? TermCounts.of(tokens) : TermCounts.frequenciesOf(tokens);
   }
 
   /** The token vocabulary and, per counted token id, its token id in it ({@link FittedTextPipeline#UNKNOWN_ID} if left out). */

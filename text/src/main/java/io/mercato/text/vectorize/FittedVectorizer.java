@@ -46,12 +46,13 @@ final class FittedVectorizer implements Vectorizer {
   static FittedVectorizer fit(VectorizerConfig config, List<? extends List<String>> documents) {
     requireDocuments(documents);
     return config.hashingBuckets() > 0 ? fitHashing(config, documents)
-        : fitVocabulary(config, TermCounts.of(documents)).vectorizer;
+        : fitVocabulary(config, TermCounts.frequenciesOf(documents)).vectorizer;
   }
 
   /**
-   * {@link #fit} and the transform of the same documents: in vocabulary mode each document's terms are
-   * mapped to features through the ids counting gave them, without looking any term up again.
+   * {@link #fit} and the transform of the same documents. In vocabulary mode each document's terms are
+   * mapped to features through the ids counting gave them, without looking any term up again; in hashing
+   * mode it is fit then transform.
    */
   static VectorizerConfig.FittedAndTransformed fitTransform(VectorizerConfig config,
       List<? extends List<String>> documents) {

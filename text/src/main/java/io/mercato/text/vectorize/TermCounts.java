@@ -21,27 +21,46 @@ public final class TermCounts {
   private final String[] terms;
   private final int[] documentFrequency;
   private final int[] totalCount;
-  private final int[][] documents;
+  private final int documents;
+  /** Per document its terms as ids, or null when counted by {@link #frequenciesOf}. */
+  private final int[][] termIds;
 
-  private TermCounts(String[] terms, int[] documentFrequency, int[] totalCount, int[][] documents) {
+  private TermCounts(String[] terms, int[] documentFrequency, int[] totalCount, int documents, int[][] termIds) {
     this.terms = terms;
     this.documentFrequency = documentFrequency;
     this.totalCount = totalCount;
     this.documents = documents;
+    this.termIds = termIds;
   }
 
-  /** Counts the terms of {@code documents}. */
+  /** Counts the terms of {@code documents} and keeps every document as term ids ({@link #termIds}). */
   public static TermCounts of(List<? extends List<String>> documents) {
-    int n = documents.size();
-    int blocks = Math.max(1, Math.min((n + MIN_BLOCK - 1) / MIN_BLOCK,
+    return of(documents, defaultBlocks(documents.size()), true);
+  }
+
+  /** Counts the terms of {@code documents} without keeping the documents as term ids (less memory). */
+  public static TermCounts frequenciesOf(List<? extends List<String>> documents) {
+    return of(documents, defaultBlocks(documents.size()), false);
+  }
+
+  private static int defaultBlocks(int n) {
+    return Math.max(1, Math.min((n + MIN_BLOCK - 1) / MIN_BLOCK,
         BLOCKS_PER_CORE * Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Counts in {@code blocks} blocks of consecutive documents; the result does not depend on {@code blocks}. */
+  static TermCounts of(List<? extends List<String>> documents, int blocks, boolean keepTermIds) {
+    int n = documents.size();
     int block = Math.max(1, (n + blocks - 1) / blocks);
-    int[][] ids = new int[n][];
+    int[][] ids = keepTermIds ? new int[n][] : null;
     Dictionary[] partial = new Dictionary[blocks];
     IntStream.range(0, blocks).parallel().forEach(b -> {
       Dictionary counts = new Dictionary();
       for (int d = b * block; d < Math.min(n, (b + 1) * block); d++) {
-        ids[d] = counts.add(documents.get(d), d);
+        int[] termIds = counts.add(documents.get(d), d);
+        if (ids != null) {
+          ids[d] = termIds;
+        }
       }
       partial[b] = counts;
     });
@@ -50,18 +69,21 @@ public final class TermCounts {
     int[][] renumbering = new int[blocks][];
     for (int b = 1; b < blocks; b++) {
       renumbering[b] = total.merge(partial[b]);
+      partial[b] = null;
     }
-    IntStream.range(1, blocks).parallel().forEach(b -> {
-      int[] to = renumbering[b];
-      for (int d = b * block; d < Math.min(n, (b + 1) * block); d++) {
-        int[] doc = ids[d];
-        for (int i = 0; i < doc.length; i++) {
-          doc[i] = to[doc[i]];
+    if (ids != null) {
+      IntStream.range(1, blocks).parallel().forEach(b -> {
+        int[] to = renumbering[b];
+        for (int d = b * block; d < Math.min(n, (b + 1) * block); d++) {
+          int[] doc = ids[d];
+          for (int i = 0; i < doc.length; i++) {
+            doc[i] = to[doc[i]];
+          }
         }
-      }
-    });
+      });
+    }
     return new TermCounts(Arrays.copyOf(total.terms, total.size),
-        Arrays.copyOf(total.documentFrequency, total.size), Arrays.copyOf(total.totalCount, total.size), ids);
+        Arrays.copyOf(total.documentFrequency, total.size), Arrays.copyOf(total.totalCount, total.size), n, ids);
   }
 
   /** The number of distinct terms. */
@@ -86,12 +108,19 @@ public final class TermCounts {
 
   /** The number of documents. */
   public int documents() {
-    return documents.length;
+    return documents;
   }
 
-  /** The terms of document {@code d} as ids, in document order (a fresh copy). */
+  /**
+   * The terms of document {@code d} as ids, in document order (a fresh copy).
+   *
+   * @throws IllegalStateException if counted by {@link #frequenciesOf}, which keeps no ids
+   */
   public int[] termIds(int d) {
-    return documents[d].clone();
+    if (termIds == null) {
+      throw new IllegalStateException("term ids were not kept: count with TermCounts.of");
+    }
+    return termIds[d].clone();
   }
 
   /**

@@ -14,10 +14,10 @@ import java.util.Objects;
  * {@code minDf = 1}, {@code maxDf = 1.0}, no feature limit, vocabulary mode.
  *
  * <p>Vocabulary mode ({@code hashingBuckets = 0}) keeps every term that passes the df pruning and
- * {@code maxFeatures} (the most frequent terms in the corpus, ties broken by term order); features are
- * numbered in order of first occurrence in the corpus. Hashing mode ({@code hashingBuckets > 0}) maps terms to buckets with a fixed
- * murmur3 hash: unbounded vocabulary, fixed memory, no pruning (the pruning settings must stay at their
- * defaults), feature names are {@code #bucket}.
+ * {@code maxFeatures} (the most frequent terms in the corpus, ties broken alphabetically); features are
+ * numbered in order of first occurrence in the corpus. Hashing mode ({@code hashingBuckets > 0}) maps
+ * terms to buckets with a fixed murmur3 hash: unbounded vocabulary, fixed memory, no pruning (the pruning
+ * settings must stay at their defaults), feature names are {@code #bucket}.
  */
 public final class VectorizerConfig {
 
@@ -125,7 +125,7 @@ public final class VectorizerConfig {
 
   /**
    * {@link #fit} and {@link Vectorizer#transform} of each of the same documents in one go (as training
-   * does), faster than the two apart: counting already numbered every term.
+   * does). In vocabulary mode this is faster than the two apart: counting already numbered every term.
    *
    * @throws io.mercato.core.DataException if the corpus is empty or no term survives the pruning
    */

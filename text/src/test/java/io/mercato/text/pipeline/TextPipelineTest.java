@@ -64,6 +64,25 @@ class TextPipelineTest {
     assertThat(pruned.fitAndEncode(CORPUS).encoded().get(1).tokenIds()).hasSize(4).contains(FittedTextPipeline.UNKNOWN_ID);
   }
 
+  /** The same on 1,500 generated texts, which are counted in several blocks whose term ids are merged. */
+  @Test
+  void fitAndEncodeEqualsFitThenEncodeAllAcrossCountingBlocks() {
+    String[] words = {"great", "dress", "terrible", "fit", "love", "colour", "房间", "干净", "服务", "差", "!", "not"};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    List<String> texts = new ArrayList<>();
+    for (int d = 0; d < 1_500; d++) {
+      StringBuilder text = new StringBuilder("item" + d); // one term new to each text
+      for (int k = random.nextInt(1, 12); k > 0; k--) {
+        text.append(' ').append(words[random.nextInt(words.length)]);
+      }
+      texts.add(text.toString());
+    }
+    TextPipeline config = TextPipeline.builder().tokenizer(UnicodeTokenizer.builder().charNgrams(2, 3).build())
+        .minTokenCount(2).maxSequenceLength(6).build();
+    TextPipeline.FittedAndEncoded both = config.fitAndEncode(texts);
+    assertThat(both.encoded()).isEqualTo(config.fit(texts).encodeAll(texts));
+  }
+
   @Test
   void encodingOneViewLeavesTheOtherEmpty() {
     FittedTextPipeline p = TextPipeline.defaults().fit(CORPUS);

@@ -1,6 +1,7 @@
 package io.mercato.text.vectorize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,59 @@ class TermCountsTest {
     TermCounts counts = TermCounts.of(List.of(List.of("a", "b")));
     counts.termIds(0)[0] = 7;
     assertThat(counts.termIds(0)).containsExactly(0, 1);
+  }
+
+  @Test
+  void frequenciesWithoutIdsAreTheSameCounts() {
+    List<List<String>> docs = List.of(List.of("x", "y", "x"), List.of("y", "z"));
+    TermCounts light = TermCounts.frequenciesOf(docs);
+    TermCounts full = TermCounts.of(docs);
+    for (int id = 0; id < full.size(); id++) {
+      assertThat(light.term(id)).isEqualTo(full.term(id));
+      assertThat(light.documentFrequency(id)).isEqualTo(full.documentFrequency(id));
+      assertThat(light.totalCount(id)).isEqualTo(full.totalCount(id));
+    }
+    assertThatThrownBy(() -> light.termIds(0)).isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * Every block count gives the same ids and counts: 1,000 documents, document d holding "all", its own
+   * term "t<d>" and "m<d mod 3>"; counted independently here by a plain sequential scan.
+   */
+  @Test
+  void theBlockCountChangesNothing() {
+    List<List<String>> docs = new ArrayList<>();
+    for (int d = 0; d < 1_000; d++) {
+      docs.add(List.of("all", "t" + d, "m" + d % 3, "all"));
+    }
+    List<String> firstOccurrence = new ArrayList<>();
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (List<String> doc : docs) {
+      for (String term : doc) {
+        if (!df.containsKey(term)) {
+          firstOccurrence.add(term);
+          df.put(term, 0);
+        }
+      }
+      for (String term : new java.util.HashSet<>(doc)) {
+        df.merge(term, 1, Integer::sum);
+      }
+    }
+    for (int blocks : new int[] {1, 2, 3, 7, 1_000}) {
+      TermCounts counts = TermCounts.of(docs, blocks, true);
+      assertThat(counts.size()).as("blocks %d", blocks).isEqualTo(firstOccurrence.size());
+      for (int id = 0; id < counts.size(); id++) {
+        assertThat(counts.term(id)).as("blocks %d, id %d", blocks, id).isEqualTo(firstOccurrence.get(id));
+        assertThat(counts.documentFrequency(id)).isEqualTo(df.get(counts.term(id)));
+      }
+      assertThat(counts.totalCount(0)).isEqualTo(2_000);
+      for (int d = 0; d < docs.size(); d++) {
+        int[] ids = counts.termIds(d);
+        for (int i = 0; i < ids.length; i++) {
+          assertThat(counts.term(ids[i])).isEqualTo(docs.get(d).get(i));
+        }
+      }
+    }
   }
 
   @Test
