@@ -55,6 +55,7 @@ final class PipelineFormat {
       tokenizer.put("charNgramMin", t.charNgramMin());
       tokenizer.put("charNgramMax", t.charNgramMax());
       tokenizer.put("cjkBigrams", t.cjkBigrams());
+      tokenizer.put("crossScriptBigrams", t.crossScriptBigrams());
       tokenizer.put("symbols", t.symbols());
       tokenizer.put("stopWords", t.stopWords().words());
     } else {
@@ -153,6 +154,8 @@ final class PipelineFormat {
     if (UNICODE_TOKENIZER.equals(type)) {
       UnicodeTokenizer saved = UnicodeTokenizer.builder().wordNgrams(t.integer("wordNgrams"))
           .charNgrams(t.integer("charNgramMin"), t.integer("charNgramMax")).cjkBigrams(t.bool("cjkBigrams"))
+          // absent from files saved before the setting existed, whose pipelines were fitted without it
+          .crossScriptBigrams(t.bool("crossScriptBigrams", false))
           .symbols(t.bool("symbols")).stopWords(StopWords.of(t.stringsOrNull("stopWords"))).build();
       if (supplied != null && !saved.equals(supplied)) {
         throw new ModelFileException(reader.file(), "the supplied tokenizer " + supplied
@@ -202,6 +205,11 @@ final class PipelineFormat {
 
     boolean bool(String key) {
       return typed(key, Boolean.class);
+    }
+
+    /** The boolean field {@code key}, or {@code absent} for files written before the field existed. */
+    boolean bool(String key, boolean absent) {
+      return map.containsKey(key) ? bool(key) : absent;
     }
 
     String string(String key) {

@@ -21,7 +21,10 @@ import java.util.Objects;
  *       currency signs, {@code !} and {@code ?} are one-character tokens: they carry sentiment and spam
  *       signal.</li>
  *   <li>Stop words are dropped from the tokens and from the terms; word n-grams are formed after that.
- *       Word n-grams join words with a space and never cross a CJK run.</li>
+ *       Word n-grams join words with a space and never cross a CJK run. A CJK character and a word or
+ *       symbol right before or after it (punctuation and spaces aside) form a bigram joined by a space,
+ *       {@code "3 星"} or {@code "好 !"}: mixed-script pairs such as ratings, brands and exclamations carry
+ *       meaning that the two separate tokens lose.</li>
  *   <li>Character n-grams (off by default) are taken inside each word padded with spaces (scikit-learn's
  *       {@code char_wb}) and written in brackets, e.g. {@code [ lo]}, so they never collide with words.</li>
  * </ul>
@@ -38,6 +41,7 @@ public final class UnicodeTokenizer implements Tokenizer {
   private final int charNgramMax;
   private final StopWords stopWords;
   private final boolean cjkBigrams;
+  private final boolean crossScriptBigrams;
   private final boolean symbols;
 
   private UnicodeTokenizer(Builder b) {
@@ -46,10 +50,14 @@ public final class UnicodeTokenizer implements Tokenizer {
     this.charNgramMax = b.charNgramMax;
     this.stopWords = b.stopWords;
     this.cjkBigrams = b.cjkBigrams;
+    this.crossScriptBigrams = b.crossScriptBigrams;
     this.symbols = b.symbols;
   }
 
-  /** A builder with the defaults: word uni+bigrams, CJK bigrams, symbols, no char n-grams, no stop words. */
+  /**
+   * A builder with the defaults: word uni+bigrams, CJK bigrams, cross-script bigrams, symbols, no char
+   * n-grams, no stop words.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,7 +75,7 @@ public final class UnicodeTokenizer implements Tokenizer {
   /** A builder initialized with this tokenizer's settings. */
   public Builder toBuilder() {
     return new Builder().wordNgrams(wordNgrams).charNgrams(charNgramMin, charNgramMax).stopWords(stopWords)
-        .cjkBigrams(cjkBigrams).symbols(symbols);
+        .cjkBigrams(cjkBigrams).crossScriptBigrams(crossScriptBigrams).symbols(symbols);
   }
 
   /** Smallest character n-gram length, 0 when character n-grams are off. */
@@ -88,6 +96,14 @@ public final class UnicodeTokenizer implements Tokenizer {
   /** Whether adjacent CJK characters also become bigram terms. */
   public boolean cjkBigrams() {
     return cjkBigrams;
+  }
+
+  /**
+   * Whether a CJK character and a word or symbol token next to it form a bigram term (with word
+   * n-grams of at least 2): {@code 3星} gives {@code "3 星"}, {@code 好!} gives {@code "好 !"}.
+   */
+  public boolean crossScriptBigrams() {
+    return crossScriptBigrams;
   }
 
   /** Whether symbols, emoji, currency signs, '!' and '?' become tokens. */
@@ -122,6 +138,7 @@ public final class UnicodeTokenizer implements Tokenizer {
     List<String> ngrams = withTerms ? new ArrayList<>() : null;
     // word tokens of the current non-CJK stretch (for word n-grams); cleared at each CJK run
     List<String> wordRun = new ArrayList<>();
+    Boundary boundary = withTerms && wordNgrams > 1 && crossScriptBigrams ? new Boundary() : null;
     int n = text.length();
     int i = 0;
     int cjkStart = -1; // start of the current CJK run, -1 outside
@@ -138,31 +155,31 @@ public final class UnicodeTokenizer implements Tokenizer {
         continue;
       }
       if (cjkStart >= 0) {
-        emitCjkRun(text, cjkStart, i, tokens, ngrams);
+        emitCjkRun(text, cjkStart, i, tokens, ngrams, boundary);
         cjkStart = -1;
       }
       if (kind == WORD) {
         int end = wordEnd(text, i);
         String word = text.substring(i, end).replace('\u2019', '\'');
-        addWordToken(word, tokens, wordRun, ngrams, true);
+        addWordToken(word, tokens, wordRun, ngrams, boundary, true);
         i = end;
       } else if (cp == '<') {
         int end = placeholderEnd(text, i);
         if (end > 0) {
-          addWordToken(text.substring(i, end), tokens, wordRun, ngrams, false);
+          addWordToken(text.substring(i, end), tokens, wordRun, ngrams, boundary, false);
           i = end;
         } else {
           i += len;
         }
       } else if (symbols && isSymbol(cp)) {
-        addWordToken(text.substring(i, i + len), tokens, wordRun, ngrams, false);
+        addWordToken(text.substring(i, i + len), tokens, wordRun, ngrams, boundary, false);
         i += len;
       } else {
         i += len;
       }
     }
     if (cjkStart >= 0) {
-      emitCjkRun(text, cjkStart, n, tokens, ngrams);
+      emitCjkRun(text, cjkStart, n, tokens, ngrams, boundary);
     }
     flushWordRun(wordRun, ngrams);
     if (!withTerms) {
@@ -174,12 +191,29 @@ public final class UnicodeTokenizer implements Tokenizer {
     return new TokenizedText(tokens, terms);
   }
 
+  /** The last token of a scan and whether it is CJK, for the bigram of a CJK character and a neighbouring word. */
+  private static final class Boundary {
+    private String token;
+    private boolean cjk;
+
+    void next(String t, boolean isCjk, List<String> ngrams) {
+      if (token != null && cjk != isCjk) {
+        ngrams.add(token + ' ' + t);
+      }
+      token = t;
+      cjk = isCjk;
+    }
+  }
+
   private void addWordToken(String word, List<String> tokens, List<String> wordRun, List<String> ngrams,
-      boolean charNgramsApply) {
+      Boundary boundary, boolean charNgramsApply) {
     if (stopWords.contains(word)) {
       return;
     }
     tokens.add(word);
+    if (boundary != null) {
+      boundary.next(word, false, ngrams);
+    }
     if (ngrams == null) {
       return;
     }
@@ -207,7 +241,8 @@ public final class UnicodeTokenizer implements Tokenizer {
     wordRun.clear();
   }
 
-  private void emitCjkRun(String text, int start, int end, List<String> tokens, List<String> ngrams) {
+  private void emitCjkRun(String text, int start, int end, List<String> tokens, List<String> ngrams,
+      Boundary boundary) {
     int prevStart = -1;
     int i = start;
     while (i < end) {
@@ -215,6 +250,9 @@ public final class UnicodeTokenizer implements Tokenizer {
       String unigram = text.substring(i, i + len);
       if (!stopWords.contains(unigram)) {
         tokens.add(unigram);
+        if (boundary != null) {
+          boundary.next(unigram, true, ngrams);
+        }
       }
       if (ngrams != null && cjkBigrams && prevStart >= 0) {
         String bigram = text.substring(prevStart, i + len);
@@ -343,19 +381,20 @@ public final class UnicodeTokenizer implements Tokenizer {
   @Override
   public boolean equals(Object o) {
     return o instanceof UnicodeTokenizer t && wordNgrams == t.wordNgrams && charNgramMin == t.charNgramMin
-        && charNgramMax == t.charNgramMax && cjkBigrams == t.cjkBigrams && symbols == t.symbols
+        && charNgramMax == t.charNgramMax && cjkBigrams == t.cjkBigrams
+        && crossScriptBigrams == t.crossScriptBigrams && symbols == t.symbols
         && stopWords.equals(t.stopWords);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(wordNgrams, charNgramMin, charNgramMax, cjkBigrams, symbols, stopWords);
+    return Objects.hash(wordNgrams, charNgramMin, charNgramMax, cjkBigrams, crossScriptBigrams, symbols, stopWords);
   }
 
   @Override
   public String toString() {
     return "UnicodeTokenizer{wordNgrams=" + wordNgrams + ", charNgrams=" + charNgramMin + ".." + charNgramMax
-        + ", cjkBigrams=" + cjkBigrams + ", symbols=" + symbols + ", stopWords=" + stopWords.words().size() + "}";
+        + ", cjkBigrams=" + cjkBigrams + ", crossScriptBigrams=" + crossScriptBigrams + ", symbols=" + symbols + ", stopWords=" + stopWords.words().size() + "}";
   }
 
   /** Fluent, validating builder of {@link UnicodeTokenizer}. */
@@ -365,6 +404,7 @@ public final class UnicodeTokenizer implements Tokenizer {
     private int charNgramMax;
     private StopWords stopWords = StopWords.none();
     private boolean cjkBigrams = true;
+    private boolean crossScriptBigrams = true;
     private boolean symbols = true;
 
     private Builder() {}
@@ -391,6 +431,16 @@ public final class UnicodeTokenizer implements Tokenizer {
     /** Whether adjacent CJK characters also become bigram terms. Default true. */
     public Builder cjkBigrams(boolean cjkBigrams) {
       this.cjkBigrams = cjkBigrams;
+      return this;
+    }
+
+    /**
+     * Whether a CJK character and a word or symbol token next to it form a bigram term ({@code "3 星"}),
+     * which needs word n-grams of at least 2. Default true. (Models saved before this setting existed
+     * read back with it off, as they were fitted.)
+     */
+    public Builder crossScriptBigrams(boolean crossScriptBigrams) {
+      this.crossScriptBigrams = crossScriptBigrams;
       return this;
     }
 

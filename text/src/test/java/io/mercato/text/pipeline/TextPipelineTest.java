@@ -205,7 +205,8 @@ class TextPipelineTest {
         TextPipeline.defaults(),
         TextPipeline.builder().piiMasker(PiiMasker.builder().kinds(io.mercato.text.privacy.PiiKind.EMAIL).build())
             .normalizer(Normalizer.builder().lowerCase(false).numberPlaceholder(true).emojiPlaceholder(true).build())
-            .tokenizer(UnicodeTokenizer.builder().wordNgrams(3).charNgrams(2, 4).cjkBigrams(false).symbols(false)
+            .tokenizer(UnicodeTokenizer.builder().wordNgrams(3).charNgrams(2, 4).cjkBigrams(false)
+                .crossScriptBigrams(false).symbols(false)
                 .stopWords(StopWords.english().plus("love")).build())
             .vectorizer(VectorizerConfig.builder().weighting(Weighting.COUNT).minDf(0.1).maxDf(0.9).maxFeatures(50)
                 .build())
@@ -293,6 +294,35 @@ class TextPipelineTest {
           .isInstanceOf(ModelFileException.class).hasMessageContaining("differs");
       assertThat(FittedTextPipeline.readFrom(r, "text/", UnicodeTokenizer.standard()).featureDimension())
           .isEqualTo(TextPipeline.defaults().fit(CORPUS).featureDimension());
+    }
+  }
+
+  /** A file saved before the cross-script bigram setting existed has no such field: it reads back off. */
+  @Test
+  void filesWithoutTheCrossScriptSettingReadBackWithItOff() throws IOException {
+    TextPipeline before = TextPipeline.builder()
+        .tokenizer(UnicodeTokenizer.builder().crossScriptBigrams(false).build()).build();
+    Path saved = save(before.fit(CORPUS), "new.model");
+    Path old = dir.resolve("old.model");
+    try (ModelFileReader r = ModelFileReader.open(saved, KIND, 1);
+        ModelFileWriter w = ModelFileWriter.create(old, KIND, 1, provenance())) {
+      for (String name : r.names()) {
+        byte[] bytes = r.bytes(name);
+        if (name.equals("text/pipeline.json")) {
+          String json = new String(bytes, StandardCharsets.UTF_8);
+          String field = "\"crossScriptBigrams\"\\s*:\\s*false,\\s*";
+          assertThat(json).containsPattern(field);
+          bytes = json.replaceAll(field, "").getBytes(StandardCharsets.UTF_8);
+        }
+        w.putBytes(name, bytes);
+      }
+      w.commit();
+    }
+    try (ModelFileReader r = ModelFileReader.open(old, KIND, 1)) {
+      assertThat(new String(r.bytes("text/pipeline.json"), StandardCharsets.UTF_8)).doesNotContain("crossScript");
+      FittedTextPipeline loaded = FittedTextPipeline.readFrom(r, "text/");
+      assertThat(((UnicodeTokenizer) loaded.config().tokenizer()).crossScriptBigrams()).isFalse();
+      assertThat(loaded.terms("iphone很好")).doesNotContain("iphone 很");
     }
   }
 

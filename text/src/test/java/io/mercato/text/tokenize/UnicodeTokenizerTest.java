@@ -38,9 +38,28 @@ class UnicodeTokenizerTest {
   void mixedChineseAndEnglishText() {
     TokenizedText t = UnicodeTokenizer.standard().analyze("iphone很好用 but expensive");
     assertThat(t.tokens()).containsExactly("iphone", "很", "好", "用", "but", "expensive");
-    // word bigrams only within the Latin stretch after the CJK run; CJK bigrams within the run
+    // word bigrams only within the Latin stretch after the CJK run; CJK bigrams within the run; one
+    // cross-script bigram at each edge of the run
     assertThat(t.terms()).containsExactlyInAnyOrder(
+        "iphone", "很", "好", "用", "but", "expensive", "很好", "好用", "but expensive", "iphone 很", "用 but");
+    TokenizedText without = UnicodeTokenizer.builder().crossScriptBigrams(false).build()
+        .analyze("iphone很好用 but expensive");
+    assertThat(without.terms()).containsExactlyInAnyOrder(
         "iphone", "很", "好", "用", "but", "expensive", "很好", "好用", "but expensive");
+  }
+
+  @Test
+  void crossScriptBigramsJoinACjkCharacterAndTheWordOrSymbolNextToIt() {
+    // 早餐OK，3星 好! -> tokens 早 餐 ok 3 星 好 !; by hand: CJK bigrams 早餐 (星 and 好 are separate runs),
+    // word bigram ok 3 (across the comma, as English word bigrams are), cross-script 餐 ok, 3 星, 好 !
+    TokenizedText t = UnicodeTokenizer.standard().analyze("早餐ok，3星 好!");
+    assertThat(t.tokens()).containsExactly("早", "餐", "ok", "3", "星", "好", "!");
+    assertThat(t.terms()).containsExactlyInAnyOrder(
+        "早", "餐", "ok", "3", "星", "好", "!", "早餐", "ok 3", "餐 ok", "3 星", "好 !");
+    // they are word bigrams: none with unigrams only, and stop words are skipped before pairing
+    assertThat(UNIGRAMS.terms("3星")).containsExactlyInAnyOrder("3", "星");
+    assertThat(UnicodeTokenizer.builder().stopWords(StopWords.of("very")).build().terms("ok very好"))
+        .containsExactlyInAnyOrder("ok", "好", "ok 好");
   }
 
   @Test
