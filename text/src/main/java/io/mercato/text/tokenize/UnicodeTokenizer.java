@@ -134,8 +134,10 @@ public final class UnicodeTokenizer implements Tokenizer {
 
   private TokenizedText scan(String text, boolean withTerms) {
     Objects.requireNonNull(text, "text");
-    List<String> tokens = new ArrayList<>();
-    List<String> ngrams = withTerms ? new ArrayList<>() : null;
+    // sized for one token and one n-gram per character (CJK text), so they rarely grow
+    int capacity = Math.min(text.length(), 1 << 16) + 1;
+    List<String> tokens = new ArrayList<>(capacity);
+    List<String> ngrams = withTerms ? new ArrayList<>(capacity) : null;
     // word tokens of the current non-CJK stretch (for word n-grams); cleared at each CJK run
     List<String> wordRun = new ArrayList<>();
     Boundary boundary = withTerms && wordNgrams > 1 && crossScriptBigrams ? new Boundary() : null;

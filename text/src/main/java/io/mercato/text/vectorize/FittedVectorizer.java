@@ -20,22 +20,25 @@ final class FittedVectorizer implements Vectorizer {
   private final FeatureIndex index;
   /** Per-feature idf, or null unless the weighting is TF-IDF. */
   private final double[] idf;
-  /** Per feature: is it a character n-gram (normalized as its own block); null in hashing mode. */
+  /** Per feature: is it a character n-gram (normalized as its own block); null in hashing mode or when none is. */
   private final boolean[] characterNgram;
 
   private FittedVectorizer(VectorizerConfig config, FeatureIndex index, double[] idf) {
     this.config = config;
     this.index = index;
     this.idf = idf;
-    if (index instanceof Vocabulary vocabulary) {
-      List<String> terms = vocabulary.terms();
-      characterNgram = new boolean[terms.size()];
-      for (int i = 0; i < characterNgram.length; i++) {
-        characterNgram[i] = isCharacterNgram(terms.get(i));
-      }
-    } else {
-      characterNgram = null;
+    this.characterNgram = index instanceof Vocabulary vocabulary ? characterNgrams(vocabulary.terms()) : null;
+  }
+
+  /** Which features are character n-grams, or null when none is (then no per-feature check is needed). */
+  private static boolean[] characterNgrams(List<String> terms) {
+    boolean[] out = new boolean[terms.size()];
+    boolean any = false;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = isCharacterNgram(terms.get(i));
+      any |= out[i];
     }
+    return any ? out : null;
   }
 
   /** The tokenizer writes character n-grams in brackets, e.g. {@code "[ lo]"}; words never contain brackets. */
@@ -213,7 +216,8 @@ final class FittedVectorizer implements Vectorizer {
     if (config.weighting() == Weighting.BINARY) {
       return 1.0;
     }
-    double tf = config.sublinearTf() ? 1.0 + Math.log(count) : count;
+    // most terms occur once in a text: skip the logarithm then
+    double tf = count == 1 ? 1.0 : config.sublinearTf() ? 1.0 + Math.log(count) : count;
     return idf == null ? tf : tf * idf[feature];
   }
 
