@@ -739,7 +739,10 @@ public final class TextClassifierTrainer {
       return this;
     }
 
-    /** The tokenizer (default {@code UnicodeTokenizer.standard()}: words, CJK unigrams + bigrams, word bigrams). */
+    /**
+     * The tokenizer (default {@code UnicodeTokenizer.standard()}: words, CJK unigrams + bigrams, word bigrams,
+     * cross-script bigrams).
+     */
     public Builder tokenizer(Tokenizer value) {
       this.tokenizer = value;
       return this;

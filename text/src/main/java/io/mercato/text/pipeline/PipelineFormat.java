@@ -25,7 +25,8 @@ import java.util.Map;
 final class PipelineFormat {
 
   /** Version of this layout; readers refuse newer ones. */
-  static final int VERSION = 1;
+  /** 2: the tokenizer records {@code crossScriptBigrams} (version 1 files were fitted without them). */
+  static final int VERSION = 2;
   static final String CONFIG = "pipeline.json";
   static final String VECTORIZER = "vectorizer.bin";
   static final String TOKENS = "tokens.bin";
@@ -111,7 +112,7 @@ final class PipelineFormat {
       b.normalizer(Normalizer.builder().nfkc(n.bool("nfkc")).fullWidthToHalfWidth(n.bool("fullWidthToHalfWidth"))
           .lowerCase(n.bool("lowerCase")).urlPlaceholder(n.bool("urlPlaceholder"))
           .numberPlaceholder(n.bool("numberPlaceholder")).emojiPlaceholder(n.bool("emojiPlaceholder")).build());
-      b.tokenizer(tokenizer(reader, entry, f.object("tokenizer"), suppliedTokenizer));
+      b.tokenizer(tokenizer(reader, entry, f.object("tokenizer"), suppliedTokenizer, version));
       Fields v = f.object("vectorizer");
       VectorizerConfig.Builder vb = VectorizerConfig.builder()
           .weighting(Weighting.valueOf(v.string("weighting"))).sublinearTf(v.bool("sublinearTf"))
@@ -149,13 +150,13 @@ final class PipelineFormat {
     return new FittedTextPipeline(config, vectorizer, vocabulary);
   }
 
-  private static Tokenizer tokenizer(ModelFileReader reader, String entry, Fields t, Tokenizer supplied) {
+  private static Tokenizer tokenizer(ModelFileReader reader, String entry, Fields t, Tokenizer supplied,
+      int version) {
     String type = t.string("type");
     if (UNICODE_TOKENIZER.equals(type)) {
       UnicodeTokenizer saved = UnicodeTokenizer.builder().wordNgrams(t.integer("wordNgrams"))
           .charNgrams(t.integer("charNgramMin"), t.integer("charNgramMax")).cjkBigrams(t.bool("cjkBigrams"))
-          // absent from files saved before the setting existed, whose pipelines were fitted without it
-          .crossScriptBigrams(t.bool("crossScriptBigrams", false))
+          .crossScriptBigrams(version >= 2 && t.bool("crossScriptBigrams"))
           .symbols(t.bool("symbols")).stopWords(StopWords.of(t.stringsOrNull("stopWords"))).build();
       if (supplied != null && !saved.equals(supplied)) {
         throw new ModelFileException(reader.file(), "the supplied tokenizer " + supplied
@@ -205,11 +206,6 @@ final class PipelineFormat {
 
     boolean bool(String key) {
       return typed(key, Boolean.class);
-    }
-
-    /** The boolean field {@code key}, or {@code absent} for files written before the field existed. */
-    boolean bool(String key, boolean absent) {
-      return map.containsKey(key) ? bool(key) : absent;
     }
 
     String string(String key) {

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * document frequencies from a corpus and returns a {@link FittedTextPipeline}.
  *
  * <p>The defaults suit short marketing text in English, Chinese or both: NFKC, lower-casing, URL
- * placeholders; word uni- and bigrams plus CJK character uni- and bigrams; sublinear TF-IDF with smooth
+ * placeholders; word uni- and bigrams, CJK character uni- and bigrams and cross-script bigrams (a CJK
+ * character and the word beside it); sublinear TF-IDF with smooth
  * idf and l2 normalization; no PII masking (turn it on with {@link Builder#piiMasker}).
  */
 public final class TextPipeline {

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Two views are used downstream: {@link #tokenize} gives the token sequence in text order (sequence
  * models embed it, and it is the unigram part of the bag of words); {@link #terms} gives the bag-of-words
  * terms for the vectorizer, by default the same tokens. {@link UnicodeTokenizer} adds word n-grams,
- * CJK bigrams and character n-grams to the terms.
+ * CJK bigrams, cross-script bigrams and character n-grams to the terms.
  *
  * <p>Implementations must be stateless (or thread-safe) and deterministic. A custom tokenizer is not
  * persisted with a model: a model trained with one records its class name and must be loaded with an

@@ -21,10 +21,13 @@ import java.util.Objects;
  *       currency signs, {@code !} and {@code ?} are one-character tokens: they carry sentiment and spam
  *       signal.</li>
  *   <li>Stop words are dropped from the tokens and from the terms; word n-grams are formed after that.
- *       Word n-grams join words with a space and never cross a CJK run. A CJK character and a word or
- *       symbol right before or after it (punctuation and spaces aside) form a bigram joined by a space,
- *       {@code "3 星"} or {@code "好 !"}: mixed-script pairs such as ratings, brands and exclamations carry
- *       meaning that the two separate tokens lose.</li>
+ *       Word n-grams join words with a space and never cross a CJK run.</li>
+ *   <li>With word n-grams of at least 2 and {@link Builder#crossScriptBigrams cross-script bigrams} on
+ *       (the default), a CJK character and the word or symbol token right before or after it form a
+ *       bigram joined by a space, {@code "3 星"} or {@code "好 !"}: mixed-script pairs such as ratings,
+ *       brands and exclamations carry meaning that the two separate tokens lose. Like word n-grams they
+ *       pair across punctuation and line breaks; they are bigrams only, whatever the word n-gram
+ *       length.</li>
  *   <li>Character n-grams (off by default) are taken inside each word padded with spaces (scikit-learn's
  *       {@code char_wb}) and written in brackets, e.g. {@code [ lo]}, so they never collide with words.</li>
  * </ul>
@@ -134,13 +137,14 @@ public final class UnicodeTokenizer implements Tokenizer {
 
   private TokenizedText scan(String text, boolean withTerms) {
     Objects.requireNonNull(text, "text");
-    // sized for one token and one n-gram per character (CJK text), so they rarely grow
+    // sized for one token and one n-gram per character (CJK text), so they rarely grow; the tokens are
+    // trimmed at the end when far fewer (Latin text), as fitting keeps them
     int capacity = Math.min(text.length(), 1 << 16) + 1;
-    List<String> tokens = new ArrayList<>(capacity);
+    ArrayList<String> tokens = new ArrayList<>(capacity);
     List<String> ngrams = withTerms ? new ArrayList<>(capacity) : null;
     // word tokens of the current non-CJK stretch (for word n-grams); cleared at each CJK run
     List<String> wordRun = new ArrayList<>();
-    Boundary boundary = withTerms && wordNgrams > 1 && crossScriptBigrams ? new Boundary() : null;
+    Boundary boundary = withTerms && formsCrossScriptBigrams() ? new Boundary() : null;
     int n = text.length();
     int i = 0;
     int cjkStart = -1; // start of the current CJK run, -1 outside
@@ -184,6 +188,9 @@ public final class UnicodeTokenizer implements Tokenizer {
       emitCjkRun(text, cjkStart, n, tokens, ngrams, boundary);
     }
     flushWordRun(wordRun, ngrams);
+    if (tokens.size() < capacity / 2) {
+      tokens.trimToSize();
+    }
     if (!withTerms) {
       return new TokenizedText(tokens, tokens);
     }
@@ -380,23 +387,31 @@ public final class UnicodeTokenizer implements Tokenizer {
     return type == Character.OTHER_SYMBOL || type == Character.CURRENCY_SYMBOL;
   }
 
+  /** Cross-script bigrams take effect only with word n-grams of at least 2. */
+  private boolean formsCrossScriptBigrams() {
+    return crossScriptBigrams && wordNgrams > 1;
+  }
+
+  /** Equal when they tokenize alike: a cross-script setting without effect ({@code wordNgrams = 1}) does not count. */
   @Override
   public boolean equals(Object o) {
     return o instanceof UnicodeTokenizer t && wordNgrams == t.wordNgrams && charNgramMin == t.charNgramMin
         && charNgramMax == t.charNgramMax && cjkBigrams == t.cjkBigrams
-        && crossScriptBigrams == t.crossScriptBigrams && symbols == t.symbols
+        && formsCrossScriptBigrams() == t.formsCrossScriptBigrams() && symbols == t.symbols
         && stopWords.equals(t.stopWords);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(wordNgrams, charNgramMin, charNgramMax, cjkBigrams, crossScriptBigrams, symbols, stopWords);
+    return Objects.hash(wordNgrams, charNgramMin, charNgramMax, cjkBigrams, formsCrossScriptBigrams(), symbols,
+        stopWords);
   }
 
   @Override
   public String toString() {
     return "UnicodeTokenizer{wordNgrams=" + wordNgrams + ", charNgrams=" + charNgramMin + ".." + charNgramMax
-        + ", cjkBigrams=" + cjkBigrams + ", crossScriptBigrams=" + crossScriptBigrams + ", symbols=" + symbols + ", stopWords=" + stopWords.words().size() + "}";
+        + ", cjkBigrams=" + cjkBigrams + ", crossScriptBigrams=" + crossScriptBigrams + ", symbols=" + symbols
+        + ", stopWords=" + stopWords.words().size() + "}";
   }
 
   /** Fluent, validating builder of {@link UnicodeTokenizer}. */

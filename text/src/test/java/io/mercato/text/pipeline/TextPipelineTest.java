@@ -297,9 +297,12 @@ class TextPipelineTest {
     }
   }
 
-  /** A file saved before the cross-script bigram setting existed has no such field: it reads back off. */
+  /**
+   * A version 1 file (saved before the cross-script bigram setting existed) has no such field: it reads
+   * back with the setting off, and a supplied tokenizer must match that.
+   */
   @Test
-  void filesWithoutTheCrossScriptSettingReadBackWithItOff() throws IOException {
+  void versionOneFilesReadBackWithoutCrossScriptBigrams() throws IOException {
     TextPipeline before = TextPipeline.builder()
         .tokenizer(UnicodeTokenizer.builder().crossScriptBigrams(false).build()).build();
     Path saved = save(before.fit(CORPUS), "new.model");
@@ -311,8 +314,10 @@ class TextPipelineTest {
         if (name.equals("text/pipeline.json")) {
           String json = new String(bytes, StandardCharsets.UTF_8);
           String field = "\"crossScriptBigrams\"\\s*:\\s*false,\\s*";
-          assertThat(json).containsPattern(field);
-          bytes = json.replaceAll(field, "").getBytes(StandardCharsets.UTF_8);
+          String version = "\"version\"\\s*:\\s*2";
+          assertThat(json).containsPattern(field).containsPattern(version);
+          json = json.replaceAll(field, "").replaceAll(version, "\"version\" : 1");
+          bytes = json.getBytes(StandardCharsets.UTF_8);
         }
         w.putBytes(name, bytes);
       }
@@ -323,6 +328,23 @@ class TextPipelineTest {
       FittedTextPipeline loaded = FittedTextPipeline.readFrom(r, "text/");
       assertThat(((UnicodeTokenizer) loaded.config().tokenizer()).crossScriptBigrams()).isFalse();
       assertThat(loaded.terms("iphone很好")).doesNotContain("iphone 很");
+      assertThatThrownBy(() -> FittedTextPipeline.readFrom(r, "text/", UnicodeTokenizer.standard()))
+          .isInstanceOf(ModelFileException.class).hasMessageContaining("crossScriptBigrams=false");
+      assertThat(FittedTextPipeline.readFrom(r, "text/", UnicodeTokenizer.builder().crossScriptBigrams(false).build())
+          .featureDimension()).isEqualTo(loaded.featureDimension());
+    }
+  }
+
+  @Test
+  void aNewerPipelineFormatFailsClearly() {
+    Path file = dir.resolve("future.model");
+    try (ModelFileWriter w = ModelFileWriter.create(file, KIND, 1, provenance())) {
+      w.putJson("text/pipeline.json", Map.of("version", PipelineFormat.VERSION + 1));
+      w.commit();
+    }
+    try (ModelFileReader r = ModelFileReader.open(file, KIND, 1)) {
+      assertThatThrownBy(() -> FittedTextPipeline.readFrom(r, "text/"))
+          .isInstanceOf(ModelFileException.class).hasMessageContaining("newer than this library reads");
     }
   }
 

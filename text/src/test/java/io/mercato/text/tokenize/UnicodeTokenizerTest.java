@@ -49,6 +49,19 @@ class UnicodeTokenizerTest {
   }
 
   @Test
+  void theCrossScriptSettingSurvivesToBuilderAndCountsInEqualityOnlyWhereItActs() {
+    UnicodeTokenizer off = UnicodeTokenizer.builder().crossScriptBigrams(false).build();
+    assertThat(off.toBuilder().build()).isEqualTo(off);
+    assertThat(off.toBuilder().build().crossScriptBigrams()).isFalse();
+    assertThat(off).isNotEqualTo(UnicodeTokenizer.standard());
+    assertThat(off.toString()).contains("crossScriptBigrams=false");
+    // with unigrams only it forms nothing, so both settings tokenize alike and are equal
+    UnicodeTokenizer unigramsOff = UnicodeTokenizer.builder().wordNgrams(1).crossScriptBigrams(false).build();
+    assertThat(unigramsOff).isEqualTo(UNIGRAMS).hasSameHashCodeAs(UNIGRAMS);
+    assertThat(unigramsOff.terms("3星 ok")).isEqualTo(UNIGRAMS.terms("3星 ok"));
+  }
+
+  @Test
   void crossScriptBigramsJoinACjkCharacterAndTheWordOrSymbolNextToIt() {
     // 早餐OK，3星 好! -> tokens 早 餐 ok 3 星 好 !; by hand: CJK bigrams 早餐 (星 and 好 are separate runs),
     // word bigram ok 3 (across the comma, as English word bigrams are), cross-script 餐 ok, 3 星, 好 !
