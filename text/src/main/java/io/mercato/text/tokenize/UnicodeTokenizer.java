@@ -116,17 +116,17 @@ public final class UnicodeTokenizer implements Tokenizer {
 
   @Override
   public List<String> tokenize(String normalizedText) {
-    return scan(normalizedText, false).tokens();
+    return scan(normalizedText, false, true).tokens();
   }
 
   @Override
   public List<String> terms(String normalizedText) {
-    return scan(normalizedText, true).terms();
+    return scan(normalizedText, true, false).terms();
   }
 
   @Override
   public TokenizedText analyze(String normalizedText) {
-    return scan(normalizedText, true);
+    return scan(normalizedText, true, true);
   }
 
   // ---------------------------------------------------------------- scanning
@@ -135,10 +135,11 @@ public final class UnicodeTokenizer implements Tokenizer {
   private static final int WORD = 1;
   private static final int CJK = 2;
 
-  private TokenizedText scan(String text, boolean withTerms) {
+  /** Tokens, and terms when {@code withTerms}; {@code keepTokens}: the caller keeps the token list. */
+  private TokenizedText scan(String text, boolean withTerms, boolean keepTokens) {
     Objects.requireNonNull(text, "text");
-    // sized for one token and one n-gram per character (CJK text), so they rarely grow; the tokens are
-    // trimmed at the end when far fewer (Latin text), as fitting keeps them
+    // sized for one token and one n-gram per character (CJK text), so they rarely grow; kept tokens are
+    // trimmed at the end when far fewer (Latin text), as fitting holds them for every text
     int capacity = Math.min(text.length(), 1 << 16) + 1;
     ArrayList<String> tokens = new ArrayList<>(capacity);
     List<String> ngrams = withTerms ? new ArrayList<>(capacity) : null;
@@ -188,7 +189,7 @@ public final class UnicodeTokenizer implements Tokenizer {
       emitCjkRun(text, cjkStart, n, tokens, ngrams, boundary);
     }
     flushWordRun(wordRun, ngrams);
-    if (tokens.size() < capacity / 2) {
+    if (keepTokens && tokens.size() < capacity / 2) {
       tokens.trimToSize();
     }
     if (!withTerms) {
