@@ -1,5 +1,6 @@
 package io.mercato.text.model;
 
+import io.mercato.core.ModelFileException;
 import io.mercato.core.io.BinaryArrays;
 import io.mercato.core.io.ModelFileReader;
 import io.mercato.core.io.ModelFileWriter;
@@ -22,7 +23,10 @@ public final class EnsembleModel implements TextModel {
   private final List<TextModel> members;
 
   /**
+   * An ensemble averaging {@code members}.
+   *
    * @param members at least two models with the same outputs and the same single/multi-label kind
+   * @throws IllegalArgumentException when there are fewer than two members or they disagree
    */
   public EnsembleModel(List<TextModel> members) {
     if (members.size() < 2) {
@@ -103,8 +107,10 @@ public final class EnsembleModel implements TextModel {
     for (int i = 0; i < types.size(); i++) {
       members.add(TextModels.readFrom(reader, prefix + "member" + i + "/", types.get(i)));
     }
-    ModelEntries.require(reader, entry, members.stream().allMatch(m -> m.outputs() == members.get(0).outputs()
-        && m.multiLabel() == members.get(0).multiLabel()), "ensemble members disagree on their outputs");
-    return new EnsembleModel(members);
+    try {
+      return new EnsembleModel(members);
+    } catch (IllegalArgumentException e) {
+      throw new ModelFileException(reader.file(), "entry '" + entry + "': " + e.getMessage(), e);
+    }
   }
 }

@@ -200,7 +200,7 @@ public final class FastTextModelTrainer implements TextModelTrainer {
           continue;
         }
         int mask = keys.length - 1;
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        int slot = slot(key, mask);
         while (keys[slot] != 0 && keys[slot] != key) {
           slot = (slot + 1) & mask;
         }
@@ -217,13 +217,18 @@ public final class FastTextModelTrainer implements TextModelTrainer {
     return Math.min(maxBuckets, buckets);
   }
 
+  /** The home slot of a bigram key in a table of {@code mask + 1} slots (the key's low bits alone cluster). */
+  private static int slot(long key, int mask) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+  }
+
   /** The keys of an open-addressing set in a table twice the size. */
   private static long[] rehash(long[] keys) {
     long[] grown = new long[keys.length * 2];
     int mask = grown.length - 1;
     for (long key : keys) {
       if (key != 0) {
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        int slot = slot(key, mask);
         while (grown[slot] != 0) {
           slot = (slot + 1) & mask;
         }

@@ -30,7 +30,7 @@ public final class FittedTextPipeline {
 
   private final TextPipeline config;
   private final Vectorizer vectorizer;
-  /** The tokens with ids 2, 3, ...: token id = index + 2. */
+  /** The tokens with ids {@link #FIRST_TOKEN_ID}, ...: token id = index + {@link #FIRST_TOKEN_ID}. */
   private final TermIndex tokens;
   /** The empty feature vector of {@link EncodedText.Views#TOKEN_IDS} encodings. */
   private final SparseVector noFeatures;

@@ -24,8 +24,10 @@ import java.util.Map;
  */
 final class PipelineFormat {
 
-  /** Version of this layout; readers refuse newer ones. */
-  /** 2: the tokenizer records {@code crossScriptBigrams} (version 1 files were fitted without them). */
+  /**
+   * Version of this layout; readers refuse newer ones. 2: the tokenizer records {@code crossScriptBigrams}
+   * (version 1 files were fitted without them and read back with the setting off).
+   */
   static final int VERSION = 2;
   static final String CONFIG = "pipeline.json";
   static final String VECTORIZER = "vectorizer.bin";

@@ -12,7 +12,6 @@ import io.mercato.text.vectorize.TermCounts;
 import io.mercato.text.vectorize.VectorizerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -173,14 +172,13 @@ public final class TextPipeline {
    * at most {@code maxVocabularySize} of them.
    */
   private TokenVocabulary tokenVocabulary(TermCounts counts) {
-    Integer[] kept = IntStream.range(0, counts.size()).filter(id -> counts.totalCount(id) >= minTokenCount)
-        .boxed().toArray(Integer[]::new);
-    Arrays.sort(kept, Comparator.<Integer>comparingInt(id -> -counts.totalCount(id)).thenComparing(counts::term));
-    int limit = maxVocabularySize == 0 ? kept.length : Math.min(kept.length, maxVocabularySize);
-    List<String> tokens = new ArrayList<>(limit);
+    int[] kept = counts.mostFrequent(
+        IntStream.range(0, counts.size()).filter(id -> counts.totalCount(id) >= minTokenCount).toArray(),
+        maxVocabularySize);
+    List<String> tokens = new ArrayList<>(kept.length);
     int[] tokenIdOf = new int[counts.size()];
     Arrays.fill(tokenIdOf, FittedTextPipeline.UNKNOWN_ID);
-    for (int rank = 0; rank < limit; rank++) {
+    for (int rank = 0; rank < kept.length; rank++) {
       tokens.add(counts.term(kept[rank]));
       tokenIdOf[kept[rank]] = FittedTextPipeline.FIRST_TOKEN_ID + rank;
     }

@@ -7,7 +7,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -104,9 +103,8 @@ final class FittedVectorizer implements Vectorizer {
         .filter(id -> counts.documentFrequency(id) >= minCount && counts.documentFrequency(id) <= maxCount)
         .toArray();
     if (config.maxFeatures() > 0 && kept.length > config.maxFeatures()) {
-      kept = Arrays.stream(kept).boxed()
-          .sorted(Comparator.<Integer>comparingInt(id -> -counts.totalCount(id)).thenComparing(counts::term))
-          .limit(config.maxFeatures()).mapToInt(Integer::intValue).sorted().toArray();
+      kept = counts.mostFrequent(kept, config.maxFeatures());
+      Arrays.sort(kept); // back to the order of first occurrence
     }
     if (kept.length == 0) {
       throw new DataException("no term is left after pruning " + counts.size() + " terms of " + n

@@ -1,6 +1,7 @@
 package io.mercato.text.vectorize;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -104,6 +105,16 @@ public final class TermCounts {
   /** The number of occurrences of term {@code id} in the corpus. */
   public int totalCount(int id) {
     return totalCount[id];
+  }
+
+  /**
+   * Of the terms {@code ids}, the {@code limit} most frequent by total count (all when {@code limit} is 0),
+   * most frequent first, ties in alphabetical order.
+   */
+  public int[] mostFrequent(int[] ids, int limit) {
+    return Arrays.stream(ids).boxed()
+        .sorted(Comparator.<Integer>comparingInt(id -> -totalCount[id]).thenComparing(id -> terms[id]))
+        .limit(limit == 0 ? ids.length : limit).mapToInt(Integer::intValue).toArray();
   }
 
   /** The number of documents. */

@@ -60,4 +60,24 @@ class EnsembleModelTest {
         .hasMessageContaining("linear (3 outputs)").hasMessageContaining("linear (2 outputs)");
     assertThatThrownBy(() -> new EnsembleModel(List.of(a))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A file whose members disagree fails naming the file and entry, not with a bare argument error. */
+  @Test
+  void aFileWithDisagreeingMembersFailsClearly() {
+    TrainingOptions options = new TrainingOptions(2, 1, 0, 1, e -> { });
+    TextModel a = LinearModelTrainer.builder().build().fit(Synthetic.blocks(30, 3, 2, new Random(1)), null, options);
+    TextModel b = LinearModelTrainer.builder().build().fit(Synthetic.blocks(30, 2, 2, new Random(1)), null, options);
+    Path file = dir.resolve("mismatch.bin");
+    try (ModelFileWriter w = ModelFileWriter.create(file, "test-model", 1, Provenance.now("", 0, 0, Map.of(), Map.of()))) {
+      w.put("m/ensemble.bin", out -> io.mercato.core.io.BinaryArrays.writeStrings(out, List.of("linear", "linear")));
+      a.writeTo(w, "m/member0/");
+      b.writeTo(w, "m/member1/");
+      w.commit();
+    }
+    try (ModelFileReader r = ModelFileReader.open(file, "test-model", 1)) {
+      assertThatThrownBy(() -> TextModels.readFrom(r, "m/", EnsembleModel.TYPE))
+          .isInstanceOf(io.mercato.core.ModelFileException.class).hasMessageContaining("mismatch.bin")
+          .hasMessageContaining("m/ensemble.bin").hasMessageContaining("linear (2 outputs)");
+    }
+  }
 }
