@@ -4,6 +4,7 @@ import io.mercato.core.ModelFileException;
 import io.mercato.core.io.DataFingerprint;
 import io.mercato.core.io.ModelFileReader;
 import io.mercato.core.io.ModelFileWriter;
+import io.mercato.core.io.ModelKey;
 import io.mercato.core.io.Provenance;
 import io.mercato.recsys.data.Interactions;
 import java.nio.file.Path;
@@ -27,12 +28,12 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    static void save(Recommender model, Path file) {
+    static void save(Recommender model, Path file, ModelKey key) {
         Interactions data = model.trainingData();
         ModelInfo info = model.info();
         Provenance provenance = Provenance.now(fingerprint(data), data.size(), info.trainingSeconds(),
                 info.hyperParameters(), info.metrics());
-        try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance)) {
+        try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance, key)) {
             write(model, new ModelWriter(w, ""));
             w.commit();
         }
@@ -48,8 +49,8 @@ final class ModelFiles {
         model.writeTo(out);
     }
 
-    static Recommender load(Path file) {
-        try (ModelFileReader r = ModelFileReader.open(file, KIND, KIND_VERSION)) {
+    static Recommender load(Path file, ModelKey key) {
+        try (ModelFileReader r = ModelFileReader.open(file, KIND, KIND_VERSION, key)) {
             return read(new ModelReader(r, file, ""));
         }
     }

@@ -1,5 +1,6 @@
 package io.mercato.recsys;
 
+import io.mercato.core.io.ModelKey;
 import io.mercato.recsys.data.Interactions;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -175,12 +176,28 @@ public interface Recommender {
 
     /** Saves the model to one file (atomic write, provenance recorded). */
     default void save(Path file) {
-        ModelFiles.save(this, file);
+        ModelFiles.save(this, file, null);
+    }
+
+    /**
+     * Saves the model like {@link #save(Path)}, encrypted and authenticated with AES-256-GCM under
+     * {@code key} (null: in the clear); the file's clear header names the key id only.
+     */
+    default void save(Path file, ModelKey key) {
+        ModelFiles.save(this, file, key);
     }
 
     /** Loads a model saved by {@link #save(Path)}, whatever its algorithm. */
     static Recommender load(Path file) {
-        return ModelFiles.load(file);
+        return ModelFiles.load(file, null);
+    }
+
+    /**
+     * Loads a model saved by {@link #save(Path, ModelKey)}: a missing, other or different key, or an
+     * altered file, is a {@link io.mercato.core.ModelFileException} saying which.
+     */
+    static Recommender load(Path file, ModelKey key) {
+        return ModelFiles.load(file, key);
     }
 
     /** Entry point of the fluent builders: {@code Recommender.builder().itemKnn().neighbours(50).build()}. */

@@ -1,6 +1,7 @@
 package io.mercato.recsys;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.io.ModelKey;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -63,6 +64,11 @@ public final class Recommenders {
 
     /** Loads a model saved by {@link Recommender#save(Path)}. */
     public static Recommender load(Path file) {
-        return ModelFiles.load(file);
+        return ModelFiles.load(file, null);
+    }
+
+    /** Loads a model saved by {@link Recommender#save(Path, ModelKey)} with its key. */
+    public static Recommender load(Path file, ModelKey key) {
+        return ModelFiles.load(file, key);
     }
 }

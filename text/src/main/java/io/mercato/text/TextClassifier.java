@@ -6,6 +6,7 @@ import io.mercato.core.ModelFileException;
 import io.mercato.core.io.BinaryArrays;
 import io.mercato.core.io.ModelFileReader;
 import io.mercato.core.io.ModelFileWriter;
+import io.mercato.core.io.ModelKey;
 import io.mercato.core.io.Provenance;
 import io.mercato.core.linalg.SparseVector;
 import io.mercato.core.metrics.ClassificationReport;
@@ -357,7 +358,17 @@ public final class TextClassifier {
    * @throws ModelFileException when the file cannot be written
    */
   public void save(Path file) {
-    try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance)) {
+    save(file, null);
+  }
+
+  /**
+   * Saves the classifier like {@link #save(Path)}, encrypted and authenticated with AES-256-GCM
+   * under {@code key} (null: in the clear). The file's clear header names the key id only.
+   *
+   * @throws ModelFileException when the file cannot be written
+   */
+  public void save(Path file, ModelKey key) {
+    try (ModelFileWriter w = ModelFileWriter.create(file, KIND, KIND_VERSION, provenance, key)) {
       w.put(HEADER, out -> {
         BinaryArrays.writeString(out, model.type());
         BinaryArrays.writeStrings(out, labels);
@@ -375,7 +386,16 @@ public final class TextClassifier {
    * corrupt, foreign or newer-version file fails with a {@link ModelFileException} saying why.
    */
   public static TextClassifier load(Path file) {
-    return load(file, null);
+    return load(file, null, null);
+  }
+
+  /**
+   * Loads a classifier saved with {@link #save(Path, ModelKey)}. A missing key, a key of another id,
+   * a different key or an altered file fails with a {@link ModelFileException} saying which; a plain
+   * file given a key is refused (it is not authenticated).
+   */
+  public static TextClassifier load(Path file, ModelKey key) {
+    return load(file, key, null);
   }
 
   /**
@@ -383,7 +403,15 @@ public final class TextClassifier {
    * instance configured as when training.
    */
   public static TextClassifier load(Path file, Tokenizer tokenizer) {
-    try (ModelFileReader r = ModelFileReader.open(file, KIND, KIND_VERSION)) {
+    return load(file, null, tokenizer);
+  }
+
+  /**
+   * Loads an encrypted classifier ({@code key}; null for a plain file) trained with a custom tokenizer
+   * ({@code tokenizer}; null for the standard one).
+   */
+  public static TextClassifier load(Path file, ModelKey key, Tokenizer tokenizer) {
+    try (ModelFileReader r = ModelFileReader.open(file, KIND, KIND_VERSION, key)) {
       record Header(String type, List<String> labels, boolean multiLabel, double[] thresholds) {
       }
       Header h = r.read(HEADER, in -> new Header(BinaryArrays.readString(in), BinaryArrays.readStrings(in),

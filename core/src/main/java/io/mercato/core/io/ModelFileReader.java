@@ -3,6 +3,7 @@ package io.mercato.core.io;
 import io.mercato.core.ModelFileException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a Mercato model file strictly: {@link #open} reads and verifies the whole archive before
@@ -25,6 +27,11 @@ import java.util.zip.ZipFile;
  * kind version than this code can read. Entry sizes are guarded ({@link #MAX_ENTRY_BYTES},
  * {@link #MAX_TOTAL_BYTES}, {@link #MAX_ENTRIES}) against corrupt or malicious archives. After
  * {@code open} the reader holds the entries in memory; it is safe to use from several threads.
+ *
+ * <p>An encrypted file (written with a {@link ModelKey}) is read whole, its AES-GCM tag verified and
+ * only then decrypted in memory (at most {@link #MAX_ENCRYPTED_BYTES}). It needs its key: without
+ * one, with a key of another id, or when authentication fails (wrong key, a flipped byte, a cut-off
+ * file) the error says which. Given a key, a plain file is refused, since it is not authenticated.
  */
 public final class ModelFileReader implements java.io.Closeable {
     /** Largest accepted uncompressed entry (1 GiB). */
@@ -33,6 +40,8 @@ public final class ModelFileReader implements java.io.Closeable {
     public static final long MAX_TOTAL_BYTES = 4L << 30;
     /** Largest accepted number of entries. */
     public static final int MAX_ENTRIES = 10_000;
+    /** Largest accepted encrypted file (2 GiB less a little: it is decrypted in one array). */
+    public static final long MAX_ENCRYPTED_BYTES = Integer.MAX_VALUE - 64;
 
     private final Path file;
     private final Manifest manifest;
@@ -54,7 +63,21 @@ public final class ModelFileReader implements java.io.Closeable {
      * @throws ModelFileException if the file is unusable (see class comment)
      */
     public static ModelFileReader open(Path file, String expectedKind, int maxKindVersion) {
-        ModelFileReader r = open(file);
+        return open(file, expectedKind, maxKindVersion, null);
+    }
+
+    /**
+     * Opens and fully verifies a model file of a given kind, encrypted with {@code key}.
+     *
+     * @param file the model file
+     * @param expectedKind the kind the caller can load, e.g. {@code "text-classifier"}
+     * @param maxKindVersion the newest payload version of that kind the caller can read
+     * @param key the key the file was encrypted with; null for a plain file
+     * @return the reader
+     * @throws ModelFileException if the file is unusable (see class comment)
+     */
+    public static ModelFileReader open(Path file, String expectedKind, int maxKindVersion, ModelKey key) {
+        ModelFileReader r = open(file, key);
         Manifest m = r.manifest;
         if (expectedKind != null && !expectedKind.equals(m.kind())) {
             throw new ModelFileException(file, "is a '" + m.kind() + "' model, expected a '" + expectedKind + "' model");
@@ -75,13 +98,25 @@ public final class ModelFileReader implements java.io.Closeable {
      * @throws ModelFileException if the file is unusable
      */
     public static ModelFileReader open(Path file) {
+        return open(file, (ModelKey) null);
+    }
+
+    /**
+     * Opens and fully verifies a model file of any kind encrypted with {@code key} (null: a plain file).
+     *
+     * @param file the model file
+     * @param key the key the file was encrypted with, or null
+     * @return the reader
+     * @throws ModelFileException if the file is unusable
+     */
+    public static ModelFileReader open(Path file, ModelKey key) {
         if (!Files.exists(file)) {
             throw new ModelFileException(file, "model file not found");
         }
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, "not a regular file");
         }
-        Map<String, byte[]> entries = readAll(file);
+        Map<String, byte[]> entries = readAll(file, key);
         byte[] manifestBytes = entries.get(ModelFileWriter.MANIFEST);
         if (manifestBytes == null) {
             throw new ModelFileException(file, "not a Mercato model file: no " + ModelFileWriter.MANIFEST + " entry");
@@ -106,51 +141,82 @@ public final class ModelFileReader implements java.io.Closeable {
         return new ModelFileReader(file, m, entries);
     }
 
-    private static Map<String, byte[]> readAll(Path file) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            if (zip.size() > MAX_ENTRIES) {
-                throw new ModelFileException(file, "too many entries: " + zip.size() + " > " + MAX_ENTRIES);
+    private static Map<String, byte[]> readAll(Path file, ModelKey key) {
+        boolean encrypted = EncryptedContainer.isEncrypted(head(file));
+        if (!encrypted && key != null) {
+            throw new ModelFileException(file, "is not encrypted, but a key ('" + key.id() + "') was given: "
+                    + "a plain file is not authenticated; load it without a key, or save it with one");
+        }
+        try {
+            if (!encrypted) {
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    Enumeration<? extends ZipEntry> en = zip.entries();
+                    return readEntries(file, () -> en.hasMoreElements() ? en.nextElement() : null, zip::getInputStream);
+                }
             }
-            long total = 0;
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (out.containsKey(e.getName())) {
-                    throw new ModelFileException(file, "corrupt: duplicate entry '" + e.getName() + "'");
-                }
-                if (e.getSize() > MAX_ENTRY_BYTES) {
-                    throw new ModelFileException(file, "entry '" + e.getName() + "' declares " + e.getSize()
-                            + " bytes, more than the limit of " + MAX_ENTRY_BYTES);
-                }
-                byte[] data = readEntry(file, zip, e);
-                total += data.length;
-                if (total > MAX_TOTAL_BYTES) {
-                    throw new ModelFileException(file, "entries exceed the total limit of " + MAX_TOTAL_BYTES + " bytes");
-                }
-                out.put(e.getName(), data);
+            if (Files.size(file) > MAX_ENCRYPTED_BYTES) {
+                throw new ModelFileException(file, "encrypted model file larger than " + MAX_ENCRYPTED_BYTES + " bytes");
+            }
+            byte[] plain = EncryptedContainer.decrypt(file, Files.readAllBytes(file), key);
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(plain))) {
+                InputStream current = new FilterInputStream(zip) {
+                    @Override
+                    public void close() {
+                        // the entry ends where the zip stream says; the archive stays open
+                    }
+                };
+                return readEntries(file, zip::getNextEntry, e -> current);
             }
         } catch (ZipException e) {
-            throw new ModelFileException(file, (looksLikeZip(file)
+            throw new ModelFileException(file, (encrypted || looksLikeZip(file)
                     ? "truncated or corrupt zip archive: " : "not a Mercato model file (not a zip archive): ")
                     + e.getMessage(), e);
         } catch (IOException e) {
             throw new ModelFileException(file, "cannot read: " + e, e);
         }
+    }
+
+    /** The zip entries one after the other; null at the end. */
+    private interface EntrySource {
+        ZipEntry next() throws IOException;
+    }
+
+    private static Map<String, byte[]> readEntries(Path file, EntrySource entries,
+            IoFunction<ZipEntry, InputStream> open) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        long total = 0;
+        for (ZipEntry e = entries.next(); e != null; e = entries.next()) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            if (out.size() >= MAX_ENTRIES) {
+                throw new ModelFileException(file, "too many entries: more than " + MAX_ENTRIES);
+            }
+            if (out.containsKey(e.getName())) {
+                throw new ModelFileException(file, "corrupt: duplicate entry '" + e.getName() + "'");
+            }
+            if (e.getSize() > MAX_ENTRY_BYTES) {
+                throw new ModelFileException(file, "entry '" + e.getName() + "' declares " + e.getSize()
+                        + " bytes, more than the limit of " + MAX_ENTRY_BYTES);
+            }
+            byte[] data = readEntry(file, open.apply(e), e);
+            total += data.length;
+            if (total > MAX_TOTAL_BYTES) {
+                throw new ModelFileException(file, "entries exceed the total limit of " + MAX_TOTAL_BYTES + " bytes");
+            }
+            out.put(e.getName(), data);
+        }
         return Collections.unmodifiableMap(out);
     }
 
-    private static byte[] readEntry(Path file, ZipFile zip, ZipEntry e) throws IOException {
+    private static byte[] readEntry(Path file, InputStream entry, ZipEntry e) throws IOException {
         long declared = e.getSize();
         int expected = declared >= 0 ? (int) declared : 8192;
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(Math.min(expected, 1 << 20) + 1);
         CRC32 crc = new CRC32();
         byte[] chunk = new byte[1 << 16];
         long n = 0;
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = entry) {
             int r;
             while ((r = in.read(chunk)) > 0) {
                 n += r;
@@ -176,11 +242,16 @@ public final class ModelFileReader implements java.io.Closeable {
     }
 
     private static boolean looksLikeZip(Path file) {
+        byte[] head = head(file);
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    }
+
+    /** The file's first bytes (fewer if it is shorter; none if unreadable). */
+    private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+            return in.readNBytes(EncryptedContainer.MAGIC.length);
         } catch (IOException e) {
-            return false;
+            return new byte[0];
         }
     }
 

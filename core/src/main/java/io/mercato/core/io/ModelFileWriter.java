@@ -34,6 +34,10 @@ import java.util.zip.ZipOutputStream;
  *
  * Entry names are non-empty, use {@code /} as separator, contain no {@code ..} segment or
  * backslash, are unique, and may not be {@code manifest.json}. Not thread-safe.
+ *
+ * <p>With a {@link ModelKey} ({@link #create(Path, String, int, Provenance, ModelKey)}) the zip is
+ * encrypted and authenticated with AES-256-GCM as it is written (the temporary file never holds
+ * plaintext); the file's clear header records the key id (layout in {@code EncryptedContainer}).
  */
 public final class ModelFileWriter implements java.io.Closeable {
     /** The container format version written by this library. */
@@ -64,6 +68,22 @@ public final class ModelFileWriter implements java.io.Closeable {
      * @throws ModelFileException if the temporary file cannot be created
      */
     public static ModelFileWriter create(Path target, String kind, int kindVersion, Provenance provenance) {
+        return create(target, kind, kindVersion, provenance, null);
+    }
+
+    /**
+     * Starts writing a model file, encrypted with {@code key} unless it is null.
+     *
+     * @param target where the model file will be after {@link #commit()}; its folder must exist
+     * @param kind the model kind, e.g. {@code "text-classifier"}
+     * @param kindVersion the kind's payload layout version, {@code >= 1}
+     * @param provenance where the model came from
+     * @param key the AES-256 key to encrypt with; null writes a plain zip
+     * @return the writer; use in try-with-resources
+     * @throws ModelFileException if the temporary file cannot be created
+     */
+    public static ModelFileWriter create(Path target, String kind, int kindVersion, Provenance provenance,
+            ModelKey key) {
         if (kind == null || kind.isBlank()) {
             throw new IllegalArgumentException("model kind must be a non-empty name");
         }
@@ -86,7 +106,9 @@ public final class ModelFileWriter implements java.io.Closeable {
         }
         ZipOutputStream zip = null;
         try {
-            zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+            zip = new ZipOutputStream(key == null ? file
+                    : new BufferedOutputStream(EncryptedContainer.encrypting(file, key), 1 << 16));
             ModelFileWriter w = new ModelFileWriter(target, temp, zip);
             w.putBytes0(MANIFEST, ManifestJson.write(new Manifest(FORMAT_VERSION, kind, kindVersion, provenance)));
             return w;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,16 +36,31 @@ public final class MercatoCli implements Runnable {
   public static final int FAILED = 1;
 
   private final InputStream stdin;
+  private final UnaryOperator<String> environment;
 
   @Spec CommandSpec spec;
 
   /** A CLI reading standard input from {@code stdin} (used by {@code text predict}). */
   public MercatoCli(InputStream stdin) {
+    this(stdin, System::getenv);
+  }
+
+  /**
+   * A CLI reading standard input from {@code stdin} and environment variables (keys, passwords)
+   * through {@code environment}.
+   */
+  public MercatoCli(InputStream stdin, UnaryOperator<String> environment) {
     this.stdin = stdin;
+    this.environment = environment;
   }
 
   InputStream stdin() {
     return stdin;
+  }
+
+  /** The value of environment variable {@code name} as seen by the CLI that runs {@code command}; null if unset. */
+  static String environment(CommandSpec command, String name) {
+    return ((MercatoCli) command.root().userObject()).environment.apply(name);
   }
 
   @Override
@@ -65,15 +81,21 @@ public final class MercatoCli implements Runnable {
 
   /** Runs one command line in-process with the given streams and returns its exit code. */
   public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine(in);
+    return run(in, System::getenv, out, err, args);
+  }
+
+  /** Runs one command line in-process with the given streams and environment; returns its exit code. */
+  public static int run(InputStream in, UnaryOperator<String> environment, PrintWriter out, PrintWriter err,
+      String... args) {
+    CommandLine cli = commandLine(in, environment);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);
   }
 
   /** The configured picocli command tree (error handlers included). */
-  static CommandLine commandLine(InputStream in) {
-    CommandLine cli = new CommandLine(new MercatoCli(in));
+  static CommandLine commandLine(InputStream in, UnaryOperator<String> environment) {
+    CommandLine cli = new CommandLine(new MercatoCli(in, environment));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(
         (ParameterException e, String[] args) -> {

@@ -1,6 +1,7 @@
 package io.mercato.examples.cli;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.io.ModelKey;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
@@ -92,13 +93,16 @@ final class RecsysCommand {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
 
+    @Mixin ModelKeyOptions key;
+
     @Override
     public Integer call() throws Exception {
+      ModelKey modelKey = key.key(); // a bad key fails before training, not after
       Interactions interactions = columns.load(data);
       long start = System.nanoTime();
       Recommender rec = algorithm.trainer().fit(interactions);
       double seconds = (System.nanoTime() - start) / 1e9;
-      rec.save(out);
+      rec.save(out, modelKey);
       spec.commandLine().getOut().printf(Locale.ROOT,
           "trained %s on %d interactions (%d users, %d items) in %.2f s -> %s%n",
           algorithm.name, interactions.size(), interactions.userCount(), interactions.itemCount(),
@@ -184,6 +188,8 @@ final class RecsysCommand {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
     Path model;
 
+    @Mixin ModelKeyOptions key;
+
     @Option(names = "--user", required = true, paramLabel = "U", description = "The user id.")
     String user;
 
@@ -198,7 +204,7 @@ final class RecsysCommand {
       if (n < 1) {
         throw ConfigurationException.invalid("-n", n, "must be >= 1");
       }
-      Recommender rec = Recommenders.load(model);
+      Recommender rec = Recommenders.load(model, key.key());
       List<Recommendation> items = rec.recommend(user, n);
       PrintWriter out = spec.commandLine().getOut();
       int rank = 1;

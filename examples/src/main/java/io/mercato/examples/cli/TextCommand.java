@@ -2,6 +2,7 @@ package io.mercato.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mercato.core.io.ModelKey;
 import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.examples.demo.ProgressBar;
 import io.mercato.examples.serve.TextReasons;
@@ -75,8 +76,11 @@ final class TextCommand {
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write.")
     Path out;
 
+    @Mixin ModelKeyOptions key;
+
     @Override
     public Integer call() throws Exception {
+      ModelKey modelKey = key.key(); // a bad key fails before training, not after
       List<LabeledText> rows = columns.load();
       PrintWriter err = spec.commandLine().getErr();
       ProgressBar bar = new ProgressBar(err, "training");
@@ -88,7 +92,7 @@ final class TextCommand {
           .build()
           .fit(rows);
       double seconds = (System.nanoTime() - start) / 1e9;
-      clf.save(out);
+      clf.save(out, modelKey);
       spec.commandLine().getOut().printf(Locale.ROOT,
           "trained a %s model on %d texts (%d labels) in %.1f s -> %s%n",
           clf.modelType(), rows.size(), clf.labels().size(), seconds, out);
@@ -105,12 +109,14 @@ final class TextCommand {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
     Path model;
 
+    @Mixin ModelKeyOptions key;
+
     @Option(names = "--json", description = "Print one JSON object (accuracy, macro_f1, log_loss, n, per_class).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-      TextClassifier clf = TextClassifier.load(model);
+      TextClassifier clf = TextClassifier.load(model, key.key());
       ClassificationReport report = clf.evaluate(columns.load());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -132,6 +138,8 @@ final class TextCommand {
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
     Path model;
 
+    @Mixin ModelKeyOptions key;
+
     @Option(names = "--explain", description = "Also print the tokens that pushed the prediction, with signed weights.")
     boolean explain;
 
@@ -140,7 +148,7 @@ final class TextCommand {
 
     @Override
     public Integer call() throws Exception {
-      TextClassifier clf = TextClassifier.load(model);
+      TextClassifier clf = TextClassifier.load(model, key.key());
       PrintWriter out = spec.commandLine().getOut();
       BufferedReader in = new BufferedReader(
           new InputStreamReader(parent.root.stdin(), StandardCharsets.UTF_8));
