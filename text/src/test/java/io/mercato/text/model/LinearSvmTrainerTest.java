@@ -165,6 +165,70 @@ class LinearSvmTrainerTest {
     }
   }
 
+  /**
+   * Logistic loss against scikit-learn 1.2.1 {@code LogisticRegression(solver="liblinear", C=0.8, tol=1e-12)}
+   * (one-vs-rest, regularized intercept), the same with {@code dual=True}, and scipy's BFGS on the primal
+   * {@code ||[w, b]||^2 / 2 + C sum log(1 + exp(-t_i (w.x_i + b)))} per class: all three agree to 1e-8.
+   */
+  @Test
+  void logisticLossMatchesScikitLearnLiblinear() {
+    LinearModel model = LinearSvmTrainer.builder().c(0.8).tolerance(1e-12).logistic(true).build()
+        .fit(set(X, Y3, 3, null), null, OPTIONS);
+    double[][] coef = {{-1.3520822504, 0.1758395261}, {0.1621832433, 0.2969034153}, {0.9752609573, -0.6435371825}};
+    double[] intercept = {-0.3945471848, -0.5517278969, -0.6582096710};
+    for (int c = 0; c < 3; c++) {
+      assertThat(model.weight(0, c)).isCloseTo(coef[c][0], within(1e-6));
+      assertThat(model.weight(1, c)).isCloseTo(coef[c][1], within(1e-6));
+      assertThat(model.bias(c)).isCloseTo(intercept[c], within(1e-6));
+    }
+    LinearModel binary = LinearSvmTrainer.builder().c(0.8).tolerance(1e-12).logistic(true).build()
+        .fit(set(X, Y2, 2, null), null, OPTIONS);
+    assertThat(binary.weight(0, 1) - binary.weight(0, 0)).isCloseTo(1.06886325, within(1e-6));
+    assertThat(binary.weight(1, 1) - binary.weight(1, 0)).isCloseTo(-0.12555589, within(1e-6));
+    assertThat(binary.bias(1) - binary.bias(0)).isCloseTo(-0.17603565, within(1e-6));
+  }
+
+  /** Every fit of a warm-started cost path reaches the optimum of a cold fit at that cost, for both losses. */
+  @Test
+  void warmStartedCostPathReachesEachColdOptimum() {
+    TrainingSet train = Synthetic.blocks(300, 4, 6, new Random(3));
+    double[] costs = {0.1, 1, 10};
+    for (boolean logistic : new boolean[] {false, true}) {
+      LinearSvmTrainer trainer = LinearSvmTrainer.builder().tolerance(1e-9).temperature(1).logistic(logistic).build();
+      List<LinearSvmTrainer.Calibrated> path = trainer.fitPath(costs, train, null, OPTIONS);
+      assertThat(path).hasSize(costs.length);
+      for (int k = 0; k < costs.length; k++) {
+        LinearModel cold = trainer.withC(costs[k]).fit(train, null, OPTIONS);
+        LinearModel warm = path.get(k).model();
+        for (int j = 0; j < cold.dimension(); j++) {
+          for (int c = 0; c < 4; c++) {
+            assertThat(warm.weight(j, c)).as("logistic %s, C %s", logistic, costs[k])
+                .isCloseTo(cold.weight(j, c), within(1e-4 * (1 + Math.abs(cold.weight(j, c)))));
+          }
+        }
+      }
+      // the costs differ enough that the solutions do too (the path is not one model repeated)
+      assertThat(Math.abs(path.get(0).model().weight(0, 0) - path.get(2).model().weight(0, 0))).isGreaterThan(1e-3);
+    }
+  }
+
+  @Test
+  void logisticWarmRefitOnASupersetReachesTheFreshOptimum() {
+    TrainingSet all = Synthetic.blocks(300, 4, 6, new Random(3));
+    int[] rows = new int[200];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = k + 50;
+    }
+    LinearSvmTrainer trainer = LinearSvmTrainer.builder().c(3).tolerance(1e-9).temperature(1).logistic(true).build();
+    LinearModel warm = trainer.fitCalibrated(all.subset(rows), null, OPTIONS).refit(all, rows, OPTIONS);
+    LinearModel fresh = trainer.fit(all, null, OPTIONS);
+    for (int j = 0; j < fresh.dimension(); j++) {
+      for (int c = 0; c < 4; c++) {
+        assertThat(warm.weight(j, c)).isCloseTo(fresh.weight(j, c), within(1e-5));
+      }
+    }
+  }
+
   @Test
   void invalidSettingsAreNamed() {
     assertThatThrownBy(() -> LinearSvmTrainer.builder().c(0).build())
