@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * Top-k ranking metrics for one user's recommendation list; average them over users for a test set.
- * {@code ranked} holds item ids best first (assumed distinct); {@code relevant} holds the ids the
- * user actually liked in the test period; only the first {@code k} entries of {@code ranked} count.
+ * {@code ranked} holds item ids best first; {@code relevant} holds the ids the user actually liked in
+ * the test period; only the first {@code k} entries of {@code ranked} count. A ranked list that repeats
+ * an item within the positions a metric reads is rejected ({@link IllegalArgumentException}): counting
+ * a hit twice would give precision, recall or NDCG above what any real list can reach (NDCG above 1).
  *
  * <p>Definitions: precision@k = hits / k (a list shorter than k is not rewarded); recall@k = hits /
  * |relevant|; NDCG@k uses linear gains and {@code 1 / log2(rank + 1)} discounts, normalized by the
@@ -24,18 +26,21 @@ public final class RankingMetrics {
     /** @return fraction of the first {@code k} positions holding a relevant item */
     public static double precisionAtK(int[] ranked, Set<Integer> relevant, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         return (double) hits(ranked, relevant, k) / k;
     }
 
     /** @return fraction of the relevant items found in the first {@code k} positions */
     public static double recallAtK(int[] ranked, Set<Integer> relevant, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         return relevant.isEmpty() ? 0 : (double) hits(ranked, relevant, k) / relevant.size();
     }
 
     /** @return NDCG@k with binary relevance (gain 1 for relevant items) */
     public static double ndcgAtK(int[] ranked, Set<Integer> relevant, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         double dcg = 0;
         int limit = Math.min(k, ranked.length);
         for (int i = 0; i < limit; i++) {
@@ -57,6 +62,7 @@ public final class RankingMetrics {
      */
     public static double ndcgAtK(int[] ranked, Map<Integer, Double> gains, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         double dcg = 0;
         int limit = Math.min(k, ranked.length);
         for (int i = 0; i < limit; i++) {
@@ -86,6 +92,7 @@ public final class RankingMetrics {
     /** @return average precision over the first {@code k} positions, normalized by min(k, |relevant|) */
     public static double averagePrecisionAtK(int[] ranked, Set<Integer> relevant, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         if (relevant.isEmpty()) {
             return 0;
         }
@@ -103,6 +110,7 @@ public final class RankingMetrics {
 
     /** @return 1 / (1-based position of the first relevant item), 0 if none is in the list */
     public static double reciprocalRank(int[] ranked, Set<Integer> relevant) {
+        checkDistinct(ranked, ranked.length);
         for (int i = 0; i < ranked.length; i++) {
             if (relevant.contains(ranked[i])) {
                 return 1.0 / (i + 1);
@@ -114,6 +122,7 @@ public final class RankingMetrics {
     /** @return 1 if any of the first {@code k} items is relevant, else 0 */
     public static double hitRateAtK(int[] ranked, Set<Integer> relevant, int k) {
         checkK(k);
+        checkDistinct(ranked, k);
         return hits(ranked, relevant, k) > 0 ? 1 : 0;
     }
 
@@ -160,6 +169,30 @@ public final class RankingMetrics {
     /** Discount of 0-based position i: 1 / log2(i + 2). */
     private static double discount(int i) {
         return 1.0 / (Math.log(i + 2) / Math.log(2));
+    }
+
+    /** Rejects a list whose first {@code k} entries repeat an item. */
+    private static void checkDistinct(int[] ranked, int k) {
+        int limit = Math.min(k, ranked.length);
+        if (limit < 2) {
+            return;
+        }
+        int[] sorted = Arrays.copyOf(ranked, limit);
+        Arrays.sort(sorted);
+        for (int i = 1; i < limit; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                int first = -1;
+                for (int p = 0; p < limit; p++) {
+                    if (ranked[p] == sorted[i]) {
+                        if (first >= 0) {
+                            throw new IllegalArgumentException("ranked list repeats item " + sorted[i]
+                                    + " (positions " + (first + 1) + " and " + (p + 1) + "); a ranking lists each item once");
+                        }
+                        first = p;
+                    }
+                }
+            }
+        }
     }
 
     private static void checkK(int k) {

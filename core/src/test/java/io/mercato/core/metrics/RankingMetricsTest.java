@@ -125,6 +125,26 @@ class RankingMetricsTest {
                 .hasMessage("gain of item 1 is -1.0; gains must be finite and >= 0");
     }
 
+    @Test
+    void aRankedListRepeatingAnItemIsRejectedNotScoredAboveOne() {
+        // {3, 3, 4} against relevant {3, 4}: counting 3 twice would give DCG 1 + 1/log2 3 + 1/2 over IDCG
+        // 1 + 1/log2 3, i.e. NDCG@3 = 1.315, and precision@2 = 1 with one relevant item in the list
+        int[] repeated = {3, 3, 4};
+        Set<Integer> relevant = Set.of(3, 4);
+        assertThatThrownBy(() -> RankingMetrics.ndcgAtK(repeated, relevant, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ranked list repeats item 3 (positions 1 and 2); a ranking lists each item once");
+        assertThatThrownBy(() -> RankingMetrics.precisionAtK(repeated, relevant, 2)).hasMessageContaining("repeats item 3");
+        assertThatThrownBy(() -> RankingMetrics.recallAtK(repeated, relevant, 3)).hasMessageContaining("repeats item 3");
+        assertThatThrownBy(() -> RankingMetrics.averagePrecisionAtK(repeated, relevant, 3)).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> RankingMetrics.hitRateAtK(repeated, relevant, 2)).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> RankingMetrics.reciprocalRank(repeated, relevant)).hasMessageContaining("repeats");
+        assertThatThrownBy(() -> RankingMetrics.ndcgAtK(new int[] {5, 4, 5}, Map.of(5, 2.0), 3))
+                .hasMessageContaining("positions 1 and 3");
+        // a repeat beyond the cut-off is not read, so it is not an error: {4, 3, 3} at k = 2 is two hits of two
+        assertThat(RankingMetrics.ndcgAtK(new int[] {4, 3, 3}, relevant, 2)).isEqualTo(1.0);
+    }
+
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }
