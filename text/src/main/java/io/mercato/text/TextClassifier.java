@@ -14,6 +14,7 @@ import io.mercato.text.model.TextModel;
 import io.mercato.text.model.TextModels;
 import io.mercato.text.pipeline.EncodedText;
 import io.mercato.text.pipeline.FittedTextPipeline;
+import io.mercato.text.privacy.PiiMasker;
 import io.mercato.text.tokenize.Tokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A trained text classifier: raw text in, label with probabilities and reasons out.
@@ -42,6 +45,8 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class TextClassifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TextClassifier.class);
 
   /** Model file kind of a text classifier. */
   public static final String KIND = "text-classifier";
@@ -103,6 +108,14 @@ public final class TextClassifier {
   /** Decision threshold of each label (multi-label only; empty list otherwise). */
   public List<Double> thresholds() {
     return thresholds == null ? List.of() : Arrays.stream(thresholds).boxed().toList();
+  }
+
+  /**
+   * The masker every text passes through before anything else ({@link PiiMasker#none()} if the model was
+   * trained with masking turned off).
+   */
+  public PiiMasker piiMasker() {
+    return pipeline.config().piiMasker();
   }
 
   /** The fitted text pipeline (for inspecting tokens and features). */
@@ -430,6 +443,10 @@ public final class TextClassifier {
       if (model.outputs() != h.labels().size() || model.multiLabel() != h.multiLabel()) {
         throw new ModelFileException(file, "model has " + model.outputs() + " outputs but the file lists "
             + h.labels().size() + " labels");
+      }
+      if (pipeline.config().piiMasker().masksNothing()) {
+        LOG.warn("{} was trained without PII masking: its vocabulary may hold personal data from the training "
+            + "texts, and it does not mask the texts it classifies", file);
       }
       return new TextClassifier(pipeline, model, h.labels(), h.multiLabel(),
           h.multiLabel() ? h.thresholds() : null, r.manifest().provenance());

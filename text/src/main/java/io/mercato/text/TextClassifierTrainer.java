@@ -692,6 +692,8 @@ public final class TextClassifierTrainer {
     m.put("validationFraction", Double.toString(validationFraction));
     m.put("balancedClassWeights", Boolean.toString(balancedClassWeights));
     m.put("multiLabel", Boolean.toString(multiLabel));
+    m.put("piiMasking", used.piiMasker().masksNothing() ? "none"
+        : used.piiMasker().kinds().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(",")));
     m.put("pipeline", used.toString());
     return m;
   }
@@ -727,7 +729,11 @@ public final class TextClassifierTrainer {
       return this;
     }
 
-    /** Masks PII (e-mail, phone, ID, card, IP) before anything else; default none. */
+    /**
+     * Masks personal data before anything else sees a text (default: the pipeline's, which is
+     * {@link PiiMasker#standard()}, every {@link io.mercato.text.privacy.PiiKind}); {@link PiiMasker#none()}
+     * opts out, and the model then says so in its provenance and when loaded.
+     */
     public Builder piiMasker(PiiMasker value) {
       this.piiMasker = value;
       return this;

@@ -40,8 +40,7 @@ final class PipelineFormat {
     TextPipeline c = pipeline.config();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("version", VERSION);
-    json.put("piiMasker", c.piiMasker() == null ? null
-        : c.piiMasker().kinds().stream().map(Enum::name).sorted().toList());
+    json.put("piiMasker", c.piiMasker().kinds().stream().map(Enum::name).sorted().toList());
     Normalizer n = c.normalizer();
     Map<String, Object> normalizer = new LinkedHashMap<>();
     normalizer.put("nfkc", n.nfkc());
@@ -105,8 +104,10 @@ final class PipelineFormat {
     }
     TextPipeline.Builder b = TextPipeline.builder();
     try {
-      List<String> kinds = f.stringsOrNull("piiMasker");
-      if (kinds != null) {
+      List<String> kinds = f.stringsOrNull("piiMasker"); // null: written before masking was the default
+      if (kinds == null || kinds.isEmpty()) {
+        b.piiMasker(PiiMasker.none());
+      } else {
         PiiKind[] chosen = kinds.stream().map(PiiKind::valueOf).toArray(PiiKind[]::new);
         b.piiMasker(PiiMasker.builder().kinds(chosen).build());
       }

@@ -17,14 +17,15 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * The configuration of the text pipeline: PII masker (optional) → normalizer → tokenizer → vectorizer,
+ * The configuration of the text pipeline: PII masker → normalizer → tokenizer → vectorizer,
  * plus the token vocabulary for sequence models. Immutable; {@link #fit} learns the vocabularies and
  * document frequencies from a corpus and returns a {@link FittedTextPipeline}.
  *
  * <p>The defaults suit short marketing text in English, Chinese or both: NFKC, lower-casing, URL
  * placeholders; word uni- and bigrams, CJK character uni- and bigrams and cross-script bigrams (a CJK
  * character and the word beside it); sublinear TF-IDF with smooth
- * idf and l2 normalization; no PII masking (turn it on with {@link Builder#piiMasker}).
+ * idf and l2 normalization; PII masking of every kind ({@link PiiMasker#standard()}; opt out with
+ * {@code piiMasker(PiiMasker.none())}).
  */
 public final class TextPipeline {
 
@@ -65,7 +66,7 @@ public final class TextPipeline {
         .maxSequenceLength(maxSequenceLength).minTokenCount(minTokenCount).maxVocabularySize(maxVocabularySize);
   }
 
-  /** The PII masker, or null when masking is off. */
+  /** The PII masker ({@link PiiMasker#none()} when masking is off). */
   public PiiMasker piiMasker() {
     return piiMasker;
   }
@@ -103,7 +104,7 @@ public final class TextPipeline {
   /** Masks (if configured) and normalizes one raw text. */
   String prepare(String text) {
     Objects.requireNonNull(text, "text");
-    return normalizer.normalize(piiMasker == null ? text : piiMasker.mask(text));
+    return normalizer.normalize(piiMasker.mask(text));
   }
 
   /**
@@ -194,7 +195,7 @@ public final class TextPipeline {
 
   /** Fluent builder of {@link TextPipeline}; {@link #build()} validates. */
   public static final class Builder {
-    private PiiMasker piiMasker;
+    private PiiMasker piiMasker = PiiMasker.standard();
     private Normalizer normalizer = Normalizer.standard();
     private Tokenizer tokenizer = UnicodeTokenizer.standard();
     private VectorizerConfig vectorizer = VectorizerConfig.defaults();
@@ -204,7 +205,7 @@ public final class TextPipeline {
 
     private Builder() {}
 
-    /** PII masking before everything else, or null for none (the default). */
+    /** PII masking before everything else (default {@link PiiMasker#standard()}; {@link PiiMasker#none()} for none). */
     public Builder piiMasker(PiiMasker piiMasker) {
       this.piiMasker = piiMasker;
       return this;
@@ -248,6 +249,9 @@ public final class TextPipeline {
 
     /** Validates and builds. */
     public TextPipeline build() {
+      if (piiMasker == null) {
+        throw ConfigurationException.invalid("piiMasker", null, "must not be null (use PiiMasker.none() to mask nothing)");
+      }
       if (normalizer == null) {
         throw ConfigurationException.invalid("normalizer", null, "must not be null");
       }

@@ -91,4 +91,88 @@ class PiiMaskerTest {
     assertThatThrownBy(() -> PiiMasker.builder().kinds().build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("kinds");
   }
+
+  @Test
+  void legacyFifteenDigitResidentIdsNeedAProvinceAndARealBirthDate() {
+    // 110105 (Beijing) 490231? no: Feb 31 is no date. 110105 491231 002 is 1949-12-31.
+    assertThat(MASKER.mask("旧身份证110105491231002")).isEqualTo("旧身份证<ID_CARD>");
+    assertThat(MASKER.mask("编号110105490231002")).isEqualTo("编号110105490231002");   // 1949-02-31
+    assertThat(MASKER.mask("编号910105491231002")).isEqualTo("编号910105491231002");   // no province 91
+  }
+
+  @Test
+  void eighteenDigitNumbersWithAWrongCheckCharacterSurviveEvenWhenLuhnValid() {
+    // 62 is both Gansu's province code and UnionPay's prefix: with a wrong id check character and a right
+    // Luhn digit the number is neither an id nor (being id-shaped) a card.
+    String body = "62010219900101123";
+    String number = body + PiiCorpus.luhnDigit(body);
+    assertThat(PiiMasker.passesLuhn(number)).isTrue();
+    assertThat(PiiMasker.isValidResidentId(number)).isFalse();
+    assertThat(MASKER.mask("单号" + number)).isEqualTo("单号" + number);
+  }
+
+  @Test
+  void cardsNeedARealNetworkPrefix() {
+    // 7992739871 3 is the textbook Luhn example; 799273987130000 + ... starts with 7 (petroleum), no card
+    String body = "799273987100001";
+    String luhnValid = body + PiiCorpus.luhnDigit(body);
+    assertThat(PiiMasker.passesLuhn(luhnValid)).isTrue();
+    assertThat(MASKER.mask("order " + luhnValid)).isEqualTo("order " + luhnValid);
+    assertThat(PiiMasker.hasCardPrefix("4111111111111111")).isTrue();
+    assertThat(PiiMasker.hasCardPrefix("2221000000000009")).isTrue();
+    assertThat(PiiMasker.hasCardPrefix("2024060112345678")).isFalse();
+  }
+
+  @Test
+  void obfuscatedEmails() {
+    assertThat(MASKER.mask("write to li.wei at shop dot cn please")).isEqualTo("write to <EMAIL> please");
+    assertThat(MASKER.mask("john [at] mail [dot] co [dot] uk")).isEqualTo("<EMAIL>");
+    assertThat(MASKER.mask("KATE(AT)QQ.COM")).isEqualTo("<EMAIL>");
+    assertThat(MASKER.mask("邮箱zhangsan艾特163点com")).isEqualTo("邮箱<EMAIL>");
+    assertThat(MASKER.mask("great at home, arrived at noon")).isEqualTo("great at home, arrived at noon");
+  }
+
+  @Test
+  void ibansNeedTheMod97Checksum() {
+    // the ISO 13616 examples
+    assertThat(MASKER.mask("IBAN GB82 WEST 1234 5698 7654 32 ok")).isEqualTo("IBAN <IBAN> ok");
+    assertThat(MASKER.mask("IBAN DE89370400440532013000")).isEqualTo("IBAN <IBAN>");
+    assertThat(MASKER.mask("IBAN DE88370400440532013000")).isEqualTo("IBAN DE88370400440532013000");
+  }
+
+  @Test
+  void passports() {
+    assertThat(MASKER.mask("护照E12345678已核验")).isEqualTo("护照<PASSPORT>已核验");
+    assertThat(MASKER.mask("passport no. 123456789")).isEqualTo("passport no. <PASSPORT>");
+    assertThat(MASKER.mask("passport renewal, SKU E1234567")).isEqualTo("passport renewal, SKU E1234567");
+  }
+
+  @Test
+  void localPhonesNeedAPhoneWordBeforeThem() {
+    assertThat(MASKER.mask("电话：6552 9988")).isEqualTo("电话:<PHONE>");
+    assertThat(MASKER.mask("call 555-2671 today")).isEqualTo("call <PHONE> today");
+    assertThat(MASKER.mask("hotel 6552 9988, 共6552 9988件")).isEqualTo("hotel 6552 9988, 共6552 9988件");
+    assertThat(MASKER.mask("座机 010 6552 9988")).isEqualTo("座机 <PHONE>");
+  }
+
+  @Test
+  void streetAddresses() {
+    assertThat(MASKER.mask("ship to 221B Baker Street, London")).isEqualTo("ship to <ADDRESS>, London");
+    assertThat(MASKER.mask("送到 上海市南京西路1266号3栋502室 谢谢")).isEqualTo("送到 <ADDRESS> 谢谢");
+    assertThat(MASKER.mask("3 great products, 第2号色")).isEqualTo("3 great products, 第2号色");
+  }
+
+  @Test
+  void pricesDatesAndVersionsSurvive() {
+    String text = "¥1,299.00 on 2024-06-01 12:30:45, app v2.3.1, 06/01/2024, 2024年6月1日, 50% off";
+    assertThat(MASKER.mask(text)).isEqualTo(text);
+  }
+
+  @Test
+  void noneMasksNothingAndSaysSo() {
+    assertThat(PiiMasker.none().mask("a@b.com 13800138000")).isEqualTo("a@b.com 13800138000");
+    assertThat(PiiMasker.none().masksNothing()).isTrue();
+    assertThat(PiiMasker.standard().masksNothing()).isFalse();
+    assertThat(PiiMasker.none().kinds()).isEmpty();
+  }
 }
