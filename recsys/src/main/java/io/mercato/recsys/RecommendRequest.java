@@ -37,6 +37,13 @@ public final class RecommendRequest {
         return user;
     }
 
+    /** This request for another user (same n, exclusion and rules). */
+    public RecommendRequest withUser(String other) {
+        Builder b = new Builder(other).n(n).excludeOwnItems(excludeOwnItems);
+        rules.forEach(b::rule);
+        return b.build();
+    }
+
     /** Maximum number of recommendations. */
     public int n() {
         return n;

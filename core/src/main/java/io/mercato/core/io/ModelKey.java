@@ -158,6 +158,21 @@ public final class ModelKey {
         return key;
     }
 
+    /**
+     * A secret derived from this key for one {@code purpose} (HMAC-SHA256 of the purpose under the key), so
+     * that one key from the environment can also serve, say, keyed hashing of ids without that use ever
+     * touching the encryption key itself. Different purposes give unrelated secrets.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+
     private static String fingerprint(byte[] key) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key);

@@ -94,13 +94,15 @@ final class RecsysCommand {
     Path out;
 
     @Mixin ModelKeyOptions key;
+    @Mixin PseudonymOptions pseudonyms;
 
     @Override
     public Integer call() throws Exception {
       ModelKey modelKey = key.key(); // a bad key fails before training, not after
+      RecommenderTrainer trainer = pseudonyms.trainer(algorithm.trainer());
       Interactions interactions = columns.load(data);
       long start = System.nanoTime();
-      Recommender rec = algorithm.trainer().fit(interactions);
+      Recommender rec = trainer.fit(interactions);
       double seconds = (System.nanoTime() - start) / 1e9;
       rec.save(out, modelKey);
       spec.commandLine().getOut().printf(Locale.ROOT,
@@ -189,6 +191,7 @@ final class RecsysCommand {
     Path model;
 
     @Mixin ModelKeyOptions key;
+    @Mixin PseudonymOptions pseudonyms;
 
     @Option(names = "--user", required = true, paramLabel = "U", description = "The user id.")
     String user;
@@ -204,7 +207,7 @@ final class RecsysCommand {
       if (n < 1) {
         throw ConfigurationException.invalid("-n", n, "must be >= 1");
       }
-      Recommender rec = Recommenders.load(model, key.key());
+      Recommender rec = pseudonyms.model(Recommenders.load(model, key.key()));
       List<Recommendation> items = rec.recommend(user, n);
       PrintWriter out = spec.commandLine().getOut();
       int rank = 1;

@@ -11,6 +11,7 @@ import io.mercato.text.ModelType;
 import io.mercato.text.Prediction;
 import io.mercato.text.TextClassifier;
 import io.mercato.text.data.TextDataset;
+import io.mercato.text.privacy.PiiMasker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -78,6 +79,11 @@ final class TextCommand {
 
     @Mixin ModelKeyOptions key;
 
+    @Option(names = "--no-pii-masking",
+        description = "Do not mask personal data (e-mails, phones, ids, cards, IPs, IBANs, passports, addresses) "
+            + "before training: the model's vocabulary may then hold it. Masking is on by default.")
+    boolean noPiiMasking;
+
     @Override
     public Integer call() throws Exception {
       ModelKey modelKey = key.key(); // a bad key fails before training, not after
@@ -88,14 +94,18 @@ final class TextCommand {
       TextClassifier clf = TextClassifier.builder()
           .modelType(modelType(model))
           .seed(seed)
+          .piiMasker(noPiiMasking ? PiiMasker.none() : PiiMasker.standard())
           .listener(bar)
           .build()
           .fit(rows);
       double seconds = (System.nanoTime() - start) / 1e9;
       clf.save(out, modelKey);
       spec.commandLine().getOut().printf(Locale.ROOT,
-          "trained a %s model on %d texts (%d labels) in %.1f s -> %s%n",
-          clf.modelType(), rows.size(), clf.labels().size(), seconds, out);
+          "trained a %s model on %d texts (%d labels) in %.1f s, PII masking %s -> %s%n",
+          clf.modelType(), rows.size(), clf.labels().size(), seconds, noPiiMasking ? "off" : "on", out);
+      if (noPiiMasking) {
+        err.println(TextModelFiles.unmaskedNotice(out));
+      }
       return 0;
     }
   }
@@ -116,7 +126,7 @@ final class TextCommand {
 
     @Override
     public Integer call() throws Exception {
-      TextClassifier clf = TextClassifier.load(model, key.key());
+      TextClassifier clf = TextModelFiles.load(model, key.key(), spec.commandLine().getErr());
       ClassificationReport report = clf.evaluate(columns.load());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -148,7 +158,7 @@ final class TextCommand {
 
     @Override
     public Integer call() throws Exception {
-      TextClassifier clf = TextClassifier.load(model, key.key());
+      TextClassifier clf = TextModelFiles.load(model, key.key(), spec.commandLine().getErr());
       PrintWriter out = spec.commandLine().getOut();
       BufferedReader in = new BufferedReader(
           new InputStreamReader(parent.root.stdin(), StandardCharsets.UTF_8));

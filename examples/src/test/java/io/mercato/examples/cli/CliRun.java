@@ -15,6 +15,15 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** A run that sees {@code environment} as its environment variables. */
+  static CliRun withEnvironment(java.util.Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = MercatoCli.run(new ByteArrayInputStream(new byte[0]), environment::get,
+        new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   static CliRun of(String... args) {
     return withInput("", args);
   }

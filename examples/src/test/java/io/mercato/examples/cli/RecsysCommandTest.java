@@ -35,6 +35,30 @@ class RecsysCommandTest {
     assertThat(unknown.err()).contains("ghost").doesNotContain("\tat ");
   }
 
+  @Test
+  void contactIdsArePseudonymizedWhenAskedAndQueriedByTheOriginal() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv().replace("u1,", "jane@shop.cn,"));
+    Path model = dir.resolve("shop.mercato");
+    java.util.Map<String, String> env = java.util.Map.of("ID_KEY",
+        "ids:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    CliRun train = CliRun.withEnvironment(env, "recsys", "train", "--data", data.toString(), "--user-column",
+        "customer", "--item-column", "product", "--algorithm", "item-knn", "--pseudonymize-ids-env", "ID_KEY",
+        "--out", model.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    StringBuilder inflated = new StringBuilder();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(model))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        inflated.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+    }
+    assertThat(inflated.toString()).doesNotContain("jane").contains("i3");
+
+    CliRun rec = CliRun.withEnvironment(env, "recsys", "recommend", "--model", model.toString(),
+        "--user", "jane@shop.cn", "-n", "1", "--pseudonymize-ids-env", "ID_KEY");
+    assertThat(rec.exitCode()).as(rec.err()).isZero();
+    assertThat(rec.out().trim().split("\t")[1]).isEqualTo("i3");   // as for u1 in the plain model above
+  }
+
   /**
    * Popularity on a hand-made split, scored by the library's protocol. Training counts: i1 5 users,
    * i2 3, i3 2, i4 1. Held out: u5 bought i1 (u5 owns i4, so its top-2 is [i1, i2]: hit at rank 1),

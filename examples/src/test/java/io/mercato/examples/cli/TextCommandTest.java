@@ -38,6 +38,43 @@ class TextCommandTest {
   }
 
   @Test
+  void masksPiiByDefaultAndSaysOnceWhenTurnedOff() throws Exception {
+    StringBuilder c = new StringBuilder("review,sentiment\n");
+    for (LabeledText row : TestData.separableTexts()) {
+      c.append('"').append(row.text()).append(" write to jane.roe@shop.example.com\",").append(row.label()).append('\n');
+    }
+    Path data = Files.writeString(dir.resolve("pii.csv"), c);
+    Path masked = dir.resolve("masked.mercato");
+    Path unmasked = dir.resolve("unmasked.mercato");
+    CliRun train = CliRun.of("text", "train", "--data", data.toString(), "--text-column", "review",
+        "--label-column", "sentiment", "--model", "linear", "--out", masked.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("PII masking on");
+    CliRun trainOff = CliRun.of("text", "train", "--data", data.toString(), "--text-column", "review",
+        "--label-column", "sentiment", "--model", "linear", "--no-pii-masking", "--out", unmasked.toString());
+    assertThat(trainOff.exitCode()).as(trainOff.err()).isZero();
+    assertThat(trainOff.out()).contains("PII masking off");
+    assertThat(inflated(masked)).doesNotContain("jane");
+    assertThat(inflated(unmasked)).contains("jane");   // control: the search above can fail
+
+    CliRun quiet = CliRun.withInput("great\n", "text", "predict", "--model", masked.toString());
+    assertThat(quiet.err()).doesNotContain("without PII masking");
+    CliRun warned = CliRun.withInput("great\n", "text", "predict", "--model", unmasked.toString());
+    assertThat(warned.exitCode()).as(warned.err()).isZero();
+    assertThat(warned.err().split("without PII masking", -1)).hasSize(2);   // said exactly once
+  }
+
+  private static String inflated(Path file) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        all.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
+      }
+    }
+    return all.toString().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Test
   void evalJsonHasTheNamedKeysAndPerfectScoresOnSeparableData() throws Exception {
     // TSV detected from the extension
     CliRun eval = CliRun.of("text", "eval", "--model", model.toString(), "--data", tsv.toString(),
