@@ -29,7 +29,7 @@ public enum PiiKind {
   ID_CARD("<ID_CARD>"),
   /**
    * Payment card numbers of 13 to 19 digits (plain or in groups of 4, or Amex 4-6-5) that pass the Luhn
-   * check and start like a card of a real network (Visa 4, Mastercard 51-55/2221-2720, Amex 34/37,
+   * check and start like a card of a real network (Visa 4 with 13, 16 or 19 digits, Mastercard 51-55/2221-2720, Amex 34/37,
    * Diners/JCB 30/35/36/38/39, UnionPay/Discover/Maestro 5x/6x of 16-19 digits). Leaves non-Luhn numbers, Luhn-valid
    * numbers with other prefixes (order numbers starting 1, 7, 8, 9, dates) and 18-digit numbers shaped
    * like a resident id.
@@ -38,9 +38,10 @@ public enum PiiKind {
   /** IPv4 addresses (four octets, not part of a longer dotted run such as a version) and IPv6 addresses. */
   IP("<IP>"),
   /**
-   * International bank account numbers: a country code, two check digits and up to 30 letters or
-   * digits (plain or in groups of 4), with the right length for countries that fix one and a valid
-   * ISO 7064 MOD 97-10 checksum. Leaves look-alikes with a wrong checksum.
+   * International bank account numbers: a country of the ISO 13616 registry, two check digits and up to 30
+   * letters or digits (plain or in groups of 4), with that country's length and a valid ISO 7064 MOD 97-10
+   * checksum. Leaves look-alikes with a wrong checksum, length or country (tracking numbers like SF + 13
+   * digits).
    */
   IBAN("<IBAN>"),
   /**

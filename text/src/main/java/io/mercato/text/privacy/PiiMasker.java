@@ -89,16 +89,14 @@ public final class PiiMasker {
   /** The first two digits of a Chinese resident id: the province-level division (GB/T 2260), 81-83 permits. */
   private static final Set<Integer> PROVINCES = Set.of(11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36,
       37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83);
-  /** IBAN lengths of the countries that use IBANs most in e-commerce (ISO 13616 registry). */
-  private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(Map.entry("AT", 20), Map.entry("BE", 16),
-      Map.entry("CH", 21), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("ES", 24),
-      Map.entry("FI", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("IE", 22), Map.entry("IT", 27),
-      Map.entry("LU", 20), Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PL", 28), Map.entry("PT", 25),
-      Map.entry("SE", 24), Map.entry("AE", 23), Map.entry("SA", 24), Map.entry("TR", 26), Map.entry("GR", 27));
+  /** IBAN length of every country in the ISO 13616 registry ("DE22": Germany, 22 characters). */
+  private static final Map<String, Integer> IBAN_LENGTHS = java.util.Arrays.stream((
+      "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20").split(" ")).collect(java.util.stream.Collectors.toUnmodifiableMap(
+          e -> e.substring(0, 2), e -> Integer.parseInt(e.substring(2))));
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
   /** One pattern of one kind, run only when its cheap guard says the text might hold a match. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<String> guard, Validator validator) {
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
   }
 
   /** How much of a candidate match is personal data: its length, a shorter prefix, or -1 for none. */
@@ -111,20 +109,21 @@ public final class PiiMasker {
 
   /** The rules in the order they run: a span masked by an earlier rule is no longer seen by later ones. */
   private static final List<Rule> RULES = List.of(
-      new Rule(PiiKind.EMAIL, EMAIL, s -> s.indexOf('@') >= 0, WHOLE),
-      new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, PiiMasker::mayHoldObfuscatedEmail, WHOLE),
-      new Rule(PiiKind.IBAN, IBAN, PiiMasker::hasDigit, PiiMasker::ibanLength),
-      new Rule(PiiKind.IP, IPV6_CANDIDATE, s -> s.indexOf(':') >= 0, PiiMasker::ipv6Length),
-      new Rule(PiiKind.IP, IPV4, s -> s.indexOf('.') >= 0 && hasDigit(s), WHOLE),
-      new Rule(PiiKind.ID_CARD, ID_CARD_18, PiiMasker::hasDigit, m -> isValidResidentId(m) ? m.length() : -1),
-      new Rule(PiiKind.ID_CARD, ID_CARD_15, PiiMasker::hasDigit, m -> isValidLegacyResidentId(m) ? m.length() : -1),
-      new Rule(PiiKind.BANK_CARD, BANK_CARD, PiiMasker::hasDigit, PiiMasker::bankCardLength),
-      new Rule(PiiKind.PASSPORT, PASSPORT, PiiMasker::hasDigit, WHOLE),
-      new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, PiiMasker::hasDigit,
+      new Rule(PiiKind.EMAIL, EMAIL, g -> g.at, WHOLE),
+      new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE),
+      new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength),
+      new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.colons >= 2, PiiMasker::ipv6Length),
+      new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE),
+      new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17, m -> isValidResidentId(m) ? m.length() : -1),
+      new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
+          m -> isValidLegacyResidentId(m) ? m.length() : -1),
+      new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.maxDigitRun >= 7, WHOLE),
+      new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1),
-      new Rule(PiiKind.PHONE, PHONE, PiiMasker::hasDigit, PiiMasker::phoneLength),
-      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, PiiMasker::hasDigit, WHOLE),
-      new Rule(PiiKind.ADDRESS, ADDRESS, PiiMasker::hasDigit, WHOLE));
+      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength),
+      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7, WHOLE),
+      new Rule(PiiKind.ADDRESS, ADDRESS, g -> g.houseNumberThenCapital || g.cjkRoadNumber, WHOLE));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -165,19 +164,135 @@ public final class PiiMasker {
     return kinds.isEmpty();
   }
 
-  /** {@code text} with every recognized piece of personal data replaced by its kind's placeholder. */
+  /**
+   * {@code text} with every recognized piece of personal data replaced by its kind's placeholder ({@code text}
+   * itself when there is none). One cheap scan of the characters decides which patterns can match at all,
+   * so that the common text without personal data costs little more than reading it.
+   */
   public String mask(String text) {
     Objects.requireNonNull(text, "text");
     if (rules.isEmpty()) {
       return text;
     }
-    String s = Normalizer.foldFullWidth(text);
+    Signals signals = new Signals(text);
+    String folded = null;
+    String s = null;
     for (Rule rule : rules) {
-      if (rule.guard().test(s)) {
-        s = replace(s, rule);
+      if (rule.guard().test(signals)) {
+        if (s == null) {
+          s = folded = Normalizer.foldFullWidth(text);
+        }
+        s = replace(s, rule);   // the same string when nothing matched
       }
     }
-    return s;
+    return s == folded ? text : s;
+  }
+
+  /**
+   * What one pass over a text's characters says about which patterns can match (full-width digits and
+   * letters count as ASCII, as the rules see them after folding).
+   */
+  private static final class Signals {
+    boolean at;
+    boolean obfuscatedAt;
+    boolean ibanStart;
+    boolean passportWord;
+    boolean houseNumberThenCapital;
+    boolean cjkRoadNumber;
+    int colons;
+    int maxDigitRun;
+    int maxGroupedDigits;
+    int maxDotsInDigitRun;
+
+    Signals(String text) {
+      int n = text.length();
+      boolean wordAt = false;
+      boolean wordDot = false;
+      int digitRun = 0;
+      int groupedDigits = 0;
+      int separatorsInARow = 0;
+      int dotsInRun = 0;
+      boolean inDigitDotRun = false;
+      char prev2 = ' ';
+      char prev = ' ';
+      for (int i = 0; i < n; i++) {
+        char c = fold(text.charAt(i));
+        boolean digit = c >= '0' && c <= '9';
+        if (digit) {
+          digitRun++;
+          groupedDigits++;
+          separatorsInARow = 0;
+          if (!inDigitDotRun) {
+            inDigitDotRun = true;
+            dotsInRun = 0;
+          }
+          maxDigitRun = Math.max(maxDigitRun, digitRun);
+          maxGroupedDigits = Math.max(maxGroupedDigits, groupedDigits);
+        } else {
+          digitRun = 0;
+          if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+') {
+            if (++separatorsInARow > 2) {
+              groupedDigits = 0;
+            }
+          } else {
+            groupedDigits = 0;
+            separatorsInARow = 0;
+          }
+          if (c == '.' && inDigitDotRun && prev >= '0' && prev <= '9') {
+            maxDotsInDigitRun = Math.max(maxDotsInDigitRun, ++dotsInRun);
+          } else if (c != '.') {
+            inDigitDotRun = false;
+          }
+        }
+        switch (c) {
+          case '@' -> at = true;
+          case ':' -> colons++;
+          case '号', '號' -> cjkRoadNumber |= prev >= '0' && prev <= '9';
+          case '特' -> obfuscatedAt |= prev == '艾';
+          case '照' -> passportWord |= prev == '护';
+          default -> { }
+        }
+        if (i + 1 < n) {
+          char next = fold(text.charAt(i + 1));
+          char after = i + 2 < n ? fold(text.charAt(i + 2)) : ' ';
+          if ((c | 0x20) == 'a' && (next | 0x20) == 't' && !isLetter(prev) && !isLetter(after)) {
+            boolean bracket = prev == '[' || prev == '(' || prev == '{' || prev == '<';
+            obfuscatedAt |= bracket;
+            wordAt |= !bracket && Character.isWhitespace(prev) && Character.isWhitespace(after);
+          }
+          if ((c | 0x20) == 'd' && (next | 0x20) == 'o' && (after | 0x20) == 't' && !isLetter(prev)) {
+            wordDot = true;
+          }
+          if ((c | 0x20) == 'p' && text.regionMatches(true, i, "passport", 0, 8)) {
+            passportWord = true;
+          }
+          if (c >= 'A' && c <= 'Z' && next >= 'A' && next <= 'Z' && !isLetterOrDigit(prev) && i + 3 < n) {
+            char d1 = fold(text.charAt(i + 2));
+            char d2 = fold(text.charAt(i + 3));
+            ibanStart |= d1 >= '0' && d1 <= '9' && d2 >= '0' && d2 <= '9';
+          }
+          if (Character.isWhitespace(c) && next >= 'A' && next <= 'Z'
+              && (prev >= '0' && prev <= '9' || (isLetter(prev) && prev2 >= '0' && prev2 <= '9'))) {
+            houseNumberThenCapital = true;
+          }
+        }
+        prev2 = prev;
+        prev = c;
+      }
+      obfuscatedAt |= wordAt && wordDot;
+    }
+
+    private static char fold(char c) {
+      return c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+    }
+
+    private static boolean isLetter(char c) {
+      return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+      return isLetter(c) || (c >= '0' && c <= '9');
+    }
   }
 
   /** Replaces each validated match (group 1 if the pattern has one: the rest is context) by the placeholder. */
@@ -198,28 +313,6 @@ public final class PiiMasker {
       copied = m.start(group) + length;
     }
     return out == null ? s : out.append(s, copied, s.length()).toString();
-  }
-
-  private static boolean hasDigit(String s) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code s} holds "at" in any case or 艾特, without which no obfuscated address matches. */
-  private static boolean mayHoldObfuscatedEmail(String s) {
-    for (int i = 0, n = s.length() - 1; i < n; i++) {
-      char c = s.charAt(i);
-      char next = s.charAt(i + 1);
-      if (((c | 0x20) == 'a' && (next | 0x20) == 't') || (c == '艾' && next == '特')) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int ipv6Length(String candidate) {
@@ -305,7 +398,7 @@ public final class PiiMasker {
     int two = Integer.parseInt(digits.substring(0, 2));
     int four = Integer.parseInt(digits.substring(0, 4));
     return switch (digits.charAt(0)) {
-      case '4' -> true;                                                    // Visa 13-19
+      case '4' -> n == 13 || n == 16 || n == 19;                           // Visa
       case '5' -> n >= 16;                                                 // Mastercard 51-55, Maestro 50/56-59
       case '2' -> n == 16 && four >= 2221 && four <= 2720;                 // Mastercard 2-series
       case '3' -> two == 34 || two == 37 ? n == 15                         // Amex
@@ -336,11 +429,11 @@ public final class PiiMasker {
     return -1;
   }
 
-  /** The candidate's length if it is an IBAN: known length for its country (else 15-34) and MOD 97-10 = 1. */
+  /** The candidate's length if it is an IBAN: a registry country, its length, and MOD 97-10 = 1. */
   private static int ibanLength(String candidate) {
     String iban = candidate.replace(" ", "");
     Integer expected = IBAN_LENGTHS.get(iban.substring(0, 2));
-    if (expected == null ? iban.length() < 15 || iban.length() > 34 : iban.length() != expected) {
+    if (expected == null || iban.length() != expected) {
       return -1;
     }
     StringBuilder numeric = new StringBuilder(iban.length() * 2);

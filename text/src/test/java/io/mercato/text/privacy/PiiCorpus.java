@@ -181,10 +181,19 @@ public final class PiiCorpus {
         + digits(3);
   }
 
-  /** 15 digits that are no legacy id: unknown province (9x) or month 13-19. */
+  /**
+   * 15 digits that are no legacy id (unknown province 9x, or month 13-19) and no Amex number either (a
+   * Luhn-valid 34/37 number is one, and is rightly masked).
+   */
   private String legacyLookAlike() {
-    return random.nextBoolean() ? "9" + digits(14)
-        : PROVINCES[random.nextInt(PROVINCES.length)] + digits(6) + "1" + (3 + random.nextInt(7)) + digits(5);
+    while (true) {
+      String n = random.nextBoolean() ? "9" + digits(14)
+          : PROVINCES[random.nextInt(PROVINCES.length)] + digits(6) + "1" + (3 + random.nextInt(7)) + digits(5);
+      boolean amex = (n.startsWith("34") || n.startsWith("37")) && luhnDigit(n.substring(0, 14)) == n.charAt(14) - '0';
+      if (!amex) {
+        return n;
+      }
+    }
   }
 
   private String card() {
