@@ -75,11 +75,13 @@ public final class PiiMasker {
   private static final Pattern LOCAL_PHONE_AFTER_WORD = Pattern.compile(
       "(?<![A-Za-z])(?:电话|手机|座机|致电|热线|传真|tel|phone|call|fax|mobile|cell)(?:\\s|[.:]|no|号码|号|是|为){0,4}"
           + "(\\d{3,4}[ -]?\\d{4})" + NOT_ALNUM_AFTER, Pattern.CASE_INSENSITIVE);
-  private static final Pattern ADDRESS = Pattern.compile(
-      NOT_ALNUM_BEFORE + "\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'.-]*\\s+){1,4}"
-          + "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Way"
-          + "|Parkway|Pkwy|Square|Sq|Highway|Hwy)(?![A-Za-z])\\.?"
-          + "|(?:[\\u4e00-\\u9fa5]{1,6}(?:省|市|区|县))*[\\u4e00-\\u9fa5]{1,6}(?:路|街|大道|巷|弄)\\d{1,5}[号號]"
+  private static final String STREET_TYPES = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court"
+      + "|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Square|Sq|Highway|Hwy";
+  private static final Set<String> STREET_TYPE_SET = Set.of(STREET_TYPES.split("\\|"));
+  private static final Pattern ENGLISH_ADDRESS = Pattern.compile(
+      NOT_ALNUM_BEFORE + "\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'.-]*\\s+){1,4}(?:" + STREET_TYPES + ")(?![A-Za-z])\\.?");
+  private static final Pattern CHINESE_ADDRESS = Pattern.compile(
+      "(?:[\\u4e00-\\u9fa5]{1,6}(?:省|市|区|县))*[\\u4e00-\\u9fa5]{1,6}(?:路|街|大道|巷|弄)\\d{1,5}[号號]"
           + "(?:之?(?:[A-Za-z]\\d{0,4}|\\d{1,4})(?:栋|幢|座|号楼|单元|楼|层|室|号))*");
 
   /** ISO 7064 MOD 11-2 weights of the first 17 digits of a Chinese resident id (2^(17-i) mod 11). */
@@ -96,7 +98,12 @@ public final class PiiMasker {
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
   /** One pattern of one kind, run only when its cheap guard says the text might hold a match. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator,
+      boolean nearDigitRuns) {
+
+    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
+      this(kind, pattern, guard, validator, false);
+    }
   }
 
   /** How much of a candidate match is personal data: its length, a shorter prefix, or -1 for none. */
@@ -112,18 +119,21 @@ public final class PiiMasker {
       new Rule(PiiKind.EMAIL, EMAIL, g -> g.at, WHOLE),
       new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE),
       new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength),
-      new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.colons >= 2, PiiMasker::ipv6Length),
+      new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length),
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE),
-      new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17, m -> isValidResidentId(m) ? m.length() : -1),
+      new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17, m -> isValidResidentId(m) ? m.length() : -1,
+          true),
       new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
-          m -> isValidLegacyResidentId(m) ? m.length() : -1),
-      new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength),
-      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.maxDigitRun >= 7, WHOLE),
+          m -> isValidLegacyResidentId(m) ? m.length() : -1, true),
+      new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
+          true),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.maxDigitRun >= 7, WHOLE, true),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1),
-      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength),
-      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7, WHOLE),
-      new Rule(PiiKind.ADDRESS, ADDRESS, g -> g.houseNumberThenCapital || g.cjkRoadNumber, WHOLE));
+      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, true),
+      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7, WHOLE, true),
+      new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE),
+      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -174,6 +184,9 @@ public final class PiiMasker {
     if (rules.isEmpty()) {
       return text;
     }
+    if (!Signals.mayMatch(text)) {
+      return text;
+    }
     Signals signals = new Signals(text);
     String folded = null;
     String s = null;
@@ -182,11 +195,18 @@ public final class PiiMasker {
         if (s == null) {
           s = folded = Normalizer.foldFullWidth(text);
         }
-        s = replace(s, rule);   // the same string when nothing matched
+        String replaced = replace(s, rule, signals);
+        if (replaced != s) {   // positions moved: scan again
+          s = replaced;
+          signals = new Signals(s);
+        }
       }
     }
     return s == folded ? text : s;
   }
+
+  /** Characters before the first long digit run that a digit rule's match may start with ("phone no. "). */
+  private static final int DIGIT_RULE_CONTEXT = 24;
 
   /**
    * What one pass over a text's characters says about which patterns can match (full-width digits and
@@ -199,36 +219,138 @@ public final class PiiMasker {
     boolean passportWord;
     boolean houseNumberThenCapital;
     boolean cjkRoadNumber;
-    int colons;
+    /** The most colons in one run of hex digits and colons (an IPv6 address has 2 or more). */
+    int maxColonsInHexRun;
     int maxDigitRun;
     int maxGroupedDigits;
+    /** From the start of the first to the end of the last run of 7+ digits with separators (else 0, 0). */
+    int digitRegionStart = Integer.MAX_VALUE;
+    int digitRegionEnd;
     int maxDotsInDigitRun;
 
+    /**
+     * Whether any rule can match at all: every pattern needs a digit, an {@code @}, 艾特, a bracketed "at"
+     * or the words "at" and "dot". Most texts have none of these, and this loop is all they cost.
+     */
+    static boolean mayMatch(String text) {
+      boolean wordAt = false;
+      boolean wordDot = false;
+      for (int i = 0, n = text.length(); i < n; i++) {
+        char c = text.charAt(i);
+        if (c <= '@') {
+          if (c >= '0') {   // '0'..'9', ':', ';', '<', '=', '>', '?', '@'
+            if (c <= '9' || c == '@') {
+              return true;
+            }
+          }
+        } else if (c >= 0xFF10) {
+          if (c <= 0xFF19 || c == 0xFF20) {   // full-width digits and @
+            return true;
+          }
+        } else if ((c | 0x20) == 't' && i >= 1) {
+          char before = text.charAt(i - 1);
+          char after = i + 1 < n ? text.charAt(i + 1) : ' ';
+          if (isLetter(after)) {
+            continue;
+          }
+          if ((before | 0x20) == 'a') {
+            char open = i >= 2 ? text.charAt(i - 2) : ' ';
+            if (open == '[' || open == '(' || open == '{' || open == '<' || open == '\uFF08') {
+              return true;
+            }
+            wordAt |= !isLetter(open);
+          } else if ((before | 0x20) == 'o' && i >= 2 && (text.charAt(i - 2) | 0x20) == 'd'
+              && (i < 3 || !isLetter(text.charAt(i - 3)))) {
+            wordDot = true;
+          }
+        } else if (c == '特' && i >= 1 && text.charAt(i - 1) == '艾') {
+          return true;
+        }
+      }
+      return wordAt && wordDot;
+    }
+
+    /**
+     * One pass; each test looks back at the last few characters ({@code p1} just before {@code c}), and a
+     * virtual space after the end closes the last word.
+     */
+    private final String text;
+
+    /** Whether the text has a street type word (Street, Ave, Rd, ...); asked only after a house number. */
+    boolean hasStreetTypeWord() {
+      for (int i = 0, n = text.length(); i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= 'A' && c <= 'Z' && (i == 0 || !isLetter(text.charAt(i - 1)))) {
+          int end = i + 1;
+          while (end < n && isLetter(text.charAt(end))) {
+            end++;
+          }
+          if (end - i <= 9 && STREET_TYPE_SET.contains(text.substring(i, end))) {
+            return true;
+          }
+          i = end;
+        }
+      }
+      return false;
+    }
+
     Signals(String text) {
+      this.text = text;
       int n = text.length();
       boolean wordAt = false;
       boolean wordDot = false;
       int digitRun = 0;
       int groupedDigits = 0;
+      int groupStart = 0;
       int separatorsInARow = 0;
       int dotsInRun = 0;
-      boolean inDigitDotRun = false;
-      char prev2 = ' ';
-      char prev = ' ';
-      for (int i = 0; i < n; i++) {
-        char c = fold(text.charAt(i));
-        boolean digit = c >= '0' && c <= '9';
-        if (digit) {
-          digitRun++;
-          groupedDigits++;
+      int colonsInHexRun = 0;
+      int lastRoadChar = -10;
+      char p3 = ' ';
+      char p2 = ' ';
+      char p1 = ' ';
+      for (int i = 0; i <= n; i++) {
+        char c = i == n ? ' ' : fold(text.charAt(i));
+        boolean cjk = c >= 0x3400 && c != '路' && c != '街' && c != '道' && c != '巷' && c != '弄' && c != '号'
+            && c != '號' && c != '特' && c != '照';
+        if (cjk || (c >= 'a' && c <= 'z' && c != 'p' && c != 't')
+            || (c == ' ' && groupedDigits == 0 && (p1 | 0x20) != 't')) {
+          // the common case, a letter (or a space outside digits and after no "at") that starts or ends nothing:
+          // it only breaks runs
+          digitRun = 0;
+          groupedDigits = 0;
           separatorsInARow = 0;
-          if (!inDigitDotRun) {
-            inDigitDotRun = true;
+          dotsInRun = 0;
+          if (cjk || c > 'f') {
+            colonsInHexRun = 0;
+          }
+          p3 = p2;
+          p2 = p1;
+          p1 = c;
+          continue;
+        }
+        if (c >= '0' && c <= '9') {
+          digitRun++;
+          if (groupedDigits++ == 0) {
+            groupStart = i;
+          }
+          if (groupedDigits >= 7) {
+            digitRegionStart = Math.min(digitRegionStart, groupStart);
+            digitRegionEnd = i + 1;
+          }
+          separatorsInARow = 0;
+          if (digitRun > maxDigitRun) {
+            maxDigitRun = digitRun;
+          }
+          if (groupedDigits > maxGroupedDigits) {
+            maxGroupedDigits = groupedDigits;
+          }
+        } else {
+          if (c == '.' && isDigit(p1)) {   // a run of digits and dots, each dot after a digit
+            maxDotsInDigitRun = Math.max(maxDotsInDigitRun, ++dotsInRun);
+          } else {
             dotsInRun = 0;
           }
-          maxDigitRun = Math.max(maxDigitRun, digitRun);
-          maxGroupedDigits = Math.max(maxGroupedDigits, groupedDigits);
-        } else {
           digitRun = 0;
           if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+') {
             if (++separatorsInARow > 2) {
@@ -238,48 +360,56 @@ public final class PiiMasker {
             groupedDigits = 0;
             separatorsInARow = 0;
           }
-          if (c == '.' && inDigitDotRun && prev >= '0' && prev <= '9') {
-            maxDotsInDigitRun = Math.max(maxDotsInDigitRun, ++dotsInRun);
-          } else if (c != '.') {
-            inDigitDotRun = false;
-          }
         }
-        switch (c) {
-          case '@' -> at = true;
-          case ':' -> colons++;
-          case '号', '號' -> cjkRoadNumber |= prev >= '0' && prev <= '9';
-          case '特' -> obfuscatedAt |= prev == '艾';
-          case '照' -> passportWord |= prev == '护';
-          default -> { }
+        if (c == ':') {
+          maxColonsInHexRun = Math.max(maxColonsInHexRun, ++colonsInHexRun);
+        } else if (!isHex(c) && c != '.') {
+          colonsInHexRun = 0;
         }
-        if (i + 1 < n) {
-          char next = fold(text.charAt(i + 1));
-          char after = i + 2 < n ? fold(text.charAt(i + 2)) : ' ';
-          if ((c | 0x20) == 'a' && (next | 0x20) == 't' && !isLetter(prev) && !isLetter(after)) {
-            boolean bracket = prev == '[' || prev == '(' || prev == '{' || prev == '<';
-            obfuscatedAt |= bracket;
-            wordAt |= !bracket && Character.isWhitespace(prev) && Character.isWhitespace(after);
+        if (c >= 0x2000) {
+          switch (c) {
+            case '路', '街', '道', '巷', '弄' -> lastRoadChar = i;
+            case '号', '號' -> cjkRoadNumber |= isDigit(p1) && i - lastRoadChar <= 6;
+            case '特' -> obfuscatedAt |= p1 == '艾';
+            case '照' -> passportWord |= p1 == '护';
+            default -> { }
           }
-          if ((c | 0x20) == 'd' && (next | 0x20) == 'o' && (after | 0x20) == 't' && !isLetter(prev)) {
-            wordDot = true;
-          }
-          if ((c | 0x20) == 'p' && text.regionMatches(true, i, "passport", 0, 8)) {
-            passportWord = true;
-          }
-          if (c >= 'A' && c <= 'Z' && next >= 'A' && next <= 'Z' && !isLetterOrDigit(prev) && i + 3 < n) {
-            char d1 = fold(text.charAt(i + 2));
-            char d2 = fold(text.charAt(i + 3));
-            ibanStart |= d1 >= '0' && d1 <= '9' && d2 >= '0' && d2 <= '9';
-          }
-          if (Character.isWhitespace(c) && next >= 'A' && next <= 'Z'
-              && (prev >= '0' && prev <= '9' || (isLetter(prev) && prev2 >= '0' && prev2 <= '9'))) {
-            houseNumberThenCapital = true;
-          }
+        } else if (c == '@') {
+          at = true;
+        } else if ((c | 0x20) == 'p' && i + 8 <= n && text.regionMatches(true, i, "passport", 0, 8)) {
+          passportWord = true;
         }
-        prev2 = prev;
-        prev = c;
+        if ((p1 | 0x20) == 't' && (p2 | 0x20) == 'a' && !isLetter(p3) && !isLetter(c)) {
+          boolean bracket = p3 == '[' || p3 == '(' || p3 == '{' || p3 == '<';
+          obfuscatedAt |= bracket;
+          wordAt |= isSpace(p3) && isSpace(c);
+        }
+        wordDot |= (c | 0x20) == 't' && (p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(p3);
+        ibanStart |= isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z';
+        if (c >= 'A' && c <= 'Z' && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(p3))) {
+          char next = i + 1 < n ? text.charAt(i + 1) : ' ';
+          houseNumberThenCapital |= next >= 'a' && next <= 'z';   // "221B Baker", not "send 2 U"
+        }
+        p3 = p2;
+        p2 = p1;
+        p1 = c;
       }
       obfuscatedAt |= wordAt && wordDot;
+      if (digitRegionEnd == 0) {
+        digitRegionStart = 0;
+      }
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+      return isDigit(c) || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
+    }
+
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u00A0';
     }
 
     private static char fold(char c) {
@@ -289,15 +419,16 @@ public final class PiiMasker {
     private static boolean isLetter(char c) {
       return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     }
-
-    private static boolean isLetterOrDigit(char c) {
-      return isLetter(c) || (c >= '0' && c <= '9');
-    }
   }
 
+
   /** Replaces each validated match (group 1 if the pattern has one: the rest is context) by the placeholder. */
-  private static String replace(String s, Rule rule) {
+  private static String replace(String s, Rule rule, Signals signals) {
     Matcher m = rule.pattern().matcher(s);
+    if (rule.nearDigitRuns()) {   // every match holds a run of 7+ digits (an id also its X); look-arounds see all
+      m.useTransparentBounds(true).useAnchoringBounds(false).region(
+          Math.max(0, signals.digitRegionStart - DIGIT_RULE_CONTEXT), Math.min(s.length(), signals.digitRegionEnd + 1));
+    }
     int group = m.groupCount() > 0 ? 1 : 0;
     StringBuilder out = null;
     int copied = 0;
