@@ -97,6 +97,21 @@ public final class IdPseudonymizer {
     return digits >= 7 && digits <= 15;
   }
 
+  /**
+   * {@code id} as error messages and logs show it: quoted, unless it looks like an e-mail address or a phone
+   * number, which is never shown ("an id that looks like an e-mail address, not shown").
+   */
+  public static String forMessages(String id) {
+    if (id == null) {
+      return "null";
+    }
+    if (!isContactLike(id)) {
+      return "'" + id + "'";
+    }
+    return EMAIL.matcher(id).matches() ? "(an id that looks like an e-mail address, not shown)"
+        : "(an id that looks like a phone number, not shown)";
+  }
+
   /** The stored form of user id {@code id}: its pseudonym if the scope covers it, else {@code id}. */
   public String user(String id) {
     return scope == Scope.ALL_USERS || isContactLike(id) ? pseudonym(id) : id;

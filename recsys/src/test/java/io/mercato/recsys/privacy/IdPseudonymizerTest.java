@@ -103,6 +103,17 @@ class IdPseudonymizerTest {
   }
 
   @Test
+  void errorMessagesNeverShowAContactId() {
+    Recommender plain = Recommenders.byName("item-knn", Map.of()).fit(shop(true));
+    assertThatThrownBy(() -> plain.recommend("someone.else@shop.cn", 3)).isInstanceOf(UnknownIdException.class)
+        .hasMessageContaining("e-mail").hasMessageNotContaining("someone")
+        .satisfies(e -> assertThat(((UnknownIdException) e).id()).isEqualTo("someone.else@shop.cn"));
+    assertThatThrownBy(() -> plain.recommend("+86 139 0000 1111", 3)).hasMessageContaining("phone")
+        .hasMessageNotContaining("1111");
+    assertThatThrownBy(() -> plain.recommend("u-77", 3)).hasMessageContaining("'u-77'");
+  }
+
+  @Test
   void foldingInANewContactUserStoresOnlyThePseudonym() {
     Recommender model = IDS.trainer(Recommenders.byName("item-knn", Map.of())).fit(shop(true));
     Recommender more = model.foldIn("new.buyer@shop.cn", Map.of("teapot", 1.0));
