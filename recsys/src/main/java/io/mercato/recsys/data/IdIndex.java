@@ -25,7 +25,7 @@ public final class IdIndex {
         Builder b = new Builder();
         for (String id : ids) {
             if (b.contains(id)) {
-                throw new IllegalArgumentException("duplicate id '" + id + "'");
+                throw new IllegalArgumentException("duplicate id " + io.mercato.recsys.privacy.IdPseudonymizer.forMessages(id));
             }
             b.add(id);
         }

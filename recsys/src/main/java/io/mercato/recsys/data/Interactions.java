@@ -1,5 +1,7 @@
 package io.mercato.recsys.data;
 
+import io.mercato.recsys.privacy.IdPseudonymizer;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -404,7 +406,8 @@ public final class Interactions {
                 throw new IllegalArgumentException("user and item ids must not be null");
             }
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("value of (" + user + ", " + item + ") must be finite, got " + value);
+                throw new IllegalArgumentException("value of (" + IdPseudonymizer.forMessages(user) + ", "
+                        + IdPseudonymizer.forMessages(item) + ") must be finite, got " + value);
             }
             if (n == us.length) {
                 int cap = n * 2;
