@@ -19,16 +19,20 @@ import java.util.Map;
  * {@code /v1/recommend} and {@code /v1/similar/{item}}.
  */
 final class ModelRoutes {
-  static final int MAX_ITEMS = 1000;
-
   private final TextClassifier classifier;
   private final Recommender recommender;
   private final int maxBatch;
+  private final int maxItems;
 
-  ModelRoutes(TextClassifier classifier, Recommender recommender, int maxBatch) {
+  /**
+   * @param maxBatch the most texts per classify request
+   * @param maxItems the largest {@code n} of a recommend or similar-items request
+   */
+  ModelRoutes(TextClassifier classifier, Recommender recommender, int maxBatch, int maxItems) {
     this.classifier = classifier;
     this.recommender = recommender;
     this.maxBatch = maxBatch;
+    this.maxItems = maxItems;
   }
 
   /** {@code {"texts": [...], "explain": false}} → {@code {"predictions": [{label, probability, probabilities}]}}. */
@@ -139,12 +143,12 @@ final class ModelRoutes {
     return v.asBoolean();
   }
 
-  private static int count(JsonNode v, String what) {
+  private int count(JsonNode v, String what) {
     if (v == null || v.isNull()) {
-      return 10;
+      return Math.min(10, maxItems);
     }
-    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > MAX_ITEMS) {
-      throw ApiException.badRequest(what + " must be an integer in [1, " + MAX_ITEMS + "], got " + v);
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > maxItems) {
+      throw ApiException.badRequest(what + " must be an integer in [1, " + maxItems + "], got " + v);
     }
     return v.asInt();
   }
