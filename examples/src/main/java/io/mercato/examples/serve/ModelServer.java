@@ -231,8 +231,9 @@ public final class ModelServer implements AutoCloseable {
       }
       if (route.scope() != null) {
         if (authenticator != null) {
-          Key key = authenticator.authorize(exchange.getRequestHeaders().getFirst("Authorization"), route.scope());
+          Key key = authenticator.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
           who = key.name();
+          Authenticator.requireScope(key, route.scope());
         }
         limitRate(who != null ? who : exchange.getRemoteAddress().getAddress().getHostAddress());
       }

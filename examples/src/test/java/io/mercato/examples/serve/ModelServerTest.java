@@ -41,7 +41,7 @@ class ModelServerTest {
         .fit(TestData.separableTexts());
     recommender = Recommenders.byName("item-knn", Map.of()).fit(TestData.twoShops());
     server = ModelServer.builder().port(0).textModel(classifier).recommender(recommender)
-        .maxBodyBytes(4096).maxBatch(50).start();
+        .maxBodyBytes(4096).maxBatch(50).auditSink(line -> { }).start();
   }
 
   @AfterAll
