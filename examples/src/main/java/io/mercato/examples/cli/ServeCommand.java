@@ -1,5 +1,6 @@
 package io.mercato.examples.cli;
 
+import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.io.ModelKey;
 import io.mercato.examples.serve.ApiKeys;
@@ -110,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig.Builder builder = ModelServer.builder().host(host).port(port).auditText(auditLogText);
     security(builder);
     limits(builder);
+    builder.build(); // bad settings fail before the models load, not after
     PrintWriter auditFile = null;
     if (auditLog != null) {
       auditFile = new PrintWriter(Files.newBufferedWriter(auditLog, StandardCharsets.UTF_8,
@@ -166,7 +168,7 @@ final class ServeCommand implements Callable<Integer> {
       if (!m.matches()) {
         throw ConfigurationException.invalid("--rate-limit", rateLimit, "must be requests per second, e.g. 50/s");
       }
-      double perSecond = Double.parseDouble(m.group(1));
+      double perSecond = Check.positive("--rate-limit", Double.parseDouble(m.group(1)));
       builder.rateLimit(perSecond, rateBurst != null ? rateBurst : (int) Math.max(1, Math.ceil(perSecond)));
     } else if (rateBurst != null) {
       throw new ConfigurationException("--rate-burst needs --rate-limit");
