@@ -31,12 +31,13 @@ import picocli.CommandLine.Spec;
  * flight). Secrets (the keystore password, inline API keys, the model key) come from environment
  * variables, never from the command line.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, subcommands = KeyGenCommand.class,
     description = {"Serve saved models over HTTP(S):",
         "  POST /v1/classify  {\"texts\": [...], \"explain\": false}",
         "  POST /v1/recommend {\"user\": \"...\", \"n\": 10}",
         "  GET  /v1/similar/{item}?n=10,  GET /health,  GET /metrics",
-        "See docs/deploying.md for TLS, API keys, limits and the threat model."})
+        "See docs/deploying.md for TLS, API keys, limits and the threat model;",
+        "'mercato serve keygen NAME SCOPES' makes an API key."})
 final class ServeCommand implements Callable<Integer> {
   private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:/s)?");
 

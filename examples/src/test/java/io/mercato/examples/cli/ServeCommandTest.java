@@ -2,8 +2,13 @@ package io.mercato.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mercato.examples.serve.ApiKeys;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,30 @@ class ServeCommandTest {
         "--text-model", dir.resolve("m.mercato").toString(), "--api-keys-env", "K");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("bad/name").doesNotContain(secret);
+  }
+
+  @Test
+  void keygenPrintsATokenAndAKeyLineThatAcceptsIt() {
+    CliRun run = CliRun.of("serve", "keygen", "shop-web", "classify,recommend");
+    assertThat(run.exitCode()).isEqualTo(0);
+    String token = run.out().strip();
+    String line = run.err().strip();
+    assertThat(line).startsWith("shop-web classify,recommend sha256:").doesNotContain(token);
+    // the line's hash is SHA-256 of the token, computed here independently
+    String hex = HexFormat.of().formatHex(sha256(token));
+    assertThat(line).endsWith(hex);
+    ApiKeys keys = ApiKeys.parse("keygen", line);
+    assertThat(keys.authenticate(token)).hasValueSatisfying(k -> assertThat(k.name()).isEqualTo("shop-web"));
+    assertThat(CliRun.of("serve", "keygen", "shop-web", "classify").out().strip()).isNotEqualTo(token);
+    assertOneLineError(CliRun.of("serve", "keygen", "shop", "everything"), "unknown scope");
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static void assertOneLineError(CliRun run, String part) {
