@@ -7,6 +7,7 @@ import io.mercato.recsys.Recommender;
 import io.mercato.recsys.UnknownIdException;
 import io.mercato.text.Prediction;
 import io.mercato.text.TextClassifier;
+import io.mercato.text.privacy.PiiMasker;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,16 +20,25 @@ import java.util.Map;
  * {@code /v1/recommend} and {@code /v1/similar/{item}}.
  */
 final class ModelRoutes {
-  static final int MAX_ITEMS = 1000;
-
   private final TextClassifier classifier;
   private final Recommender recommender;
   private final int maxBatch;
+  private final int maxItems;
+  /** Masks incoming texts; null when the model's own masking already covers every kind asked for. */
+  private final PiiMasker masker;
 
-  ModelRoutes(TextClassifier classifier, Recommender recommender, int maxBatch) {
+  /**
+   * @param maxBatch the most texts per classify request
+   * @param maxItems the largest {@code n} of a recommend or similar-items request
+   * @param masker masking of incoming texts before the model sees them
+   */
+  ModelRoutes(TextClassifier classifier, Recommender recommender, int maxBatch, int maxItems, PiiMasker masker) {
     this.classifier = classifier;
     this.recommender = recommender;
     this.maxBatch = maxBatch;
+    this.maxItems = maxItems;
+    boolean modelMasksAll = classifier != null && classifier.piiMasker().kinds().containsAll(masker.kinds());
+    this.masker = masker.masksNothing() || modelMasksAll ? null : masker;
   }
 
   /** {@code {"texts": [...], "explain": false}} → {@code {"predictions": [{label, probability, probabilities}]}}. */
@@ -49,7 +59,7 @@ final class ModelRoutes {
       if (!texts.get(i).isTextual()) {
         throw ApiException.badRequest("'texts[" + i + "]' must be a string, got " + texts.get(i).getNodeType());
       }
-      input.add(texts.get(i).asText());
+      input.add(masker == null ? texts.get(i).asText() : masker.mask(texts.get(i).asText()));
     }
     boolean explain = flag(body, "explain");
     List<Prediction> predictions = classifier.predictAll(input);
@@ -139,12 +149,12 @@ final class ModelRoutes {
     return v.asBoolean();
   }
 
-  private static int count(JsonNode v, String what) {
+  private int count(JsonNode v, String what) {
     if (v == null || v.isNull()) {
-      return 10;
+      return Math.min(10, maxItems);
     }
-    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > MAX_ITEMS) {
-      throw ApiException.badRequest(what + " must be an integer in [1, " + MAX_ITEMS + "], got " + v);
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > maxItems) {
+      throw ApiException.badRequest(what + " must be an integer in [1, " + maxItems + "], got " + v);
     }
     return v.asInt();
   }

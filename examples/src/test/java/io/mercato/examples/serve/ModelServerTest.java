@@ -41,7 +41,7 @@ class ModelServerTest {
         .fit(TestData.separableTexts());
     recommender = Recommenders.byName("item-knn", Map.of()).fit(TestData.twoShops());
     server = ModelServer.builder().port(0).textModel(classifier).recommender(recommender)
-        .maxBodyBytes(4096).maxBatch(50).start();
+        .maxBodyBytes(4096).maxBatch(50).auditSink(line -> { }).start();
   }
 
   @AfterAll
@@ -204,6 +204,31 @@ class ModelServerTest {
           .POST(HttpRequest.BodyPublishers.ofString("{\"user\": \"u1\"}")).build();
       assertError(HTTP.send(r, HttpResponse.BodyHandlers.ofString()), 503, "--recsys-model");
     }
+  }
+
+  @Test
+  void masksIncomingTextsByDefaultEvenForAModelTrainedWithoutMasking() throws Exception {
+    List<io.mercato.text.LabeledText> data = new ArrayList<>(TestData.separableTexts());
+    data.add(io.mercato.text.LabeledText.of("awful refund write jane.roe@shop.example.com", "neg"));
+    TextClassifier unmasked = TextClassifier.builder().modelType(ModelType.LINEAR).seed(1)
+        .piiMasker(io.mercato.text.privacy.PiiMasker.none()).build().fit(data);
+    String body = "{\"texts\": [\"awful jane.roe@shop.example.com\"], \"explain\": true}";
+    try (ModelServer masking = ModelServer.builder().port(0).textModel(unmasked).auditSink(line -> { }).start();
+        ModelServer plain = ModelServer.builder().port(0).textModel(unmasked).auditSink(line -> { })
+            .piiMasker(io.mercato.text.privacy.PiiMasker.none()).start()) {
+      String masked = send(masking, body);
+      assertThat(masked).doesNotContain("jane").doesNotContain("example");
+      // control: with service masking off, this model's explanation names the address it learned
+      assertThat(send(plain, body)).contains("jane");
+    }
+  }
+
+  private static String send(ModelServer to, String body) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(to.url() + "/v1/classify"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static void assertError(HttpResponse<String> r, int status, String messagePart) throws IOException {
