@@ -127,7 +127,7 @@ public final class PiiMasker {
           m -> isValidLegacyResidentId(m) ? m.length() : -1, true),
       new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
           true),
-      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.maxDigitRun >= 7, WHOLE, true),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, true),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1),
       new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, true),
@@ -217,6 +217,7 @@ public final class PiiMasker {
     boolean obfuscatedAt;
     boolean ibanStart;
     boolean passportWord;
+    boolean passportShape;
     boolean houseNumberThenCapital;
     boolean cjkRoadNumber;
     /** The most colons in one run of hex digits and colons (an IPv6 address has 2 or more). */
@@ -339,6 +340,11 @@ public final class PiiMasker {
             digitRegionEnd = i + 1;
           }
           separatorsInARow = 0;
+          if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
+            char b1 = i >= 7 ? fold(text.charAt(i - 7)) : ' ';
+            char b2 = i >= 8 ? fold(text.charAt(i - 8)) : ' ';
+            passportShape |= b1 == 'E' || b1 == 'G' || b1 == 'H' || b1 == 'M' || (b1 >= 'A' && b1 <= 'Z' && b2 == 'E');
+          }
           if (digitRun > maxDigitRun) {
             maxDigitRun = digitRun;
           }
