@@ -312,17 +312,13 @@ public final class PiiMasker {
       char p1 = ' ';
       for (int i = 0; i <= n; i++) {
         char c = i == n ? ' ' : fold(text.charAt(i));
-        boolean cjk = c >= 0x3400 && c != '路' && c != '街' && c != '道' && c != '巷' && c != '弄' && c != '号'
-            && c != '號' && c != '特' && c != '照';
-        if (cjk || (c >= 'a' && c <= 'z' && c != 'p' && c != 't')
-            || (c == ' ' && groupedDigits == 0 && (p1 | 0x20) != 't')) {
-          // the common case, a letter (or a space outside digits and after no "at") that starts or ends nothing:
-          // it only breaks runs
+        if (isPlain(c, p1, p2, p3, groupedDigits)) {
+          // the common case: a character that starts or ends nothing; it only breaks runs
           digitRun = 0;
           groupedDigits = 0;
           separatorsInARow = 0;
           dotsInRun = 0;
-          if (cjk || c > 'f') {
+          if (!isHex(c)) {
             colonsInHexRun = 0;
           }
           p3 = p2;
@@ -404,6 +400,32 @@ public final class PiiMasker {
       if (digitRegionEnd == 0) {
         digitRegionStart = 0;
       }
+    }
+
+    /**
+     * Whether {@code c}, after {@code p3 p2 p1}, can only break runs: no digit, separator, colon, {@code @},
+     * character of a Chinese address or passport word, {@code p}/{@code t} (passport, dot), capital after
+     * a house number, nor anything right after a {@code t} (the end of a possible "at").
+     */
+    private static boolean isPlain(char c, char p1, char p2, char p3, int groupedDigits) {
+      if (c >= 0x3400) {
+        return c != '路' && c != '街' && c != '道' && c != '巷' && c != '弄' && c != '号' && c != '號' && c != '特'
+            && c != '照';
+      }
+      if (c >= 'a' && c <= 'z') {
+        return c != 'p' && c != 't';
+      }
+      if ((p1 | 0x20) == 't') {
+        return false;
+      }
+      if (c >= 'A' && c <= 'Z') {
+        return c != 'P' && c != 'T' && !(isSpace(p1) && (isDigit(p2) || isDigit(p3)));
+      }
+      if (c == ' ') {
+        return groupedDigits == 0;
+      }
+      return c > '@' ? c < 0x2000 && c != '[' && c != '{' : !(c >= '0' || c == '-' || c == '.' || c == '(' || c == ')'
+          || c == '/' || c == '+' || c == '<' || c == '\t' || c == '\n' || c == '\r');
     }
 
     private static boolean isDigit(char c) {

@@ -20,7 +20,7 @@ import java.util.Random;
  * mvn -q -o test-compile -pl text -am
  * CP=$(mvn -q -o -pl text dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
  * java -cp text/target/test-classes:text/target/classes:core/target/classes:$CP \
- *   io.mercato.text.privacy.PiiMaskingBenchmark [per-kind count, default 20000] [shared data dir]
+ *   io.mercato.text.privacy.PiiMaskingBenchmark [per-kind count, default 20000] [shared data dir] [model type, default AUTO]
  * </pre>
  */
 public final class PiiMaskingBenchmark {
@@ -30,6 +30,7 @@ public final class PiiMaskingBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     Path shared = Path.of(args.length > 1 ? args[1] : "../shared/data");
+    ModelType modelType = ModelType.valueOf(args.length > 2 ? args[2] : "AUTO");
     PiiMasker masker = PiiMasker.standard();
     PiiCorpus corpus = new PiiCorpus(2026);
     System.out.printf(Locale.ROOT, "## Recall per kind (%d generated messages each)%n%n| kind | recall |%n|---|---|%n", n);
@@ -48,16 +49,16 @@ public final class PiiMaskingBenchmark {
     }
     List<LabeledText> sms = Files.readAllLines(english).stream().filter(l -> l.indexOf('\t') > 0)
         .map(l -> LabeledText.of(l.substring(l.indexOf('\t') + 1), l.substring(0, l.indexOf('\t')))).toList();
-    throughput("sms-spam", sms, corpus);
+    throughput("sms-spam", sms, corpus, modelType);
     throughput("chnsenticorp-htl", TextDataset.csv(chinese).textColumn("review").labelColumn("label")
-        .load().rows(), corpus);
+        .load().rows(), corpus, modelType);
   }
 
   /**
-   * Trains a linear model with and without masking on 80% of {@code rows}; predicts the other 20% in
+   * Trains a model of {@code type} with and without masking on 80% of {@code rows}; predicts the other 20% in
    * batches, as they are and with generated PII appended to a third of them, and reports docs/s.
    */
-  private static void throughput(String name, List<LabeledText> rows, PiiCorpus corpus) {
+  private static void throughput(String name, List<LabeledText> rows, PiiCorpus corpus, ModelType type) {
     List<LabeledText> shuffled = new ArrayList<>(rows);
     java.util.Collections.shuffle(shuffled, new Random(1));
     int cut = shuffled.size() * 4 / 5;
@@ -75,12 +76,13 @@ public final class PiiMaskingBenchmark {
         .filter(t -> !PiiMasker.standard().mask(t).equals(t)).toList();
     String examples = changedTexts.stream().limit(3).map(t -> "`" + PiiMasker.standard().mask(t) + "`")
         .collect(java.util.stream.Collectors.joining(", "));
-    TextClassifier masked = TextClassifier.builder().modelType(ModelType.LINEAR).build().fit(train);
-    TextClassifier plain = TextClassifier.builder().modelType(ModelType.LINEAR).piiMasker(PiiMasker.none()).build()
-        .fit(train);
+    TextClassifier masked = TextClassifier.builder().modelType(type).build().fit(train);
+    TextClassifier plain = TextClassifier.builder().modelType(type).piiMasker(PiiMasker.none()).build().fit(train);
     System.out.printf(Locale.ROOT, "%n## %s: %d texts, %d (%.2f%%) of the real texts changed by masking (e.g. %s)%n%n"
+            + "model: %s (masked) / %s (unmasked)%n%n"
             + "| batched prediction of %d texts | masking off, docs/s | masking on, docs/s | cost |%n|---|---|---|---|%n",
-        name, rows.size(), changedTexts.size(), 100.0 * changedTexts.size() / rows.size(), examples, real.size());
+        name, rows.size(), changedTexts.size(), 100.0 * changedTexts.size() / rows.size(), examples,
+        masked.modelType(), plain.modelType(), real.size());
     for (List<String> texts : List.of(real, withPii)) {
       // alternate the two models so that a change in machine load hits both alike
       double p = 0;
