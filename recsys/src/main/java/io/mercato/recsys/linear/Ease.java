@@ -1,0 +1,232 @@
+package io.mercato.recsys.linear;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AbstractRecommender;
+import io.mercato.recsys.AlgorithmParams;
+import io.mercato.recsys.AlgorithmProvider;
+import io.mercato.recsys.Explanation;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.ModelReader;
+import io.mercato.recsys.ModelWriter;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.data.SparseMatrix;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.inverse.InvertMatrix;
+
+/**
+ * EASE^R (Steck 2019, "Embarrassingly Shallow Autoencoders for Sparse Data"): an item-item weight matrix
+ * {@code B} that reconstructs each user's row from the others, learned in closed form. With the Gram
+ * matrix {@code G = XᵀX + λI} of the binary user × item matrix and {@code P = G⁻¹},
+ * {@code B_ij = −P_ij / P_jj} and {@code B_jj = 0}; a user's scores are {@code x_u B}. One Gram and one
+ * inversion (ND4J, double precision), no iterations, no seed; strong on dense catalogues such as
+ * MovieLens. Memory and time grow with items² and items³, hence {@link Builder#maxItems}.
+ */
+public final class Ease implements RecommenderTrainer {
+
+  /** Algorithm name. */
+  public static final String NAME = "ease";
+  /** Default {@link Builder#lambda}. */
+  public static final double DEFAULT_LAMBDA = 250;
+  /** Default {@link Builder#maxItems}. */
+  public static final int DEFAULT_MAX_ITEMS = 12_000;
+
+  private final double lambda;
+  private final int maxItems;
+
+  private Ease(Builder b) {
+    this.lambda = b.lambda;
+    this.maxItems = b.maxItems;
+  }
+
+  /** A builder with the defaults (λ = 250, at most 12,000 items). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String algorithm() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, String> hyperParameters() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("lambda", Double.toString(lambda));
+    m.put("maxItems", Integer.toString(maxItems));
+    return m;
+  }
+
+  @Override
+  public Recommender fit(Interactions data) {
+    long start = System.nanoTime();
+    int n = data.itemCount();
+    if (n > maxItems) {
+      throw ConfigurationException.invalid("maxItems", maxItems, "the data has " + n + " items; EASE needs "
+          + "items² doubles of memory and items³ work: raise maxItems (about 8·items² bytes of heap) or use "
+          + "item-knn or implicit-als");
+    }
+    return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, weights(data, lambda));
+  }
+
+  /** {@code B} of the data, row-major ({@code B[j * n + i]}: the weight of history item j for item i). */
+  static float[] weights(Interactions data, double lambda) {
+    int n = data.itemCount();
+    double[] gram = new double[n * n];
+    SparseMatrix byUser = data.byUser();
+    for (int u = 0; u < byUser.rows(); u++) {
+      for (int a = byUser.start(u); a < byUser.end(u); a++) {
+        int i = byUser.index(a);
+        for (int b = byUser.start(u); b < byUser.end(u); b++) {
+          gram[i * n + byUser.index(b)] += 1;
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      gram[i * n + i] += lambda;
+    }
+    INDArray p = InvertMatrix.invert(Nd4j.create(gram, new long[] {n, n}, 'c'), true);
+    double[] inverse = p.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    float[] b = new float[n * n];
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < n; i++) {
+        b[j * n + i] = i == j ? 0f : (float) (-inverse[j * n + i] / inverse[i * n + i]);
+      }
+    }
+    return b;
+  }
+
+  /** Fluent configuration of {@link Ease}; {@link #build()} validates. */
+  public static final class Builder {
+    private double lambda = DEFAULT_LAMBDA;
+    private int maxItems = DEFAULT_MAX_ITEMS;
+
+    private Builder() {
+    }
+
+    /** L2 regularization of B, > 0 (default 250): larger for more users per item. */
+    public Builder lambda(double lambda) {
+      this.lambda = lambda;
+      return this;
+    }
+
+    /** The most items a model may have, in [2, 50000] (default 12,000). */
+    public Builder maxItems(int maxItems) {
+      this.maxItems = maxItems;
+      return this;
+    }
+
+    /** Validates and builds. */
+    public Ease build() {
+      Check.positive("lambda", lambda);
+      Check.inRange("maxItems", maxItems, 2, 50_000);
+      return new Ease(this);
+    }
+  }
+
+  /** The trained model: the item-item weights. */
+  static final class Model extends AbstractRecommender {
+    private final float[] weights;
+    private final int n;
+
+    Model(ModelInfo info, Interactions data, float[] weights) {
+      super(info, data);
+      this.weights = weights;
+      this.n = data.itemCount();
+    }
+
+    @Override
+    public double[] scores(int user) {
+      double[] s = new double[n];
+      SparseMatrix byUser = data.byUser();
+      for (int k = byUser.start(user); k < byUser.end(user); k++) {
+        int row = byUser.index(k) * n;
+        for (int i = 0; i < n; i++) {
+          s[i] += weights[row + i];
+        }
+      }
+      return s;
+    }
+
+    @Override
+    public Explanation explain(int user, int item) {
+      SparseMatrix byUser = data.byUser();
+      List<Explanation.Reason> reasons = new ArrayList<>();
+      double score = 0;
+      for (int k = byUser.start(user); k < byUser.end(user); k++) {
+        int j = byUser.index(k);
+        double c = weights[j * n + item];
+        score += c;
+        if (c != 0) {
+          reasons.add(new Explanation.Reason("item", data.items().id(j), c));
+        }
+      }
+      reasons.sort((a, b) -> Double.compare(b.contribution(), a.contribution()));
+      List<String> names = reasons.stream().filter(r -> r.contribution() > 0).limit(3)
+          .map(Explanation.Reason::label).toList();
+      String summary = names.isEmpty() ? "nothing you have points to it" : "because you liked " + String.join(", ", names);
+      return new Explanation(data.users().id(user), data.items().id(item), score, summary, reasons);
+    }
+
+    /** Row {@code item} of B: how much having {@code item} raises each other item. */
+    @Override
+    public double[] itemSimilarities(int item) {
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = weights[item * n + i];
+      }
+      return s;
+    }
+
+    /** New users and new interactions of known users over known items: B needs no change. */
+    @Override
+    public Recommender update(Interactions additional) {
+      for (String item : additional.items().ids()) {
+        if (!data.items().contains(item)) {
+          throw new UnsupportedOperationException("ease cannot add the new item " + item + " without retraining");
+        }
+      }
+      Interactions merged = data.plus(additional, Interactions.DuplicatePolicy.LAST);
+      return new Model(info, merged, weights);
+    }
+
+    @Override
+    public void writeTo(ModelWriter out) {
+      out.floats("weights", weights);
+    }
+  }
+
+  /** Registry entry. */
+  public static final class Provider implements AlgorithmProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public RecommenderTrainer trainer(AlgorithmParams params) {
+      Ease trainer = builder().lambda(params.real("lambda", DEFAULT_LAMBDA))
+          .maxItems(params.integer("maxItems", DEFAULT_MAX_ITEMS)).build();
+      params.checkAllUsed(NAME);
+      return trainer;
+    }
+
+    @Override
+    public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
+      float[] weights = in.floats("weights");
+      long expected = (long) data.itemCount() * data.itemCount();
+      if (weights.length != expected) {
+        throw in.corrupt("weights hold " + weights.length + " values, " + data.itemCount() + " items need " + expected);
+      }
+      return new Model(info, data, weights);
+    }
+  }
+}
