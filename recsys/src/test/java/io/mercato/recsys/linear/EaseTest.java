@@ -120,6 +120,39 @@ class EaseTest {
   }
 
   @Test
+  void choleskyInverseTimesTheMatrixIsTheIdentity() {
+    int n = 60;
+    java.util.Random random = new java.util.Random(3);
+    double[][] r = new double[n][n];
+    for (double[] row : r) {
+      for (int j = 0; j < n; j++) {
+        row[j] = random.nextGaussian();
+      }
+    }
+    double[] a = new double[n * n];   // RᵀR + I: symmetric positive definite
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = i == j ? 1 : 0;
+        for (int k = 0; k < n; k++) {
+          s += r[k][i] * r[k][j];
+        }
+        a[i * n + j] = s;
+      }
+    }
+    double[] original = a.clone();
+    double[] inverse = Ease.spdInverse(a, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int k = 0; k < n; k++) {
+          s += original[i * n + k] * inverse[k * n + j];
+        }
+        assertThat(s).as("(A A^-1)[%d][%d]", i, j).isCloseTo(i == j ? 1 : 0, within(1e-9));
+      }
+    }
+  }
+
+  @Test
   void badSettingsAreNamed() {
     assertThatThrownBy(() -> Recommenders.byName("ease", Map.of("lambda", "-1")))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("lambda");
