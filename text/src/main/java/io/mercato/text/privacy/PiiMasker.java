@@ -230,8 +230,9 @@ public final class PiiMasker {
     int maxDotsInDigitRun;
 
     /**
-     * Whether any rule can match at all: every pattern needs a digit, an {@code @}, 艾特, a bracketed "at"
-     * or the words "at" and "dot". Most texts have none of these, and this loop is all they cost.
+     * Whether any rule can match at all: every pattern needs a digit, an {@code @}, 艾特, a bracketed "at",
+     * the words "at" and "dot", or a colon between hex digits (IPv6). Most texts have none of these, and
+     * this loop is all they cost.
      */
     static boolean mayMatch(String text) {
       boolean wordAt = false;
@@ -242,6 +243,10 @@ public final class PiiMasker {
           if (c >= '0') {   // '0'..'9', ':', ';', '<', '=', '>', '?', '@'
             if (c <= '9' || c == '@') {
               return true;
+            }
+            if (c == ':' && i > 0 && i + 1 < n && isHexOrColon(text.charAt(i - 1))
+                && isHexOrColon(text.charAt(i + 1))) {
+              return true;   // an IPv6 address may hold no decimal digit ("abcd::ef")
             }
           }
         } else if (c >= 0xFF10) {
@@ -430,6 +435,10 @@ public final class PiiMasker {
 
     private static boolean isDigit(char c) {
       return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexOrColon(char c) {
+      return c == ':' || isHex(c);
     }
 
     private static boolean isHex(char c) {

@@ -72,6 +72,7 @@ class PiiMaskerTest {
     assertThat(MASKER.mask("from 192.168.1.254. and fe80::1ff:fe23:4567:890a, also ::1"))
         .isEqualTo("from <IP>. and <IP>, also <IP>");
     assertThat(MASKER.mask("2001:db8:85a3:0:0:8a2e:370:7334")).isEqualTo("<IP>");
+    assertThat(MASKER.mask("from abcd::ef today, note: fine")).isEqualTo("from <IP> today, note: fine");
     assertThat(MASKER.mask("at 12:30:45, version 1.2.3.4.5, 256.1.1.1")).isEqualTo("at 12:30:45, version 1.2.3.4.5, 256.1.1.1");
   }
 
