@@ -43,7 +43,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
 
   /** Every algorithm the benchmark knows, in report order; names not registered in the build are reported as skipped. */
   static final List<String> ALGORITHMS = List.of("popularity", "baseline", "item-knn", "user-knn", "biased-mf",
-      "svdpp", "als", "implicit-als", "bpr", "ncf", "content", "weighted-hybrid", "switching-hybrid");
+      "svdpp", "als", "implicit-als", "bpr", "ease", "rp3beta", "ncf", "content", "weighted-hybrid", "switching-hybrid");
 
   @Option(names = "--prepared", required = true, paramLabel = "DIR",
       description = "Prepared peer splits (written by: " + Prepared.PREPARE_COMMAND + ").")
@@ -55,7 +55,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
 
   @Option(names = "--algorithms", split = ",", paramLabel = "NAME",
       description = "Algorithms (default: all registered of " + "popularity, baseline, item-knn, user-knn, biased-mf, "
-          + "svdpp, als, implicit-als, bpr, ncf, content, weighted-hybrid, switching-hybrid).")
+          + "svdpp, als, implicit-als, bpr, ease, rp3beta, ncf, content, weighted-hybrid, switching-hybrid).")
   List<String> algorithms;
 
   @Option(names = "--param", paramLabel = "ALGO.KEY=VALUE",
