@@ -77,7 +77,7 @@ public final class PiiMasker {
           + "(\\d{3,4}[ -]?\\d{4})" + NOT_ALNUM_AFTER, Pattern.CASE_INSENSITIVE);
   private static final String STREET_TYPES = "Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court"
       + "|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Square|Sq|Highway|Hwy";
-  private static final Set<String> STREET_TYPE_SET = Set.of(STREET_TYPES.split("\\|"));
+  private static final List<String> STREET_TYPE_WORDS = List.of(STREET_TYPES.split("\\|"));
   private static final Pattern ENGLISH_ADDRESS = Pattern.compile(
       NOT_ALNUM_BEFORE + "\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'.-]*\\s+){1,4}(?:" + STREET_TYPES + ")(?![A-Za-z])\\.?");
   private static final Pattern CHINESE_ADDRESS = Pattern.compile(
@@ -97,12 +97,31 @@ public final class PiiMasker {
           e -> e.substring(0, 2), e -> Integer.parseInt(e.substring(2))));
   private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
+  /** Where a rule's matches can start, so that the matcher tries only there. */
+  private enum Scope {
+    /** Anywhere. */
+    WHOLE_TEXT,
+    /**
+     * Around each run of 7+ grouped digits: every match holds such a run and starts at most the rule's
+     * {@code contextBeforeDigits} characters before it.
+     */
+    NEAR_DIGIT_GROUPS,
+    /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
+    AT_PHONE_WORDS
+  }
+
   /** One pattern of one kind, run only when its cheap guard says the text might hold a match. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator,
-      boolean nearDigitRuns) {
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope,
+      int contextBeforeDigits) {
 
     Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
-      this(kind, pattern, guard, validator, false);
+      this(kind, pattern, guard, validator, Scope.WHOLE_TEXT, 0);
+    }
+
+    /** A rule searched only near digit groups. */
+    static Rule nearDigits(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator,
+        int contextBeforeDigits) {
+      return new Rule(kind, pattern, guard, validator, Scope.NEAR_DIGIT_GROUPS, contextBeforeDigits);
     }
   }
 
@@ -114,6 +133,9 @@ public final class PiiMasker {
 
   private static final Validator WHOLE = String::length;
 
+  /** Characters before its number that a local phone's match may start with ("phone no. "). */
+  private static final int LOCAL_PHONE_CONTEXT = 24;
+
   /** The rules in the order they run: a span masked by an earlier rule is no longer seen by later ones. */
   private static final List<Rule> RULES = List.of(
       new Rule(PiiKind.EMAIL, EMAIL, g -> g.at, WHOLE),
@@ -121,17 +143,17 @@ public final class PiiMasker {
       new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength),
       new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length),
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE),
-      new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17, m -> isValidResidentId(m) ? m.length() : -1,
-          true),
-      new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
-          m -> isValidLegacyResidentId(m) ? m.length() : -1, true),
-      new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
-          true),
-      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, true),
+      Rule.nearDigits(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
+          m -> isValidResidentId(m) ? m.length() : -1, 0),
+      Rule.nearDigits(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
+          m -> isValidLegacyResidentId(m) ? m.length() : -1, 0),
+      Rule.nearDigits(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength, 0),
+      Rule.nearDigits(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, 2),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1),
-      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, true),
-      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7, WHOLE, true),
+      Rule.nearDigits(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, 2),
+      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
+          WHOLE, Scope.AT_PHONE_WORDS, 0),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE),
       new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE));
 
@@ -205,8 +227,15 @@ public final class PiiMasker {
     return s == folded ? text : s;
   }
 
-  /** Characters before the first long digit run that a digit rule's match may start with ("phone no. "). */
-  private static final int DIGIT_RULE_CONTEXT = 24;
+  /** Digits grouped by separators that every digit rule's match holds at least (a 7-digit local phone). */
+  private static final int MIN_GROUPED_DIGITS = 7;
+  /** Separators in a row that still join two digit groups into one ({@code ") ("} in a phone number). */
+  private static final int MAX_SEPARATORS_IN_GROUP = 3;
+  /** Words that may come right before a local phone number (lower case; see LOCAL_PHONE_AFTER_WORD). */
+  private static final List<String> PHONE_WORDS = List.of("tel", "phone", "call", "fax", "mobile", "cell", "电话",
+      "手机", "座机", "致电", "热线", "传真");
+  /** The first characters of {@link #PHONE_WORDS}. */
+  private static final String PHONE_WORD_STARTS = "tpcfm电手座致热传";
 
   /**
    * What one pass over a text's characters says about which patterns can match (full-width digits and
@@ -219,61 +248,108 @@ public final class PiiMasker {
     boolean passportWord;
     boolean passportShape;
     boolean houseNumberThenCapital;
+    /** Where the first capital after a house number is (the text's length when there is none). */
+    int firstHouseNumberCapital = Integer.MAX_VALUE;
     boolean cjkRoadNumber;
     /** The most colons in one run of hex digits and colons (an IPv6 address has 2 or more). */
     int maxColonsInHexRun;
     int maxDigitRun;
     int maxGroupedDigits;
-    /** From the start of the first to the end of the last run of 7+ digits with separators (else 0, 0). */
-    int digitRegionStart = Integer.MAX_VALUE;
-    int digitRegionEnd;
+    /** Start and end (of the first and last digit) of each run of 7+ grouped digits, in pairs. */
+    int[] digitGroups = new int[8];
+    int digitGroupCount;
+    private int[] phoneWordStarts;
     int maxDotsInDigitRun;
 
     /**
-     * Whether any rule can match at all: every pattern needs a digit, an {@code @}, 艾特, a bracketed "at",
-     * the words "at" and "dot", or a colon between hex digits (IPv6). Most texts have none of these, and
-     * this loop is all they cost.
+     * Whether any rule can match at all: every pattern needs 7+ digits grouped by separators, an {@code @},
+     * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), a dot between digits
+     * (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number before
+     * 号, or the word passport or 护照. Most texts have none of these, and this loop is all they cost.
+     */
+    /** ASCII characters that {@link #mayMatch} passes over: all but digits, {@code @ :}, capitals, p and t. */
+    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+
+    static {
+      for (char c = 0; c < 0x80; c++) {
+        PLAIN_ASCII[c] = !isDigit(c) && c != '@' && c != ':' && !isUpper(c) && c != 'p' && c != 't';
+      }
+    }
+
+    /**
+     * Whether any rule can match at all: every pattern needs 7+ digits grouped by separators, an {@code @},
+     * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), a dot between digits
+     * (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number before
+     * 号, or the word passport or 护照. Most texts have none of these; the loop passes over their characters
+     * with one table lookup each, and looks back at the few before an interesting one.
      */
     static boolean mayMatch(String text) {
       boolean wordAt = false;
       boolean wordDot = false;
+      int groupedDigits = 0;
+      int lastDigit = -10;
       for (int i = 0, n = text.length(); i < n; i++) {
-        char c = text.charAt(i);
-        if (c <= '@') {
-          if (c >= '0') {   // '0'..'9', ':', ';', '<', '=', '>', '?', '@'
-            if (c <= '9' || c == '@') {
-              return true;
-            }
-            if (c == ':' && i > 0 && i + 1 < n && isHexOrColon(text.charAt(i - 1))
-                && isHexOrColon(text.charAt(i + 1))) {
-              return true;   // an IPv6 address may hold no decimal digit ("abcd::ef")
-            }
-          }
-        } else if (c >= 0xFF10) {
-          if (c <= 0xFF19 || c == 0xFF20) {   // full-width digits and @
+        char raw = text.charAt(i);
+        if (raw < 0x80 ? PLAIN_ASCII[raw] : raw < 0x3000 || raw > 0xFF5E
+            || raw > 0x3000 && raw < 0xFF01 && raw != '特' && raw != '照' && raw != '号' && raw != '號') {
+          continue;
+        }
+        if (raw == 't' && i + 1 < n && isLetter(text.charAt(i + 1))
+            || isUpper(raw) && raw != 'P' && raw != 'T' && (i == 0 || !isSpace(fold(text.charAt(i - 1))))) {
+          continue;   // "the", "into": no "at" or "dot" ends here; "Hi": no capital after a house number
+        }
+        char c = fold(raw);
+        char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
+        char p1 = before(text, i, 1);
+        char p2 = before(text, i, 2);
+        if (isDigit(c)) {
+          groupedDigits = onlySeparatorsBetween(text, lastDigit, i) ? groupedDigits + 1 : 1;
+          lastDigit = i;
+          if (groupedDigits >= MIN_GROUPED_DIGITS || p1 == '.' && isDigit(p2)
+              || isDigit(p1) && isUpper(p2) && isUpper(before(text, i, 3))) {
             return true;
           }
-        } else if ((c | 0x20) == 't' && i >= 1) {
-          char before = text.charAt(i - 1);
-          char after = i + 1 < n ? text.charAt(i + 1) : ' ';
-          if (isLetter(after)) {
-            continue;
-          }
-          if ((before | 0x20) == 'a') {
-            char open = i >= 2 ? text.charAt(i - 2) : ' ';
-            if (open == '[' || open == '(' || open == '{' || open == '<' || open == '\uFF08') {
+        } else if (c == '@'
+            || c == ':' && isHexOrColon(p1) && isHexOrColon(next)   // IPv6, perhaps without a digit ("abcd::ef")
+            || c == '特' && p1 == '艾' || c == '照' && p1 == '护' || (c == '号' || c == '號') && isDigit(p1)
+            || isUpper(c) && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(before(text, i, 3)))
+                && next >= 'a' && next <= 'z'   // "221B Baker": perhaps an address
+            || (c | 0x20) == 'p' && !isLetter(p1) && text.regionMatches(true, i, "passport", 0, 8)) {
+          return true;
+        } else if ((c | 0x20) == 't' && !isLetter(next)) {
+          if ((p1 | 0x20) == 'a') {
+            if (p2 == '[' || p2 == '(' || p2 == '{' || p2 == '<') {
               return true;
             }
-            wordAt |= !isLetter(open);
-          } else if ((before | 0x20) == 'o' && i >= 2 && (text.charAt(i - 2) | 0x20) == 'd'
-              && (i < 3 || !isLetter(text.charAt(i - 3)))) {
+            wordAt |= !isLetter(p2);
+          } else if ((p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(before(text, i, 3))) {
             wordDot = true;
           }
-        } else if (c == '特' && i >= 1 && text.charAt(i - 1) == '艾') {
-          return true;
         }
       }
       return wordAt && wordDot;
+    }
+
+    /** The character {@code back} positions before {@code i}, folded ({@code ' '} before the start). */
+    private static char before(String text, int i, int back) {
+      return i >= back ? fold(text.charAt(i - back)) : ' ';
+    }
+
+    /** Whether between the digits at {@code from} and {@code to} lie only a few separators, joining their groups. */
+    private static boolean onlySeparatorsBetween(String text, int from, int to) {
+      if (to - from - 1 > MAX_SEPARATORS_IN_GROUP) {
+        return false;
+      }
+      for (int k = from + 1; k < to; k++) {
+        if (!isSeparator(fold(text.charAt(k)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean isSeparator(char c) {
+      return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+';
     }
 
     /**
@@ -282,16 +358,26 @@ public final class PiiMasker {
      */
     private final String text;
 
-    /** Whether the text has a street type word (Street, Ave, Rd, ...); asked only after a house number. */
+    /** Whether the word from {@code start} to {@code end} is a street type word. */
+    private boolean isStreetType(int start, int end) {
+      for (String word : STREET_TYPE_WORDS) {
+        if (word.length() == end - start && text.startsWith(word, start)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether a street type word (Street, Ave, Rd, ...) follows a house number; asked only after one. */
     boolean hasStreetTypeWord() {
-      for (int i = 0, n = text.length(); i < n; i++) {
+      for (int i = firstHouseNumberCapital, n = text.length(); i < n; i++) {
         char c = text.charAt(i);
         if (c >= 'A' && c <= 'Z' && (i == 0 || !isLetter(text.charAt(i - 1)))) {
           int end = i + 1;
           while (end < n && isLetter(text.charAt(end))) {
             end++;
           }
-          if (end - i <= 9 && STREET_TYPE_SET.contains(text.substring(i, end))) {
+          if (isStreetType(i, end)) {
             return true;
           }
           i = end;
@@ -316,6 +402,26 @@ public final class PiiMasker {
       char p2 = ' ';
       char p1 = ' ';
       for (int i = 0; i <= n; i++) {
+        if (i < n && (p1 | 0x20) != 't') {   // pass over a stretch of plain characters at once
+          int j = i;
+          boolean nonHex = false;
+          for (char r; j < n && isSkippable(r = text.charAt(j), j > i || groupedDigits == 0); j++) {
+            nonHex |= !isHex(r);
+          }
+          if (j > i) {
+            digitRun = 0;
+            groupedDigits = 0;
+            separatorsInARow = 0;
+            dotsInRun = 0;
+            if (nonHex) {
+              colonsInHexRun = 0;
+            }
+            p3 = j >= 3 ? fold(text.charAt(j - 3)) : ' ';
+            p2 = j >= 2 ? fold(text.charAt(j - 2)) : ' ';
+            p1 = fold(text.charAt(j - 1));
+            i = j;
+          }
+        }
         char c = i == n ? ' ' : fold(text.charAt(i));
         if (isPlain(c, p1, p2, p3, groupedDigits)) {
           // the common case: a character that starts or ends nothing; it only breaks runs
@@ -336,9 +442,8 @@ public final class PiiMasker {
           if (groupedDigits++ == 0) {
             groupStart = i;
           }
-          if (groupedDigits >= 7) {
-            digitRegionStart = Math.min(digitRegionStart, groupStart);
-            digitRegionEnd = i + 1;
+          if (groupedDigits >= MIN_GROUPED_DIGITS) {
+            addDigitGroup(groupStart, i + 1);
           }
           separatorsInARow = 0;
           if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
@@ -359,8 +464,8 @@ public final class PiiMasker {
             dotsInRun = 0;
           }
           digitRun = 0;
-          if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+') {
-            if (++separatorsInARow > 2) {
+          if (isSeparator(c)) {
+            if (++separatorsInARow > MAX_SEPARATORS_IN_GROUP) {
               groupedDigits = 0;
             }
           } else {
@@ -395,16 +500,90 @@ public final class PiiMasker {
         ibanStart |= isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z';
         if (c >= 'A' && c <= 'Z' && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(p3))) {
           char next = i + 1 < n ? text.charAt(i + 1) : ' ';
-          houseNumberThenCapital |= next >= 'a' && next <= 'z';   // "221B Baker", not "send 2 U"
+          if (next >= 'a' && next <= 'z' && !houseNumberThenCapital) {   // "221B Baker", not "send 2 U"
+            houseNumberThenCapital = true;
+            firstHouseNumberCapital = i;
+          }
         }
         p3 = p2;
         p2 = p1;
         p1 = c;
       }
       obfuscatedAt |= wordAt && wordDot;
-      if (digitRegionEnd == 0) {
-        digitRegionStart = 0;
+    }
+
+    /** Records that a digit group starting at {@code start} reaches {@code end} (extending it if known). */
+    private void addDigitGroup(int start, int end) {
+      if (digitGroupCount > 0 && digitGroups[2 * digitGroupCount - 2] == start) {
+        digitGroups[2 * digitGroupCount - 1] = end;
+        return;
       }
+      if (2 * digitGroupCount == digitGroups.length) {
+        digitGroups = java.util.Arrays.copyOf(digitGroups, digitGroups.length * 2);
+      }
+      digitGroups[2 * digitGroupCount] = start;
+      digitGroups[2 * digitGroupCount + 1] = end;
+      digitGroupCount++;
+    }
+
+    /**
+     * Where a phone word ({@link #PHONE_WORDS}) starts, not right after a letter, close enough before a digit
+     * group for {@code LOCAL_PHONE_AFTER_WORD} to match; ascending.
+     */
+    int[] phoneWordStarts() {
+      if (phoneWordStarts == null) {
+        int[] found = new int[4];
+        int count = 0;
+        int scanned = 0;
+        for (int g = 0; g < digitGroupCount; g++) {
+          int from = Math.max(scanned, digitGroups[2 * g] - LOCAL_PHONE_CONTEXT);
+          for (int i = from; i < digitGroups[2 * g]; i++) {
+            if (isPhoneWordAt(i)) {
+              if (count == found.length) {
+                found = java.util.Arrays.copyOf(found, 2 * count);
+              }
+              found[count++] = i;
+            }
+          }
+          scanned = Math.max(scanned, digitGroups[2 * g]);
+        }
+        phoneWordStarts = java.util.Arrays.copyOf(found, count);
+      }
+      return phoneWordStarts;
+    }
+
+    private boolean isPhoneWordAt(int i) {
+      char c = text.charAt(i);
+      char lower = c < 0x80 ? (char) (c | 0x20) : c;
+      if (PHONE_WORD_STARTS.indexOf(lower) < 0 || i > 0 && isLetter(text.charAt(i - 1))) {
+        return false;
+      }
+      for (String word : PHONE_WORDS) {
+        if (word.charAt(0) == lower && text.regionMatches(true, i, word, 0, word.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** ASCII characters that are plain (see {@link #isPlain}) whatever comes before them, but a {@code t}. */
+    private static final boolean[] SKIPPABLE_ASCII = new boolean[0x80];
+
+    static {
+      for (char c = 0; c < 0x80; c++) {
+        SKIPPABLE_ASCII[c] = !isUpper(c) && c != ' ' && isPlain(c, 'x', 'x', 'x', 1);
+      }
+    }
+
+    /**
+     * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: a
+     * space only when no digit group is open ({@code spaceIsPlain}); never a full-width form (it folds).
+     */
+    private static boolean isSkippable(char r, boolean spaceIsPlain) {
+      if (r < 0x80) {
+        return SKIPPABLE_ASCII[r] || r == ' ' && spaceIsPlain;
+      }
+      return r < 0x2000 || r > 0xFF5E || r >= 0x3400 && r < 0xFF01 && isPlain(r, 'x', 'x', 'x', 0);
     }
 
     /**
@@ -437,6 +616,10 @@ public final class PiiMasker {
       return c >= '0' && c <= '9';
     }
 
+    private static boolean isUpper(char c) {
+      return c >= 'A' && c <= 'Z';
+    }
+
     private static boolean isHexOrColon(char c) {
       return c == ':' || isHex(c);
     }
@@ -461,18 +644,69 @@ public final class PiiMasker {
 
   /** Replaces each validated match (group 1 if the pattern has one: the rest is context) by the placeholder. */
   private static String replace(String s, Rule rule, Signals signals) {
-    Matcher m = rule.pattern().matcher(s);
-    if (rule.nearDigitRuns()) {   // every match holds a run of 7+ digits (an id also its X); look-arounds see all
-      m.useTransparentBounds(true).useAnchoringBounds(false).region(
-          Math.max(0, signals.digitRegionStart - DIGIT_RULE_CONTEXT), Math.min(s.length(), signals.digitRegionEnd + 1));
+    Replacement out = new Replacement(s, rule);
+    switch (rule.scope()) {
+      case WHOLE_TEXT -> out.findAll(0, s.length());
+      case NEAR_DIGIT_GROUPS -> {   // the windows around the digit groups, overlapping ones merged
+        int context = rule.contextBeforeDigits();
+        int[] groups = signals.digitGroups;
+        int w = 0;
+        while (w < signals.digitGroupCount) {
+          int from = Math.max(0, groups[2 * w] - context);
+          int to = Math.min(s.length(), groups[2 * w + 1] + 1);
+          while (++w < signals.digitGroupCount && groups[2 * w] - context <= to) {
+            to = Math.min(s.length(), groups[2 * w + 1] + 1);
+          }
+          out.findAll(from, to);
+        }
+      }
+      case AT_PHONE_WORDS -> {
+        for (int start : signals.phoneWordStarts()) {
+          out.matchAt(start);
+        }
+      }
     }
-    int group = m.groupCount() > 0 ? 1 : 0;
-    StringBuilder out = null;
-    int copied = 0;
-    while (m.find()) {
+    return out.result();
+  }
+
+  /** The text being rebuilt by one rule: what is copied so far, with placeholders for the validated matches. */
+  private static final class Replacement {
+    private final String s;
+    private final Rule rule;
+    private final Matcher m;
+    private final int group;
+    private StringBuilder out;
+    private int copied;
+
+    Replacement(String s, Rule rule) {
+      this.s = s;
+      this.rule = rule;
+      this.m = rule.pattern().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+      this.group = m.groupCount() > 0 ? 1 : 0;
+    }
+
+    /** Every match inside {@code [from, to)}, not before what is already replaced; look-arounds see all. */
+    void findAll(int from, int to) {
+      m.region(Math.max(from, copied), to);
+      while (m.find()) {
+        accept();
+      }
+    }
+
+    /** The match that starts exactly at {@code start}, if any. */
+    void matchAt(int start) {
+      if (start >= copied) {
+        m.region(start, s.length());
+        if (m.lookingAt()) {
+          accept();
+        }
+      }
+    }
+
+    private void accept() {
       int length = rule.validator().validLength(m.group(group));
       if (length <= 0) {
-        continue;
+        return;
       }
       if (out == null) {
         out = new StringBuilder(s.length());
@@ -480,7 +714,10 @@ public final class PiiMasker {
       out.append(s, copied, m.start(group)).append(rule.kind().placeholder());
       copied = m.start(group) + length;
     }
-    return out == null ? s : out.append(s, copied, s.length()).toString();
+
+    String result() {
+      return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
   }
 
   private static int ipv6Length(String candidate) {
