@@ -176,4 +176,21 @@ class PiiMaskerTest {
     assertThat(PiiMasker.standard().masksNothing()).isFalse();
     assertThat(PiiMasker.none().kinds()).isEmpty();
   }
+
+  @Test
+  void everyDigitGroupOfATextIsSearchedOnItsOwn() {
+    // matches far apart, each near its own group of digits, with plain words and small numbers between
+    assertThat(MASKER.mask("Office 020 7946 0958 until 5 pm, then home (0755) 8888-6666 or +44 20 7946 0000"))
+        .isEqualTo("Office <PHONE> until 5 pm, then home <PHONE> or <PHONE>");
+    assertThat(MASKER.mask("phone 5551234 today, and tomorrow please call 5559876"))
+        .isEqualTo("phone <PHONE> today, and tomorrow please call <PHONE>");
+    // a local number without a phone word shortly before it stays: it may be an order number
+    assertThat(MASKER.mask("phone me about order 5551234")).isEqualTo("phone me about order 5551234");
+  }
+
+  @Test
+  void addressesWithCapitalsThatAlsoStartWords() {
+    assertThat(MASKER.mask("Send it To 12 Tower Road Please")).isEqualTo("Send it To <ADDRESS> Please");
+    assertThat(MASKER.mask("meet at 7 Park Ave.")).isEqualTo("meet at <ADDRESS>");
+  }
 }
