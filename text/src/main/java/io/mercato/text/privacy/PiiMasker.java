@@ -261,12 +261,6 @@ public final class PiiMasker {
     private int[] phoneWordStarts;
     int maxDotsInDigitRun;
 
-    /**
-     * Whether any rule can match at all: every pattern needs 7+ digits grouped by separators, an {@code @},
-     * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), a dot between digits
-     * (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number before
-     * 号, or the word passport or 护照. Most texts have none of these, and this loop is all they cost.
-     */
     /** ASCII characters that {@link #mayMatch} passes over: all but digits, {@code @ :}, capitals, p and t. */
     private static final boolean[] PLAIN_ASCII = new boolean[0x80];
 
@@ -278,10 +272,10 @@ public final class PiiMasker {
 
     /**
      * Whether any rule can match at all: every pattern needs 7+ digits grouped by separators, an {@code @},
-     * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), a dot between digits
-     * (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number before
-     * 号, or the word passport or 护照. Most texts have none of these; the loop passes over their characters
-     * with one table lookup each, and looks back at the few before an interesting one.
+     * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), three dots between
+     * digits (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number
+     * before 号, or the word passport or 护照. Most texts have none of these; the loop passes over their
+     * characters with one table lookup each, and looks back at the few before an interesting one.
      */
     static boolean mayMatch(String text) {
       boolean wordAt = false;
@@ -294,40 +288,60 @@ public final class PiiMasker {
             || raw > 0x3000 && raw < 0xFF01 && raw != '特' && raw != '照' && raw != '号' && raw != '號') {
           continue;
         }
-        if (raw == 't' && i + 1 < n && isLetter(text.charAt(i + 1))
-            || isUpper(raw) && raw != 'P' && raw != 'T' && (i == 0 || !isSpace(fold(text.charAt(i - 1))))) {
-          continue;   // "the", "into": no "at" or "dot" ends here; "Hi": no capital after a house number
-        }
         char c = fold(raw);
-        char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
-        char p1 = before(text, i, 1);
-        char p2 = before(text, i, 2);
         if (isDigit(c)) {
           groupedDigits = onlySeparatorsBetween(text, lastDigit, i) ? groupedDigits + 1 : 1;
           lastDigit = i;
-          if (groupedDigits >= MIN_GROUPED_DIGITS || p1 == '.' && isDigit(p2)
-              || isDigit(p1) && isUpper(p2) && isUpper(before(text, i, 3))) {
+          char p1 = before(text, i, 1);
+          if (groupedDigits >= MIN_GROUPED_DIGITS || p1 == '.' && dotsInDigitRunBefore(text, i) >= 3
+              || isDigit(p1) && isUpper(before(text, i, 2)) && isUpper(before(text, i, 3))) {
             return true;
           }
-        } else if (c == '@'
-            || c == ':' && isHexOrColon(p1) && isHexOrColon(next)   // IPv6, perhaps without a digit ("abcd::ef")
-            || c == '特' && p1 == '艾' || c == '照' && p1 == '护' || (c == '号' || c == '號') && isDigit(p1)
-            || isUpper(c) && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(before(text, i, 3)))
-                && next >= 'a' && next <= 'z'   // "221B Baker": perhaps an address
-            || (c | 0x20) == 'p' && !isLetter(p1) && text.regionMatches(true, i, "passport", 0, 8)) {
-          return true;
-        } else if ((c | 0x20) == 't' && !isLetter(next)) {
-          if ((p1 | 0x20) == 'a') {
-            if (p2 == '[' || p2 == '(' || p2 == '{' || p2 == '<') {
+        } else if (isLetter(c)) {
+          char lower = (char) (c | 0x20);
+          char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
+          if (isUpper(c) && i - lastDigit <= 3 && isSpace(before(text, i, 1)) && next >= 'a' && next <= 'z'
+              && (isDigit(before(text, i, 2)) || isLetter(before(text, i, 2)) && isDigit(before(text, i, 3)))) {
+            return true;   // "221B Baker": perhaps an address
+          }
+          if (lower == 'p') {
+            if (!isLetter(before(text, i, 1)) && text.regionMatches(true, i, "passport", 0, 8)) {
               return true;
             }
-            wordAt |= !isLetter(p2);
-          } else if ((p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(before(text, i, 3))) {
-            wordDot = true;
+          } else if (lower == 't' && !isLetter(next)) {   // the end of "at" or "dot"?
+            char p1 = before(text, i, 1);
+            char p2 = before(text, i, 2);
+            if ((p1 | 0x20) == 'a') {
+              if (p2 == '[' || p2 == '(' || p2 == '{' || p2 == '<') {
+                return true;
+              }
+              wordAt |= !isLetter(p2);
+            } else if ((p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(before(text, i, 3))) {
+              wordDot = true;
+            }
           }
+        } else if (c == '@'
+            || c == ':' && isHexOrColon(before(text, i, 1)) && i + 1 < n && isHexOrColon(fold(text.charAt(i + 1)))
+            || c == '特' && before(text, i, 1) == '艾' || c == '照' && before(text, i, 1) == '护'
+            || (c == '号' || c == '號') && isDigit(before(text, i, 1))) {
+          return true;
         }
       }
       return wordAt && wordDot;
+    }
+
+    /** How many dots the run of digits and dots that ends right before the digit at {@code i} holds. */
+    private static int dotsInDigitRunBefore(String text, int i) {
+      int dots = 0;
+      for (int k = i - 1; k >= 0; k--) {
+        char c = fold(text.charAt(k));
+        if (c == '.') {
+          dots++;
+        } else if (!isDigit(c)) {
+          break;
+        }
+      }
+      return dots;
     }
 
     /** The character {@code back} positions before {@code i}, folded ({@code ' '} before the start). */
