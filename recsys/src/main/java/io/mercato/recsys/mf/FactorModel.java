@@ -42,6 +42,45 @@ public final class FactorModel extends AbstractRecommender {
         this.foldIn = foldIn;
     }
 
+    /**
+     * A model of implicit-feedback factors learned elsewhere (by Spark MLlib's ALS, say), so that training can scale
+     * out while serving stays embedded: scores are {@code x_u · y_i}; fold-in and explanations solve a user as
+     * Hu–Koren–Volinsky ALS does, with confidence {@code 1 + α·v} and penalty {@code λ}, or {@code λ·n_u} when
+     * {@code regularizationPerInteraction} (Spark's ALS-WR weighting).
+     *
+     * @param userFactors row-major, user {@code u} (index in {@code data.users()}) at {@code u·rank}
+     * @param itemFactors row-major, item {@code i} (index in {@code data.items()}) at {@code i·rank}
+     * @throws IllegalArgumentException if the arrays do not match {@code data} at {@code rank}
+     */
+    public static FactorModel ofImplicitFactors(ModelInfo info, Interactions data, int rank, float[] userFactors,
+            float[] itemFactors, double regularization, boolean regularizationPerInteraction, double alpha) {
+        LatentFactors factors = new LatentFactors(rank, userFactors, itemFactors, null, null, 0);
+        return new FactorModel(info, data, factors, false,
+                FoldIn.implicit(regularization, regularizationPerInteraction, alpha, false));
+    }
+
+    /**
+     * A model of explicit-rating factors learned elsewhere without biases (Spark MLlib's explicit ALS): predictions
+     * are {@code p_u · q_i}; new users are folded in by the same ridge solve, with {@code λ·n_u} when
+     * {@code regularizationPerInteraction}, and keep a zero bias.
+     *
+     * @throws IllegalArgumentException if the arrays do not match {@code data} at {@code rank}
+     */
+    public static FactorModel ofRatingFactors(ModelInfo info, Interactions data, int rank, float[] userFactors,
+            float[] itemFactors, double regularization, boolean regularizationPerInteraction) {
+        if (rank <= 0 || userFactors.length != (long) data.userCount() * rank) {
+            throw new IllegalArgumentException("user factors of length " + userFactors.length + " do not match "
+                    + data.userCount() + " users at rank " + rank);
+        }
+        LatentFactors factors = new LatentFactors(rank, userFactors, itemFactors, new float[data.userCount()],
+                new float[itemFactors.length / rank], 0);
+        return new FactorModel(info, data, factors, true,
+                FoldIn.ridge(regularization, ABSENT_BIAS_PENALTY, regularizationPerInteraction));
+    }
+
+    /** The bias penalty of a model without biases: so large that a folded-in user's bias stays 0. */
+    private static final double ABSENT_BIAS_PENALTY = 1e12;
+
     /** The learned parameters. */
     public LatentFactors factors() {
         return factors;

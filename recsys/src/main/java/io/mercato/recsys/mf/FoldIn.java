@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * @param kind how the user is solved
  * @param regularization λ on the factors (ridge, implicit, bpr)
  * @param biasRegularization λ on the user bias (ridge)
- * @param weighted whether the ridge λ is multiplied by the user's number of ratings
+ * @param weighted whether λ is multiplied by the user's number of interactions (ALS-WR, as Spark MLlib does)
  * @param alpha confidence slope (implicit)
  * @param logScaling whether confidence uses {@code ln(1 + v)} (implicit)
  * @param learningRate SGD step (bpr)
@@ -36,7 +36,11 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
     }
 
     static FoldIn implicit(double regularization, double alpha, boolean logScaling) {
-        return new FoldIn(Kind.IMPLICIT, regularization, 0, false, alpha, logScaling, 0, 0, 0);
+        return implicit(regularization, false, alpha, logScaling);
+    }
+
+    static FoldIn implicit(double regularization, boolean weighted, double alpha, boolean logScaling) {
+        return new FoldIn(Kind.IMPLICIT, regularization, 0, weighted, alpha, logScaling, 0, 0, 0);
     }
 
     static FoldIn bpr(double regularization, double learningRate, int epochs, long seed) {
@@ -60,8 +64,8 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
                     new double[(k + 1) * (k + 2)]);
             case IMPLICIT -> {
                 java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
-                ImplicitAlsTrainer.cgRow(byUser, u, k, p, items.itemFactorsArray(), gram(items), regularization, this, k,
-                        new double[5 * k]);
+                ImplicitAlsTrainer.cgRow(byUser, u, k, p, items.itemFactorsArray(), gram(items),
+                        penalty(regularization, byUser.length(u)), this, k, new double[5 * k]);
             }
             case BPR -> BprTrainer.foldInUser(byUser, u, items, p, this);
         }
@@ -93,7 +97,7 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
         if (implicit) {
             System.arraycopy(gram(items), 0, a, 0, k * k);
         }
-        double lambda = kind == Kind.RIDGE ? penalty(regularization, n) : regularization;
+        double lambda = penalty(regularization, n);
         for (int e = from; e < from + n; e++) {
             int yo = byUser.index(e) * k;
             double c = implicit ? weight(byUser.value(e)) - 1 : 1;

@@ -1,0 +1,77 @@
+package io.mercato.spark;
+
+import io.mercato.core.Check;
+import io.mercato.recsys.Recommendation;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.data.IdIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Top-N recommendations for every user of a saved Mercato recommender, computed on the cluster: each executor JVM
+ * loads the model once and scores its share of the users in batches (one matrix product per batch for factor
+ * models), with the model's usual rules (a user's own items are excluded). The result has one row per
+ * recommendation: {@code user, rank (1 = best), item, score}, ready to be written anywhere Spark writes.
+ */
+public final class SparkTopN {
+
+    /** The result's schema. */
+    public static final StructType SCHEMA = new StructType().add("user", DataTypes.StringType, false)
+            .add("rank", DataTypes.IntegerType, false).add("item", DataTypes.StringType, false)
+            .add("score", DataTypes.DoubleType, false);
+
+    private static final int BATCH = 256;
+
+    private SparkTopN() {
+    }
+
+    /**
+     * The {@code n} best items for every user the model knows, users spread over {@code partitions} tasks.
+     *
+     * @throws io.mercato.core.ConfigurationException if {@code n} or {@code partitions} is below 1
+     * @throws io.mercato.core.DataException if the model file cannot be read
+     */
+    public static Dataset<Row> forAllUsers(SparkSession spark, Path modelFile, int n, int partitions) {
+        Check.positive("n", n);
+        Check.positive("partitions", partitions);
+        IdIndex users = Recommenders.load(modelFile).trainingData().users();   // fail fast on the driver
+        List<String> ids = new ArrayList<>(users.size());
+        for (int u = 0; u < users.size(); u++) {
+            ids.add(users.id(u));
+        }
+        String name = ExecutorModels.distribute(spark, modelFile);
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ids, partitions)
+                .mapPartitions(part -> {
+                    Recommender model = ExecutorModels.get(name, Recommenders::load);
+                    List<Row> out = new ArrayList<>();
+                    List<String> batch = new ArrayList<>(BATCH);
+                    while (part.hasNext()) {
+                        batch.add(part.next());
+                        if (batch.size() == BATCH || !part.hasNext()) {
+                            for (Map.Entry<String, List<Recommendation>> e : model.recommendAll(batch, n).entrySet()) {
+                                int rank = 1;
+                                for (Recommendation r : e.getValue()) {
+                                    out.add(RowFactory.create(e.getKey(), rank++, r.item(), r.score()));
+                                }
+                            }
+                            batch.clear();
+                        }
+                    }
+                    Iterator<Row> it = out.iterator();
+                    return it;
+                });
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+}
