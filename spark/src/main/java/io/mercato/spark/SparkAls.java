@@ -60,7 +60,10 @@ public final class SparkAls {
         this.strengthColumn = b.strengthColumn;
     }
 
-    /** Defaults: implicit, rank 64, 15 iterations, λ 0.1, α 1, seed 42, 10 blocks, columns user/item/strength. */
+    /** Iterations Spark runs safely without a checkpoint directory to cut the lineage of its factor RDDs. */
+    static final int ITERATIONS_WITHOUT_CHECKPOINTS = 10;
+
+    /** Defaults: implicit, rank 64, 10 iterations, λ 0.1, α 1, seed 42, 10 blocks, columns user/item/strength. */
     public static Builder builder() {
         return new Builder();
     }
@@ -88,6 +91,12 @@ public final class SparkAls {
      */
     public FactorModel fit(Dataset<Row> interactions) {
         long start = System.nanoTime();
+        if (iterations > ITERATIONS_WITHOUT_CHECKPOINTS
+                && interactions.sparkSession().sparkContext().getCheckpointDir().isEmpty()) {
+            throw ConfigurationException.invalid("iterations", iterations, "needs a checkpoint directory above "
+                    + ITERATIONS_WITHOUT_CHECKPOINTS + " (SparkContext.setCheckpointDir), or Spark's lineage grows "
+                    + "until task serialization overflows the stack");
+        }
         Dataset<Row> data = normalized(interactions).cache();
         try {
             Interactions local = collect(data);
@@ -101,7 +110,7 @@ public final class SparkAls {
             ALSModel model = new ALS().setRank(rank).setMaxIter(iterations).setRegParam(regularization)
                     .setAlpha(alpha).setImplicitPrefs(implicit).setSeed(seed).setNumBlocks(blocks)
                     .setUserCol("user_index").setItemCol("item_index").setRatingCol("strength")
-                    .setColdStartStrategy("drop").fit(indexed);
+                    .setCheckpointInterval(ITERATIONS_WITHOUT_CHECKPOINTS).setColdStartStrategy("drop").fit(indexed);
             float[] p = factors(model.userFactors(), users, "user", local.users(), local.userCount());
             float[] q = factors(model.itemFactors(), items, "item", local.items(), local.itemCount());
             ModelInfo info = ModelInfo.timed(implicit ? "implicit-als" : "als", hyperParameters(), start);
@@ -167,7 +176,7 @@ public final class SparkAls {
     /** Fluent settings of {@link SparkAls}, validated at {@link #build()}. */
     public static final class Builder {
         private int rank = 64;
-        private int iterations = 15;
+        private int iterations = 10;
         private double regularization = 0.1;
         private double alpha = 1;
         private boolean implicit = true;
@@ -186,7 +195,7 @@ public final class SparkAls {
             return this;
         }
 
-        /** ALS sweeps, at least 1. */
+        /** ALS sweeps, at least 1; more than 10 need a checkpoint directory set on the SparkContext. */
         public Builder iterations(int iterations) {
             this.iterations = iterations;
             return this;
