@@ -39,8 +39,8 @@ public final class SparkTextScorer {
      * {@code texts} with {@value #LABEL} and {@value #PROBABILITY} added, predicted from column {@code textColumn}.
      * The model is loaded on the driver first, so that a bad file fails here with its reason.
      *
-     * @throws DataException if the column is missing or not a string, the output columns exist already, or the
-     *                       model file cannot be read
+     * @throws DataException if the column is missing or not a string, or the output columns exist already
+     * @throws io.mercato.core.ModelFileException if the model file is missing or not a text model
      */
     public static Dataset<Row> score(Dataset<Row> texts, String textColumn, Path modelFile) {
         List<String> columns = Arrays.asList(texts.columns());
@@ -58,12 +58,13 @@ public final class SparkTextScorer {
             }
         }
         TextClassifier.load(modelFile);   // fail fast on the driver
-        String name = ExecutorModels.distribute(texts.sparkSession(), modelFile);
+        ExecutorModels<TextClassifier> shipped = ExecutorModels.distribute(texts.sparkSession(), modelFile,
+                TextClassifier::load);
         int textIndex = columns.indexOf(textColumn);
         StructType schema = texts.schema().add(LABEL, DataTypes.StringType, true)
                 .add(PROBABILITY, DataTypes.DoubleType, true);
         MapPartitionsFunction<Row, Row> predict = rows -> {
-            TextClassifier model = ExecutorModels.get(name, TextClassifier::load);
+            TextClassifier model = shipped.get();
             return new Batches(rows, model, textIndex);
         };
         return texts.mapPartitions(predict, Encoders.row(schema));

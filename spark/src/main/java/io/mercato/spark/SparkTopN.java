@@ -41,7 +41,7 @@ public final class SparkTopN {
      * The {@code n} best items for every user the model knows, users spread over {@code partitions} tasks.
      *
      * @throws io.mercato.core.ConfigurationException if {@code n} or {@code partitions} is below 1
-     * @throws io.mercato.core.DataException if the model file cannot be read
+     * @throws io.mercato.core.ModelFileException if the model file is missing or not a recommender
      */
     public static Dataset<Row> forAllUsers(SparkSession spark, Path modelFile, int n, int partitions) {
         Check.positive("n", n);
@@ -51,10 +51,10 @@ public final class SparkTopN {
         for (int u = 0; u < users.size(); u++) {
             ids.add(users.id(u));
         }
-        String name = ExecutorModels.distribute(spark, modelFile);
+        ExecutorModels<Recommender> shipped = ExecutorModels.distribute(spark, modelFile, Recommenders::load);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ids, partitions)
                 .mapPartitions(part -> {
-                    Recommender model = ExecutorModels.get(name, Recommenders::load);
+                    Recommender model = shipped.get();
                     List<Row> out = new ArrayList<>();
                     List<String> batch = new ArrayList<>(BATCH);
                     while (part.hasNext()) {

@@ -52,6 +52,16 @@ class SparkAlsTest {
         return LocalSpark.get().createDataFrame(rows, SCHEMA);
     }
 
+    private static FactorModel implicitModel;
+
+    /** The implicit model of {@link #blockData}, trained once for the tests that only read it. */
+    private static synchronized FactorModel implicitModel() {
+        if (implicitModel == null) {
+            implicitModel = implicitAls().fit(frame(blockData()));
+        }
+        return implicitModel;
+    }
+
     private static SparkAls implicitAls() {
         return SparkAls.builder().rank(3).iterations(10).regularization(0.05).alpha(5).blocks(2).seed(3)
                 .columns("customer", "product", "clicks").build();
@@ -60,7 +70,7 @@ class SparkAlsTest {
     @Test
     void implicitModelRecommendsTheUnseenItemsOfTheCustomersGroupAsTheLocalTrainerDoes() {
         List<Row> rows = blockData();
-        FactorModel spark = implicitAls().fit(frame(rows));
+        FactorModel spark = implicitModel();
         Interactions.Builder b = Interactions.builder().duplicatePolicy(Interactions.DuplicatePolicy.SUM);
         rows.forEach(r -> b.add(r.getString(0), r.getString(1), r.getDouble(2)));
         Interactions data = b.build();
@@ -84,7 +94,7 @@ class SparkAlsTest {
     @Test
     void foldingInATrainingCustomerAgainReproducesSparksOwnSolutionForThem() {
         List<Row> rows = blockData();
-        FactorModel model = implicitAls().fit(frame(rows));
+        FactorModel model = implicitModel();
         Interactions.Builder again = Interactions.builder();
         rows.stream().filter(r -> r.getString(0).equals("c4"))
                 .forEach(r -> again.add("c4-again", r.getString(1), r.getDouble(2)));
@@ -133,7 +143,7 @@ class SparkAlsTest {
 
     @Test
     void savedModelLoadsWithTheSameScoresAndProvenance(@TempDir Path dir) {
-        FactorModel model = implicitAls().fit(frame(blockData()));
+        FactorModel model = implicitModel();
         Path file = dir.resolve("spark-als.mercato");
         model.save(file);
         Recommender loaded = Recommenders.load(file);
