@@ -176,7 +176,6 @@ public final class NcfTrainer implements RecommenderTrainer {
         private final int[] exUser;
         private final int[] exItem;
         private final byte[] exLabel;
-        private final int[] order;
         private final float[] g;
         private final double[] chunkLoss;
         private final int[] chunkCount;
@@ -213,7 +212,6 @@ public final class NcfTrainer implements RecommenderTrainer {
             this.exUser = new int[n];
             this.exItem = new int[n];
             this.exLabel = new byte[n];
-            this.order = new int[n];
             this.g = new float[batch];
             int chunks = (batch + CHUNK - 1) / CHUNK;
             this.chunkLoss = new double[chunks];
@@ -232,15 +230,18 @@ public final class NcfTrainer implements RecommenderTrainer {
         double epoch(int epoch) {
             sample(epoch);
             int n = exUser.length;
-            for (int x = 0; x < n; x++) {
-                order[x] = x;
-            }
             SplittableRandom shuffle = new SplittableRandom(mix(seed ^ mix(epoch)));
             for (int x = n - 1; x > 0; x--) {
                 int y = shuffle.nextInt(x + 1);
-                int t = order[x];
-                order[x] = order[y];
-                order[y] = t;
+                int u = exUser[x];
+                exUser[x] = exUser[y];
+                exUser[y] = u;
+                int i = exItem[x];
+                exItem[x] = exItem[y];
+                exItem[y] = i;
+                byte l = exLabel[x];
+                exLabel[x] = exLabel[y];
+                exLabel[y] = l;
             }
             double loss = 0;
             long count = 0;
@@ -300,19 +301,13 @@ public final class NcfTrainer implements RecommenderTrainer {
             double loss = 0;
             int count = 0;
             for (int x = from + c * CHUNK; x < Math.min(to, from + (c + 1) * CHUNK); x++) {
-                int s = order[x];
-                int i = exItem[s];
+                int i = exItem[x];
                 if (i < 0) {
                     g[x - from] = 0;
                     continue;
                 }
-                int pu = exUser[s] * k;
-                int qi = i * k;
-                double z = offset + bias[i];
-                for (int f = 0; f < k; f++) {
-                    z += p[pu + f] * q[qi + f];
-                }
-                boolean positive = exLabel[s] == 1;
+                double z = offset + bias[i] + dot(p, exUser[x] * k, q, i * k, k);
+                boolean positive = exLabel[x] == 1;
                 g[x - from] = (float) (1 / (1 + Math.exp(-z)) - (positive ? 1 : 0));
                 loss += softplus(positive ? -z : z);
                 count++;
@@ -327,12 +322,11 @@ public final class NcfTrainer implements RecommenderTrainer {
             int ni = 0;
             float lambda = (float) l2;
             for (int x = from; x < to; x++) {
-                int s = order[x];
-                int i = exItem[s];
+                int i = exItem[x];
                 if (i < 0) {
                     continue;
                 }
-                int u = exUser[s];
+                int u = exUser[x];
                 float gx = g[x - from];
                 int pu = u * k;
                 int qi = i * k;
@@ -379,13 +373,37 @@ public final class NcfTrainer implements RecommenderTrainer {
         }
 
         private static void adam(float[] w, float[] m, float[] v, float[] grad, int at, int n, float lr) {
+            float b1 = (float) BETA1;
+            float b2 = (float) BETA2;
+            float eps = (float) EPSILON;
             for (int f = at; f < at + n; f++) {
                 float gf = grad[f];
                 grad[f] = 0;
-                m[f] = (float) (BETA1 * m[f] + (1 - BETA1) * gf);
-                v[f] = (float) (BETA2 * v[f] + (1 - BETA2) * gf * gf);
-                w[f] -= lr * m[f] / ((float) Math.sqrt(v[f]) + (float) EPSILON);
+                float mf = b1 * m[f] + (1 - b1) * gf;
+                float vf = b2 * v[f] + (1 - b2) * gf * gf;
+                m[f] = mf;
+                v[f] = vf;
+                w[f] -= lr * mf / ((float) Math.sqrt(vf) + eps);
             }
+        }
+
+        /** {@code a[ai..ai+n) · b[bi..bi+n)} in float with four partial sums (a fixed order: deterministic). */
+        private static float dot(float[] a, int ai, float[] b, int bi, int n) {
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int f = 0;
+            for (; f + 3 < n; f += 4) {
+                s0 += a[ai + f] * b[bi + f];
+                s1 += a[ai + f + 1] * b[bi + f + 1];
+                s2 += a[ai + f + 2] * b[bi + f + 2];
+                s3 += a[ai + f + 3] * b[bi + f + 3];
+            }
+            for (; f < n; f++) {
+                s0 += a[ai + f] * b[bi + f];
+            }
+            return (s0 + s1) + (s2 + s3);
         }
 
         /** The trained model; a user without interactions gets zero factors (items ranked by bias). */
