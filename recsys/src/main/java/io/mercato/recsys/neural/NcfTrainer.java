@@ -69,7 +69,7 @@ public final class NcfTrainer implements RecommenderTrainer {
     }
 
     /**
-     * A builder with the defaults (embeddings 64, 20 epochs, 4 negatives, batch 1024, Adam 0.01, L2 1e-4, all
+     * A builder with the defaults (embeddings 128, 40 epochs, 4 negatives, batch 1024, Adam 0.002, L2 0.02, all
      * available processors).
      */
     public static Builder builder() {
@@ -419,12 +419,12 @@ public final class NcfTrainer implements RecommenderTrainer {
 
     /** Fluent, validating configuration of {@link NcfTrainer}. */
     public static final class Builder {
-        private int embeddingSize = 64;
-        private int epochs = 20;
+        private int embeddingSize = 128;
+        private int epochs = 40;
         private int negatives = 4;
         private int batchSize = 1024;
-        private double learningRate = 0.01;
-        private double l2 = 1e-4;
+        private double learningRate = 0.002;
+        private double l2 = 0.02;
         private long seed = 42;
         private int threads = Runtime.getRuntime().availableProcessors();
         private TrainingListener listener = TrainingListener.NONE;
