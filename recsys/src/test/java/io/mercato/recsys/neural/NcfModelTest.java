@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.ModelFileException;
+import io.mercato.core.io.ModelFileWriter;
+import io.mercato.core.io.Provenance;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.recsys.Explanation;
@@ -178,6 +181,21 @@ class NcfModelTest {
             assertThat(loaded.scores(u)).containsExactly(model.scores(u));
         }
         assertThat(loaded.scores(new int[] {1, 2})).isDeepEqualTo(model.scores(new int[] {1, 2}));
+    }
+
+    @Test
+    void aVersionOneFileWithADl4jNetworkIsRefusedWithAMessage() {
+        Path file = dir.resolve("ncf-v1.mercato");
+        try (ModelFileWriter w = ModelFileWriter.create(file, "mercato-recommender", 1,
+                Provenance.now("none", CLUSTERS.size(), 1, Map.of(), Map.of()))) {
+            w.putJson("recommender.json", Map.of("algorithm", "ncf", "version", 1, "hyperParameters", Map.of(),
+                    "trainingSeconds", 1.0, "metrics", Map.of()));
+            w.put("interactions", CLUSTERS::write);
+            w.putBytes("network", new byte[] {1, 2, 3});
+            w.commit();
+        }
+        assertThatThrownBy(() -> Recommender.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("state version 1 (a DL4J network)").hasMessageContaining("train it again");
     }
 
     @Test
