@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * A trained neural collaborative filtering (GMF) model: the score of user {@code u} for item {@code i} is the
- * probability-like {@code σ(b + b_i + p_u · q_i)} in (0, 1) over the model's {@link LatentFactors}. Scoring many users
- * is one matrix product. Immutable and thread-safe.
+ * probability-like {@code σ(b + b_i + p_u · q_i)} in (0, 1) over the model's {@link LatentFactors}. Scoring many
+ * users is one matrix product. Immutable and thread-safe.
  *
  * <p>Saved as state version {@value NcfProvider#VERSION}: {@code ncf.json} (rank, offset) and the float arrays
  * {@code user-factors}, {@code item-factors}, {@code item-bias}. Version 1 files (a DL4J network) are refused with a

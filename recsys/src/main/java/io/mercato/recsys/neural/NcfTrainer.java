@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * every stored interaction (label 1) plus {@code negatives} items per positive drawn uniformly among the items the
  * user has not interacted with (label 0, fresh draws every epoch), in shuffled minibatches with lazy Adam (only
  * the embedding rows a minibatch touches are updated; L2 is charged per occurrence). Plain Java on primitive
- * arrays; the trained embeddings are {@link io.mercato.recsys.mf.LatentFactors}, so scoring all items for many users is one matrix
- * product.
+ * arrays; the trained embeddings are {@link io.mercato.recsys.mf.LatentFactors}, so scoring all items for many
+ * users is one matrix product.
  *
  * <p>NeuMF's MLP tower is not part of the model: Rendle et al. (2020, "Neural collaborative filtering vs. matrix
  * factorization revisited") show a well-tuned dot product matches or beats it, and the dot product keeps

@@ -65,7 +65,8 @@ final class Workers implements AutoCloseable {
                 throw new IllegalStateException("interrupted while training NCF", e);
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    Throwable cause = e.getCause();
+                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
                 }
             }
         }
