@@ -48,6 +48,19 @@ public final class LatentFactors {
         this.offset = offset;
     }
 
+    /**
+     * Factors learned outside this package (e.g. by the neural package's GMF trainer), scored by the same batched
+     * matrix product. The arrays are taken over, not copied: the caller must not write them afterwards.
+     *
+     * @param userBias {@code null} for a model without user biases
+     * @param itemBias {@code null} for a model without item biases
+     * @throws IllegalArgumentException if the array lengths do not match {@code rank} or each other
+     */
+    public static LatentFactors of(int rank, float[] userFactors, float[] itemFactors, float[] userBias,
+            float[] itemBias, double offset) {
+        return new LatentFactors(rank, userFactors, itemFactors, userBias, itemBias, offset);
+    }
+
     /** Number of latent dimensions. */
     public int rank() {
         return rank;
