@@ -85,7 +85,7 @@ public final class AlgorithmCatalog {
         return io.mercato.recsys.eval.Tuner.builder();
     }
 
-    /** Neural collaborative filtering on DL4J ({@code "ncf"}). */
+    /** Neural collaborative filtering: generalized matrix factorization trained with sampled negatives ({@code "ncf"}). */
     public io.mercato.recsys.neural.NcfTrainer.Builder ncf() {
         return io.mercato.recsys.neural.NcfTrainer.builder();
     }
