@@ -134,8 +134,10 @@ public final class FactorModel extends AbstractRecommender {
         int items = merged.itemCount();
         float[] q = new float[items * k];
         float[] bi = factors.hasBiases() ? new float[items] : null;
+        int[] oldItem = new int[items];
         for (int i = 0; i < items; i++) {
             int old = data.items().index(merged.items().id(i));
+            oldItem[i] = old;
             if (old >= 0) {
                 System.arraycopy(factors.itemFactorsArray(), old * k, q, i * k, k);
                 if (bi != null) {
@@ -148,6 +150,7 @@ public final class FactorModel extends AbstractRecommender {
         float[] bu = factors.hasBiases() ? new float[users] : null;
         float[] scratchBias = new float[users];
         SparseMatrix byUser = merged.byUser();
+        FoldIn rule = foldIn.remapItems(oldItem);
         for (int u = 0; u < users; u++) {
             String id = merged.users().id(u);
             int old = data.users().index(id);
@@ -155,14 +158,14 @@ public final class FactorModel extends AbstractRecommender {
                 System.arraycopy(factors.userFactorsArray(), old * k, p, u * k, k);
                 scratchBias[u] = (float) factors.userBias(old);
             } else {
-                foldIn.solve(byUser, u, fixedItems, p, scratchBias);
+                rule.solve(byUser, u, fixedItems, p, scratchBias);
             }
         }
         if (bu != null) {
             System.arraycopy(scratchBias, 0, bu, 0, users);
         }
         LatentFactors updated = new LatentFactors(k, p, q, bu, bi, factors.offset());
-        return new FactorModel(info, merged, updated, ratings, foldIn);
+        return new FactorModel(info, merged, updated, ratings, rule);
     }
 
     @Override
