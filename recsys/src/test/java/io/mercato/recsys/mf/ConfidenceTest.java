@@ -91,7 +91,7 @@ class ConfidenceTest {
         // a new user with a:2, b:1 — its total 3 against the frozen mean 11/4 and the frozen idf (not recounted
         // with the new user in it)
         FactorModel updated = model.update(Interactions.builder().add("new", "a", 2).add("new", "b", 1).build());
-        int u = updated.data().users().index("new");
+        int u = updated.trainingData().users().index("new");
         double norm = 0.25 + 0.75 * 3 / (11.0 / 4);
         double ca = 1 + 4 * 2 * 3 / (2 * norm + 2) * Math.log(4.0 / 3);
         double cb = 1 + 4 * 1 * 3 / (2 * norm + 1) * Math.log(2);
@@ -127,7 +127,7 @@ class ConfidenceTest {
         Interactions extra = Interactions.builder().add("new", "c", 5).build();
         FactorModel a = ((FactorModel) model).update(extra);
         FactorModel b = loaded.update(extra);
-        int u = a.data().users().index("new");
+        int u = a.trainingData().users().index("new");
         assertThat(b.factors().userFactor(u)).containsExactly(a.factors().userFactor(u));
         assertThat(b.explain("new", "a")).isEqualTo(a.explain("new", "a"));
     }
