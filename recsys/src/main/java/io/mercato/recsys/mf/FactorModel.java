@@ -168,6 +168,30 @@ public final class FactorModel extends AbstractRecommender {
         return new FactorModel(info, merged, updated, ratings, rule);
     }
 
+    /**
+     * Writes the top {@code n} items of every training user (their own items excluded) as CSV
+     * {@code user,item,rank,score} to {@code out}, streamed block by block ({@link LatentFactors#forEachTopN}), so
+     * that memory does not grow with the number of users.
+     */
+    public void writeTopN(java.io.Writer out, int n, int threads) throws java.io.IOException {
+        out.write("user,item,rank,score\n");
+        StringBuilder line = new StringBuilder();
+        factors.forEachTopN(n, data.byUser(), threads, (u, items, scores, length) -> {
+            String user = csv(data.users().id(u));
+            for (int r = 0; r < length; r++) {
+                line.setLength(0);
+                line.append(user).append(',').append(csv(data.items().id(items[r]))).append(',').append(r + 1).append(',')
+                        .append(scores[r]).append('\n');
+                out.append(line);
+            }
+        });
+    }
+
+    private static String csv(String id) {
+        return id.indexOf(',') < 0 && id.indexOf('"') < 0 && id.indexOf('\n') < 0 ? id
+                : '"' + id.replace("\"", "\"\"") + '"';
+    }
+
     @Override
     public void writeTo(ModelWriter out) {
         out.json("factors.json", new Header(factors.rank(), factors.offset(), ratings, factors.hasBiases()));
