@@ -56,7 +56,8 @@ public final class FactorModel extends AbstractRecommender {
             float[] itemFactors, double regularization, boolean regularizationPerInteraction, double alpha) {
         LatentFactors factors = new LatentFactors(rank, userFactors, itemFactors, null, null, 0);
         return new FactorModel(info, data, factors, false,
-                FoldIn.implicit(regularization, regularizationPerInteraction, alpha, false));
+                FoldIn.implicit(regularization, regularizationPerInteraction,
+                        Confidence.plain(ImplicitAlsTrainer.Scaling.LINEAR, alpha, 1)));
     }
 
     /**
@@ -173,8 +174,10 @@ public final class FactorModel extends AbstractRecommender {
         int items = merged.itemCount();
         float[] q = new float[items * k];
         float[] bi = factors.hasBiases() ? new float[items] : null;
+        int[] oldItem = new int[items];
         for (int i = 0; i < items; i++) {
             int old = data.items().index(merged.items().id(i));
+            oldItem[i] = old;
             if (old >= 0) {
                 System.arraycopy(factors.itemFactorsArray(), old * k, q, i * k, k);
                 if (bi != null) {
@@ -187,6 +190,7 @@ public final class FactorModel extends AbstractRecommender {
         float[] bu = factors.hasBiases() ? new float[users] : null;
         float[] scratchBias = new float[users];
         SparseMatrix byUser = merged.byUser();
+        FoldIn rule = foldIn.remapItems(oldItem);
         for (int u = 0; u < users; u++) {
             String id = merged.users().id(u);
             int old = data.users().index(id);
@@ -194,14 +198,38 @@ public final class FactorModel extends AbstractRecommender {
                 System.arraycopy(factors.userFactorsArray(), old * k, p, u * k, k);
                 scratchBias[u] = (float) factors.userBias(old);
             } else {
-                foldIn.solve(byUser, u, fixedItems, p, scratchBias);
+                rule.solve(byUser, u, fixedItems, p, scratchBias);
             }
         }
         if (bu != null) {
             System.arraycopy(scratchBias, 0, bu, 0, users);
         }
         LatentFactors updated = new LatentFactors(k, p, q, bu, bi, factors.offset());
-        return new FactorModel(info, merged, updated, ratings, foldIn);
+        return new FactorModel(info, merged, updated, ratings, rule);
+    }
+
+    /**
+     * Writes the top {@code n} items of every training user (their own items excluded) as CSV
+     * {@code user,item,rank,score} to {@code out}, streamed block by block ({@link LatentFactors#forEachTopN}), so
+     * that memory does not grow with the number of users.
+     */
+    public void writeTopN(java.io.Writer out, int n, int threads) throws java.io.IOException {
+        out.write("user,item,rank,score\n");
+        StringBuilder line = new StringBuilder();
+        factors.forEachTopN(n, data.byUser(), threads, (u, items, scores, length) -> {
+            String user = csv(data.users().id(u));
+            for (int r = 0; r < length; r++) {
+                line.setLength(0);
+                line.append(user).append(',').append(csv(data.items().id(items[r]))).append(',').append(r + 1).append(',')
+                        .append(scores[r]).append('\n');
+                out.append(line);
+            }
+        });
+    }
+
+    private static String csv(String id) {
+        return id.indexOf(',') < 0 && id.indexOf('"') < 0 && id.indexOf('\n') < 0 ? id
+                : '"' + id.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -122,12 +122,16 @@ public final class FactorProviders {
         p.real("alpha", b::alpha);
         if (p.has("scaling")) {
             String v = p.string("scaling", "");
+            String name = v.trim().toUpperCase(Locale.ROOT).replace("-", "");
             try {
-                b.scaling(ImplicitAlsTrainer.Scaling.valueOf(v.trim().toUpperCase(Locale.ROOT)));
+                b.scaling(ImplicitAlsTrainer.Scaling.valueOf(name.equals("LOG") ? "LOG1P" : name));
             } catch (IllegalArgumentException e) {
-                throw ConfigurationException.invalid("scaling", v, "must be linear or log");
+                throw ConfigurationException.invalid("scaling", v, "must be linear, log1p (or log), bm25 or tfidf");
             }
         }
+        p.real("epsilon", b::epsilon);
+        p.real("k1", b::k1);
+        p.real("b", b::b);
         p.integer("cgSteps", b::cgSteps);
         p.integer("threads", b::threads);
         return b.build();

@@ -33,7 +33,7 @@ public abstract class FactorTrainer implements RecommenderTrainer {
         long start = System.nanoTime();
         LatentFactors factors = factorize(data);
         return new FactorModel(ModelInfo.timed(algorithm(), hyperParameters(), start), data, factors,
-                predictsRatings(), foldIn());
+                predictsRatings(), foldIn(data));
     }
 
     /** Learns the factors of {@code data}. */
@@ -44,6 +44,11 @@ public abstract class FactorTrainer implements RecommenderTrainer {
 
     /** How the trained model folds in new users (and attributes scores) consistently with this training. */
     abstract FoldIn foldIn();
+
+    /** {@link #foldIn()} with whatever statistics of the training data the rule freezes (none by default). */
+    FoldIn foldIn(Interactions data) {
+        return foldIn();
+    }
 
     /**
      * The settings every factor trainer has; {@code B} is the concrete builder, returned by each setter so that

@@ -12,14 +12,13 @@ import java.util.SplittableRandom;
  * @param regularization λ on the factors (ridge, implicit, bpr)
  * @param biasRegularization λ on the user bias (ridge)
  * @param weighted whether λ is multiplied by the user's number of interactions (ALS-WR, as Spark MLlib does)
- * @param alpha confidence slope (implicit)
- * @param logScaling whether confidence uses {@code ln(1 + v)} (implicit)
+ * @param confidence how strengths become confidences, with its frozen data statistics (implicit; else null)
  * @param learningRate SGD step (bpr)
  * @param epochs passes over the user's items (bpr)
  * @param seed seed of the negative sampling (bpr)
  */
-record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization, boolean weighted, double alpha,
-        boolean logScaling, double learningRate, int epochs, long seed) {
+record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization, boolean weighted,
+        Confidence confidence, double learningRate, int epochs, long seed) {
 
     /** The per-user solve of each family of models. */
     enum Kind {
@@ -32,24 +31,36 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
     }
 
     static FoldIn ridge(double regularization, double biasRegularization, boolean weighted) {
-        return new FoldIn(Kind.RIDGE, regularization, biasRegularization, weighted, 0, false, 0, 0, 0);
+        return new FoldIn(Kind.RIDGE, regularization, biasRegularization, weighted, null, 0, 0, 0);
     }
 
-    static FoldIn implicit(double regularization, double alpha, boolean logScaling) {
-        return implicit(regularization, false, alpha, logScaling);
+    static FoldIn implicit(double regularization, Confidence confidence) {
+        return implicit(regularization, false, confidence);
     }
 
-    static FoldIn implicit(double regularization, boolean weighted, double alpha, boolean logScaling) {
-        return new FoldIn(Kind.IMPLICIT, regularization, 0, weighted, alpha, logScaling, 0, 0, 0);
+    static FoldIn implicit(double regularization, boolean weighted, Confidence confidence) {
+        return new FoldIn(Kind.IMPLICIT, regularization, 0, weighted, confidence, 0, 0, 0);
     }
 
     static FoldIn bpr(double regularization, double learningRate, int epochs, long seed) {
-        return new FoldIn(Kind.BPR, regularization, 0, false, 0, false, learningRate, epochs, seed);
+        return new FoldIn(Kind.BPR, regularization, 0, false, null, learningRate, epochs, seed);
     }
 
-    /** The confidence of an interaction of strength {@code v} (implicit). */
-    double confidence(float v) {
-        return 1 + alpha * (logScaling ? Math.log1p(v) : v);
+    /** The confidences of user {@code u}'s entries in {@code byUser} (implicit), in entry order. */
+    float[] confidences(SparseMatrix byUser, int u) {
+        double length = confidence.needsLength() ? Confidence.length(byUser, u) : 0;
+        float[] c = new float[byUser.length(u)];
+        for (int e = byUser.start(u); e < byUser.end(u); e++) {
+            c[e - byUser.start(u)] = (float) confidence.of(byUser.value(e), length, byUser.index(e));
+        }
+        return c;
+    }
+
+    /** This rule for a model whose item {@code i} was item {@code oldIndex[i]} at training ({@code -1}: new). */
+    FoldIn remapItems(int[] oldIndex) {
+        return confidence == null ? this
+                : new FoldIn(kind, regularization, biasRegularization, weighted, confidence.remapItems(oldIndex),
+                        learningRate, epochs, seed);
     }
 
     /**
@@ -64,8 +75,9 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
                     new double[(k + 1) * (k + 2)]);
             case IMPLICIT -> {
                 java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
-                ImplicitAlsTrainer.cgRow(byUser, u, k, p, items.itemFactorsArray(), gram(items),
-                        penalty(regularization, byUser.length(u)), this, k, new double[5 * k]);
+                ImplicitAlsTrainer.cgRow(byUser, confidences(byUser, u), byUser.start(u), u, k, p,
+                        items.itemFactorsArray(), gram(items), (float) penalty(regularization, byUser.length(u)), k,
+                        new float[4 * k]);
             }
             case BPR -> BprTrainer.foldInUser(byUser, u, items, p, this);
         }
@@ -75,7 +87,7 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
         return weighted ? lambda * Math.max(1, count) : lambda;
     }
 
-    private static double[] gram(LatentFactors items) {
+    private static float[] gram(LatentFactors items) {
         return ImplicitAlsTrainer.gram(items.itemFactorsArray(), items.rank());
     }
 
@@ -94,13 +106,17 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
         int n = byUser.length(u);
         double[] a = new double[k * k];
         boolean implicit = kind != Kind.RIDGE;
+        float[] confidences = kind == Kind.IMPLICIT ? confidences(byUser, u) : null;
         if (implicit) {
-            System.arraycopy(gram(items), 0, a, 0, k * k);
+            float[] g = gram(items);
+            for (int c = 0; c < a.length; c++) {
+                a[c] = g[c];
+            }
         }
         double lambda = penalty(regularization, n);
         for (int e = from; e < from + n; e++) {
             int yo = byUser.index(e) * k;
-            double c = implicit ? weight(byUser.value(e)) - 1 : 1;
+            double c = implicit ? weight(confidences, e - from, byUser.value(e)) - 1 : 1;
             for (int f = 0; f < k; f++) {
                 for (int g = 0; g < k; g++) {
                     a[f * k + g] += c * y[yo + f] * y[yo + g];
@@ -118,15 +134,16 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
         double[] out = new double[n];
         for (int e = from; e < from + n; e++) {
             int j = byUser.index(e);
-            double w = implicit ? weight(byUser.value(e))
+            double w = implicit ? weight(confidences, e - from, byUser.value(e))
                     : byUser.value(e) - items.offset() - items.itemBias(j);
             out[e - from] = w * LatentFactors.dot(y, j * k, toFloat(z), 0, k);
         }
         return out;
     }
 
-    private double weight(float v) {
-        return kind == Kind.IMPLICIT ? confidence(v) : 1 + v;
+    /** The implicit confidence of the row's entry {@code at}, or {@code 1 + v} (BPR, attributed like implicit). */
+    private static double weight(float[] confidences, int at, float v) {
+        return confidences != null ? confidences[at] : 1 + v;
     }
 
     private static float[] toFloat(double[] z) {

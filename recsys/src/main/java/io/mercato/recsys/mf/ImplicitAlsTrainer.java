@@ -21,18 +21,30 @@ import java.util.SplittableRandom;
  */
 public final class ImplicitAlsTrainer extends FactorTrainer {
 
-    /** How an interaction strength becomes a confidence. */
+    /** How an interaction strength becomes a confidence (formulas in {@link #builder()}'s setters). */
     public enum Scaling {
         /** {@code c = 1 + α·v}. */
         LINEAR,
-        /** {@code c = 1 + α·ln(1 + v)}, for heavy-tailed counts. */
-        LOG
+        /** {@code c = 1 + α·ln(1 + v/ε)}, for heavy-tailed counts. */
+        LOG1P,
+        /** {@code c = 1 + α·bm25(v)}: saturating in the strength, normalised by the user's total, times item idf. */
+        BM25,
+        /** {@code c = 1 + α·√v·idf}. */
+        TFIDF
     }
+
+    /** Gram-matrix rows summed in {@code float} before they are added to the {@code double} total. */
+    private static final int GRAM_RUN = 64;
+    /** Rows per block of the Gram matrix; fixed so that the sum does not depend on the thread count. */
+    private static final int GRAM_BLOCK = 16_384;
 
     private final int iterations;
     private final double regularization;
     private final double alpha;
     private final Scaling scaling;
+    private final double epsilon;
+    private final double k1;
+    private final double b;
     private final int cgSteps;
     private final int threads;
 
@@ -42,11 +54,17 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         this.regularization = b.regularization;
         this.alpha = b.alpha;
         this.scaling = b.scaling;
+        this.epsilon = b.epsilon;
+        this.k1 = b.k1;
+        this.b = b.b;
         this.cgSteps = b.cgSteps;
         this.threads = b.threads;
     }
 
-    /** A builder with the defaults (rank 64, 15 iterations, λ 10, α 1 linear, 3 CG steps, 2 threads). */
+    /**
+     * A builder with the defaults (rank 64, 15 iterations, λ 10, α 1, linear confidence, ε 1, BM25 K1 100 and
+     * B 0.8, 3 CG steps, 2 threads).
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,18 +75,39 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         return "implicit-als";
     }
 
-    /** The fold-in and attribution rule of the trained models (same λ, α and scaling). */
+    /** The fold-in rule without data statistics (the trained model's rule has them: {@link #fit}). */
     @Override
     FoldIn foldIn() {
-        return FoldIn.implicit(regularization, alpha, scaling == Scaling.LOG);
+        return FoldIn.implicit(regularization, confidence(null));
+    }
+
+    @Override
+    FoldIn foldIn(Interactions data) {
+        return FoldIn.implicit(regularization, confidence(data.byUser()));
+    }
+
+    /** The confidence rule, with the statistics of {@code byUser} when the scaling needs them. */
+    Confidence confidence(SparseMatrix byUser) {
+        return byUser == null ? Confidence.plain(scaling, alpha, epsilon)
+                : Confidence.fit(scaling, alpha, epsilon, k1, b, byUser);
     }
 
     @Override
     public Map<String, String> hyperParameters() {
-        return Map.of("rank", Integer.toString(rank), "iterations", Integer.toString(iterations),
-                "regularization", Double.toString(regularization), "alpha", Double.toString(alpha),
-                "scaling", scaling.name(), "cgSteps", Integer.toString(cgSteps), "initStdDev", Double.toString(initStdDev),
-                "threads", Integer.toString(threads), "seed", Long.toString(seed));
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("rank", Integer.toString(rank));
+        h.put("iterations", Integer.toString(iterations));
+        h.put("regularization", Double.toString(regularization));
+        h.put("alpha", Double.toString(alpha));
+        h.put("scaling", scaling.name());
+        h.put("epsilon", Double.toString(epsilon));
+        h.put("k1", Double.toString(k1));
+        h.put("b", Double.toString(b));
+        h.put("cgSteps", Integer.toString(cgSteps));
+        h.put("initStdDev", Double.toString(initStdDev));
+        h.put("threads", Integer.toString(threads));
+        h.put("seed", Long.toString(seed));
+        return h;
     }
 
     @Override
@@ -86,19 +125,25 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
      * Learns the factors of a user × item matrix given in both orientations (the scale benchmark builds these
      * without string ids).
      */
-    LatentFactors factorize(SparseMatrix interactions, SparseMatrix byItem) {
+    LatentFactors factorize(SparseMatrix byUser, SparseMatrix byItem) {
         SplittableRandom random = new SplittableRandom(seed);
         int k = rank;
-        FoldIn rule = foldIn();
-        float[] x = Gaussian.matrix(random, interactions.rows(), k, initStdDev);
-        float[] y = Gaussian.matrix(random, interactions.cols(), k, initStdDev);
+        Confidence rule = confidence(byUser);
+        float[] userConfidence = rule.ofUsers(byUser);
+        float[] itemConfidence = rule.ofItems(byItem, byUser);
+        float[] x = Gaussian.matrix(random, byUser.rows(), k, initStdDev);
+        float[] y = Gaussian.matrix(random, byItem.rows(), k, initStdDev);
         long start = System.nanoTime();
         listener.onStart(algorithm(), iterations);
         try (RowParallel parallel = new RowParallel(threads)) {
+            int blocks = 64 * threads;
+            int[] userBlocks = RowParallel.balanced(byUser, k / 2, blocks);
+            int[] itemBlocks = RowParallel.balanced(byItem, k / 2, blocks);
             for (int it = 1; it <= iterations; it++) {
-                solveSide(parallel, interactions, x, y, rule);
-                solveSide(parallel, byItem, y, x, rule);
-                listener.onEpoch(new EpochEvent(it, iterations, observedLoss(interactions, x, y, rule), null, Double.NaN,
+                solveSide(parallel, userBlocks, byUser, userConfidence, x, y);
+                solveSide(parallel, itemBlocks, byItem, itemConfidence, y, x);
+                listener.onEpoch(new EpochEvent(it, iterations,
+                        observedLoss(parallel, userBlocks, byUser, userConfidence, x, y), null, Double.NaN,
                         Duration.ofNanos(System.nanoTime() - start)));
             }
         }
@@ -106,129 +151,204 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         return new LatentFactors(k, x, y, null, null, 0);
     }
 
-    private void solveSide(RowParallel parallel, SparseMatrix rows, float[] x, float[] y, FoldIn rule) {
-        double[] gram = gram(y, rank);
-        parallel.forEachRow(rows.rows(), () -> new double[5 * rank], (from, to, w) -> {
+    private void solveSide(RowParallel parallel, int[] bounds, SparseMatrix rows, float[] confidence, float[] x,
+            float[] y) {
+        float[] gram = gram(parallel, y, rank);
+        float lambda = (float) regularization;
+        parallel.forEachBlock(bounds, () -> new float[4 * rank], (block, from, to, w) -> {
             for (int r = from; r < to; r++) {
-                cgRow(rows, r, rank, x, y, gram, regularization, rule, cgSteps, w);
+                cgRow(rows, confidence, 0, r, rank, x, y, gram, lambda, cgSteps, w);
             }
         });
     }
 
-    /** {@code YᵀY} (rank × rank, row-major) of a row-major factor matrix. */
-    static double[] gram(float[] y, int k) {
-        double[] g = new double[k * k];
+    /** {@code YᵀY} (rank × rank, row-major) of a row-major factor matrix, on one thread. */
+    static float[] gram(float[] y, int k) {
+        try (RowParallel one = new RowParallel(1)) {
+            return gram(one, y, k);
+        }
+    }
+
+    /**
+     * {@code YᵀY} of a row-major factor matrix: fixed blocks of rows in parallel, each summed in runs of
+     * {@value #GRAM_RUN} rows in {@code float} and the runs in {@code double}; blocks added in order.
+     */
+    static float[] gram(RowParallel parallel, float[] y, int k) {
         int rows = y.length / k;
-        for (int r = 0; r < rows; r++) {
-            int o = r * k;
-            for (int f = 0; f < k; f++) {
-                double yf = y[o + f];
-                for (int h = 0; h <= f; h++) {
-                    g[f * k + h] += yf * y[o + h];
+        int[] bounds = RowParallel.even(rows, GRAM_BLOCK);
+        double[][] partial = new double[bounds.length - 1][];
+        parallel.forEachBlock(bounds, () -> new float[k * k], (block, from, to, run) -> {
+            double[] g = new double[k * k];
+            for (int r0 = from; r0 < to; r0 += GRAM_RUN) {
+                java.util.Arrays.fill(run, 0f);
+                int r1 = Math.min(to, r0 + GRAM_RUN);
+                for (int r = r0; r < r1; r++) {
+                    int o = r * k;
+                    for (int f = 0; f < k; f++) {
+                        axpy(y[o + f], y, o, run, f * k, k);
+                    }
+                }
+                for (int c = 0; c < g.length; c++) {
+                    g[c] += run[c];
                 }
             }
-        }
-        for (int f = 0; f < k; f++) {
-            for (int h = 0; h < f; h++) {
-                g[h * k + f] = g[f * k + h];
+            partial[block] = g;
+        });
+        double[] total = new double[k * k];
+        for (double[] g : partial) {
+            for (int c = 0; c < total.length; c++) {
+                total[c] += g[c];
             }
         }
-        return g;
+        float[] out = new float[k * k];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = (float) total[c];
+        }
+        return out;
     }
 
     /**
      * Improves row {@code r}'s factor in place with {@code steps} conjugate-gradient steps on
-     * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1}, confidences from {@code rule}; columns at or beyond
-     * {@code y.length / k} are skipped. {@code w} is a workspace of 5·k doubles.
+     * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1} (Hu, Koren &amp; Volinsky; CG as in Takács et al. and the implicit
+     * library), warm-started from the current {@code x}. Entry {@code e} of the row has confidence
+     * {@code confidence[e − shift]}; columns at or beyond {@code y.length / k} are skipped. {@code w} is a
+     * workspace of 4·k floats.
      */
-    static void cgRow(SparseMatrix rows, int r, int k, float[] x, float[] y, double[] gram, double lambda,
-            FoldIn rule, int steps, double[] w) {
+    static void cgRow(SparseMatrix rows, float[] confidence, int shift, int r, int k, float[] x, float[] y,
+            float[] gram, float lambda, int steps, float[] w) {
         int xo = r * k;
         int cols = y.length / k;
-        // w: [0,k) x, [k,2k) residual, [2k,3k) direction, [3k,4k) A·direction
+        int res = k;
+        int dir = 2 * k;
+        int ad = 3 * k;
+        System.arraycopy(x, xo, w, 0, k);
+        // residual = b − A x = Σ_i (c_i − (c_i − 1) y_i·x) y_i − (YᵀY + λI) x, in one pass over the row
+        gramTimes(gram, lambda, w, 0, w, res, k);
         for (int f = 0; f < k; f++) {
-            w[f] = x[xo + f];
+            w[res + f] = -w[res + f];
         }
-        // residual = b − A x, with b = Σ c_i y_i
-        multiply(rows, r, k, y, gram, lambda, rule, w, 0, w, 3 * k);
-        for (int f = 0; f < k; f++) {
-            w[k + f] = -w[3 * k + f];
-        }
-        for (int e = rows.start(r); e < rows.end(r); e++) {
-            if (rows.index(e) >= cols) {
-                continue;
-            }
-            double c = rule.confidence(rows.value(e));
-            int yo = rows.index(e) * k;
-            for (int f = 0; f < k; f++) {
-                w[k + f] += c * y[yo + f];
+        int from = rows.start(r);
+        int to = rows.end(r);
+        for (int e = from; e < to; e++) {
+            int j = rows.index(e);
+            if (j < cols) {
+                float c = confidence[e - shift];
+                int yo = j * k;
+                axpy(c - (c - 1) * dot(y, yo, w, 0, k), y, yo, w, res, k);
             }
         }
-        System.arraycopy(w, k, w, 2 * k, k);
-        double rsOld = 0;
-        for (int f = 0; f < k; f++) {
-            rsOld += w[k + f] * w[k + f];
-        }
-        for (int step = 0; step < steps && rsOld > 1e-20; step++) {
-            multiply(rows, r, k, y, gram, lambda, rule, w, 2 * k, w, 3 * k);
-            double pAp = 0;
-            for (int f = 0; f < k; f++) {
-                pAp += w[2 * k + f] * w[3 * k + f];
+        System.arraycopy(w, res, w, dir, k);
+        float rsOld = dot(w, res, w, res, k);
+        for (int step = 0; step < steps && rsOld > 1e-20f; step++) {
+            gramTimes(gram, lambda, w, dir, w, ad, k);
+            for (int e = from; e < to; e++) {
+                int j = rows.index(e);
+                if (j < cols) {
+                    int yo = j * k;
+                    axpy((confidence[e - shift] - 1) * dot(y, yo, w, dir, k), y, yo, w, ad, k);
+                }
             }
-            double a = rsOld / pAp;
-            double rsNew = 0;
+            float a = rsOld / dot(w, dir, w, ad, k);
+            axpy(a, w, dir, w, 0, k);
+            axpy(-a, w, ad, w, res, k);
+            float rsNew = dot(w, res, w, res, k);
+            float beta = rsNew / rsOld;
             for (int f = 0; f < k; f++) {
-                w[f] += a * w[2 * k + f];
-                w[k + f] -= a * w[3 * k + f];
-                rsNew += w[k + f] * w[k + f];
-            }
-            double beta = rsNew / rsOld;
-            for (int f = 0; f < k; f++) {
-                w[2 * k + f] = w[k + f] + beta * w[2 * k + f];
+                w[dir + f] = w[res + f] + beta * w[dir + f];
             }
             rsOld = rsNew;
         }
-        for (int f = 0; f < k; f++) {
-            x[xo + f] = (float) w[f];
-        }
+        System.arraycopy(w, 0, x, xo, k);
     }
 
-    /** out[outAt..] = (YᵀY + λI + Σ_{i∈row} (c_i − 1) y_i y_iᵀ) · v[vAt..]. */
-    private static void multiply(SparseMatrix rows, int r, int k, float[] y, double[] gram, double lambda,
-            FoldIn rule, double[] v, int vAt, double[] out, int outAt) {
-        int cols = y.length / k;
-        for (int f = 0; f < k; f++) {
-            double s = lambda * v[vAt + f];
-            int g = f * k;
+    /**
+     * {@code out[outAt..] = (G + λI) · v[vAt..]} for the symmetric {@code G}: eight outputs at a time held in locals
+     * while the rows of {@code G} stream past (one load per multiply-add, no stores in the inner loop); each output
+     * sums its terms in the order {@code h = 0, 1, …}, as the remainder loop does.
+     */
+    private static void gramTimes(float[] gram, float lambda, float[] v, int vAt, float[] out, int outAt, int k) {
+        int f = 0;
+        for (; f + 7 < k; f += 8) {
+            float s0 = lambda * v[vAt + f];
+            float s1 = lambda * v[vAt + f + 1];
+            float s2 = lambda * v[vAt + f + 2];
+            float s3 = lambda * v[vAt + f + 3];
+            float s4 = lambda * v[vAt + f + 4];
+            float s5 = lambda * v[vAt + f + 5];
+            float s6 = lambda * v[vAt + f + 6];
+            float s7 = lambda * v[vAt + f + 7];
+            for (int h = 0, g = f; h < k; h++, g += k) {
+                float vh = v[vAt + h];
+                s0 += gram[g] * vh;
+                s1 += gram[g + 1] * vh;
+                s2 += gram[g + 2] * vh;
+                s3 += gram[g + 3] * vh;
+                s4 += gram[g + 4] * vh;
+                s5 += gram[g + 5] * vh;
+                s6 += gram[g + 6] * vh;
+                s7 += gram[g + 7] * vh;
+            }
+            out[outAt + f] = s0;
+            out[outAt + f + 1] = s1;
+            out[outAt + f + 2] = s2;
+            out[outAt + f + 3] = s3;
+            out[outAt + f + 4] = s4;
+            out[outAt + f + 5] = s5;
+            out[outAt + f + 6] = s6;
+            out[outAt + f + 7] = s7;
+        }
+        for (; f < k; f++) {
+            float s = lambda * v[vAt + f];
             for (int h = 0; h < k; h++) {
-                s += gram[g + h] * v[vAt + h];
+                s += gram[h * k + f] * v[vAt + h];
             }
             out[outAt + f] = s;
         }
-        for (int e = rows.start(r); e < rows.end(r); e++) {
-            if (rows.index(e) >= cols) {
-                continue;
-            }
-            int yo = rows.index(e) * k;
-            double dot = 0;
-            for (int f = 0; f < k; f++) {
-                dot += y[yo + f] * v[vAt + f];
-            }
-            dot *= rule.confidence(rows.value(e)) - 1;
-            for (int f = 0; f < k; f++) {
-                out[outAt + f] += dot * y[yo + f];
-            }
+    }
+
+    /** {@code out[outAt..outAt+n) += s · a[at..at+n)} (a loop the JIT vectorizes). */
+    static void axpy(float s, float[] a, int at, float[] out, int outAt, int n) {
+        for (int f = 0; f < n; f++) {
+            out[outAt + f] += s * a[at + f];
         }
     }
 
+    /** {@code a[ai..ai+n) · b[bi..bi+n)} with four independent partial sums. */
+    static float dot(float[] a, int ai, float[] b, int bi, int n) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int f = 0;
+        for (; f + 3 < n; f += 4) {
+            s0 += a[ai + f] * b[bi + f];
+            s1 += a[ai + f + 1] * b[bi + f + 1];
+            s2 += a[ai + f + 2] * b[bi + f + 2];
+            s3 += a[ai + f + 3] * b[bi + f + 3];
+        }
+        for (; f < n; f++) {
+            s0 += a[ai + f] * b[bi + f];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */
-    private double observedLoss(SparseMatrix m, float[] x, float[] y, FoldIn rule) {
-        double loss = 0;
-        for (int u = 0; u < m.rows(); u++) {
-            for (int e = m.start(u); e < m.end(u); e++) {
-                double err = 1 - LatentFactors.dot(x, u * rank, y, m.index(e) * rank, rank);
-                loss += rule.confidence(m.value(e)) * err * err;
+    private double observedLoss(RowParallel parallel, int[] bounds, SparseMatrix m, float[] confidence, float[] x,
+            float[] y) {
+        double[] partial = new double[bounds.length - 1];
+        parallel.forEachBlock(bounds, () -> null, (block, from, to, unused) -> {
+            double loss = 0;
+            for (int u = from; u < to; u++) {
+                for (int e = m.start(u); e < m.end(u); e++) {
+                    double err = 1 - dot(x, u * rank, y, m.index(e) * rank, rank);
+                    loss += confidence[e] * err * err;
+                }
             }
+            partial[block] = loss;
+        });
+        double loss = 0;
+        for (double p : partial) {
+            loss += p;
         }
         return loss / Math.max(1, m.nnz());
     }
@@ -239,6 +359,9 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         private double regularization = 10;
         private double alpha = 1;
         private Scaling scaling = Scaling.LINEAR;
+        private double epsilon = 1;
+        private double k1 = 100;
+        private double b = 0.8;
         private int cgSteps = 3;
         private int threads = 2;
 
@@ -269,9 +392,31 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
             return this;
         }
 
-        /** How interaction strengths scale the confidence. */
+        /**
+         * How interaction strengths {@code v} become confidences {@code c = 1 + α·w}: {@code LINEAR} {@code w = v};
+         * {@code LOG1P} {@code w = ln(1 + v/ε)}; {@code BM25} and {@code TFIDF} as the implicit library's
+         * {@code bm25_weight} and {@code tfidf_weight} with users as documents (see {@link Confidence}).
+         */
         public Builder scaling(Scaling scaling) {
             this.scaling = scaling;
+            return this;
+        }
+
+        /** ε of {@code LOG1P} (the strength that counts as one), (0, 1e6]. */
+        public Builder epsilon(double epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /** K1 of {@code BM25} (how slowly repeated interactions saturate), (0, 1e6]. */
+        public Builder k1(double k1) {
+            this.k1 = k1;
+            return this;
+        }
+
+        /** B of {@code BM25} (how much a user's total strength normalises the weight), [0, 1]. */
+        public Builder b(double b) {
+            this.b = b;
             return this;
         }
 
@@ -294,6 +439,9 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
             Settings.openClosed("regularization", regularization, 0, 1e6);
             Settings.openClosed("alpha", alpha, 0, 1e6);
             Check.notNull("scaling", scaling);
+            Settings.openClosed("epsilon", epsilon, 0, 1e6);
+            Settings.openClosed("k1", k1, 0, 1e6);
+            Check.inRange("b", b, 0, 1);
             Check.inRange("cgSteps", cgSteps, 1, 100);
             Check.inRange("threads", threads, 1, 64);
             return new ImplicitAlsTrainer(this);

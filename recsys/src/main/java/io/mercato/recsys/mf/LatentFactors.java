@@ -1,5 +1,6 @@
 package io.mercato.recsys.mf;
 
+import io.mercato.recsys.data.SparseMatrix;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -154,6 +155,122 @@ public final class LatentFactors {
             out[r] = row;
         }
         return out;
+    }
+
+    /** Receives one user's top list (best first; fewer than n entries when fewer items are allowed). */
+    public interface TopListSink {
+        /** Called once per user, in user order; the arrays are reused after the call returns. */
+        void accept(int user, int[] items, float[] scores, int length) throws java.io.IOException;
+    }
+
+    /**
+     * The top {@code n} items of every user, streamed: blocks of users are scored against all items in one float32
+     * matrix product each ({@code P[block] · Qᵀ}, at most about 16M scores per block), each user's row is scanned
+     * with a bounded heap of {@code n} (items in {@code exclude}'s row of the user skipped, e.g. the training items;
+     * ties go to the lower item index), and {@code sink} gets the lists in user order. Nothing but one block is
+     * ever held, so memory does not grow with the number of users. Biases are added as in {@link #score}.
+     *
+     * @param exclude a users × items matrix whose entries are never recommended, or {@code null}
+     * @param threads threads for the heap scans (the product uses ND4J's own)
+     */
+    public void forEachTopN(int n, SparseMatrix exclude, int threads, TopListSink sink) throws java.io.IOException {
+        io.mercato.core.Check.positive("n", n);
+        io.mercato.core.Check.inRange("threads", threads, 1, 64);
+        int block = Math.max(1, Math.min(users, 16_000_000 / Math.max(1, items)));
+        int[][] topItems = new int[block][n];
+        float[][] topScores = new float[block][n];
+        int[] lengths = new int[block];
+        try (RowParallel parallel = new RowParallel(threads)) {
+            for (int from = 0; from < users; from += block) {
+                int rows = Math.min(block, users - from);
+                int first = from;
+                INDArray product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, items}, 'c');
+                Nd4j.create(Arrays.copyOfRange(userFactors, from * rank, (from + rows) * rank), new long[] {rows, rank}, 'c')
+                        .mmuli(itemMatrixT(), product);
+                float[] flat = product.data().asFloat();
+                product.close();
+                parallel.forEachBlock(RowParallel.even(rows, 64), () -> null, (b, lo, hi, unused) -> {
+                    for (int r = lo; r < hi; r++) {
+                        lengths[r] = topOfRow(flat, r * items, first + r, exclude, topItems[r], topScores[r]);
+                    }
+                });
+                for (int r = 0; r < rows; r++) {
+                    sink.accept(from + r, topItems[r], topScores[r], lengths[r]);
+                }
+            }
+        }
+    }
+
+    /** The best {@code items.length} of one row of raw products (plus biases), best first; returns how many. */
+    private int topOfRow(float[] flat, int at, int u, SparseMatrix exclude, int[] heapItems, float[] heapScores) {
+        int n = heapItems.length;
+        int size = 0;
+        float base = (float) (offset + userBias(u));
+        int e = exclude == null ? 0 : exclude.start(u);
+        int end = exclude == null ? 0 : exclude.end(u);
+        for (int i = 0; i < items; i++) {
+            if (e < end && exclude.index(e) == i) {
+                e++;
+                continue;
+            }
+            float s = base + flat[at + i] + (itemBias == null ? 0 : itemBias[i]);
+            if (size < n) {
+                heapItems[size] = i;
+                heapScores[size] = s;
+                siftUp(heapItems, heapScores, size++);
+            } else if (s > heapScores[0]) {
+                heapItems[0] = i;
+                heapScores[0] = s;
+                siftDown(heapItems, heapScores, size);
+            }
+        }
+        // heap sort: repeatedly move the worst to the end, leaving the best first
+        for (int last = size - 1; last > 0; last--) {
+            swap(heapItems, heapScores, 0, last);
+            siftDown(heapItems, heapScores, last);
+        }
+        return size;
+    }
+
+    /** Whether (item a, score sa) ranks below (item b, score sb): lower score, or equal score and higher index. */
+    private static boolean worse(int a, float sa, int b, float sb) {
+        return sa < sb || sa == sb && a > b;
+    }
+
+    private static void siftUp(int[] it, float[] sc, int c) {
+        while (c > 0) {
+            int parent = (c - 1) / 2;
+            if (!worse(it[c], sc[c], it[parent], sc[parent])) {
+                return;
+            }
+            swap(it, sc, c, parent);
+            c = parent;
+        }
+    }
+
+    private static void siftDown(int[] it, float[] sc, int size) {
+        int c = 0;
+        while (true) {
+            int l = 2 * c + 1;
+            if (l >= size) {
+                return;
+            }
+            int w = l + 1 < size && worse(it[l + 1], sc[l + 1], it[l], sc[l]) ? l + 1 : l;
+            if (!worse(it[w], sc[w], it[c], sc[c])) {
+                return;
+            }
+            swap(it, sc, c, w);
+            c = w;
+        }
+    }
+
+    private static void swap(int[] it, float[] sc, int a, int b) {
+        int ti = it[a];
+        it[a] = it[b];
+        it[b] = ti;
+        float ts = sc[a];
+        sc[a] = sc[b];
+        sc[b] = ts;
     }
 
     private INDArray itemMatrixT() {

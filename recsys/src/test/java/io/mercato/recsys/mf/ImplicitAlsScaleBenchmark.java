@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -16,8 +17,11 @@ import java.util.SplittableRandom;
  * 1 + geometric). Prints seconds per iteration, the heap held by the data and the factors, and the peak heap during
  * training (pools' peak usage, reset after the data is built).
  *
- * <p>Usage: {@code ImplicitAlsScaleBenchmark [users] [items] [perUser] [rank] [iterations] [threads]}; run with
- * e.g. {@code -Xmx6g}.
+ * Then writes the top 10 of every user (own items excluded) to a temporary CSV file with
+ * {@link FactorModel#writeTopN} and prints its time.
+ *
+ * <p>Usage: {@code ImplicitAlsScaleBenchmark [users] [items] [perUser] [rank] [iterations] [threads] [topN 0|1]};
+ * run with e.g. {@code -Xmx2g}.
  */
 public final class ImplicitAlsScaleBenchmark {
 
@@ -31,6 +35,7 @@ public final class ImplicitAlsScaleBenchmark {
         int rank = args.length > 3 ? Integer.parseInt(args[3]) : 32;
         int iterations = args.length > 4 ? Integer.parseInt(args[4]) : 3;
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : 2;
+        boolean topN = args.length <= 6 || !args[6].equals("0");
         long t0 = System.nanoTime();
         Interactions data = generate(users, items, perUser, 2024);
         System.out.printf("generated %,d interactions (%,d users x %,d items) in %.1f s%n", data.size(),
@@ -71,6 +76,18 @@ public final class ImplicitAlsScaleBenchmark {
         System.out.printf("heap: data %.0f MB after GC; peak during training %.0f MB (sum of heap pools' peaks);"
                 + " factors %.0f MB%n", dataHeap / 1e6, peak / 1e6,
                 (factors.users() + factors.items()) * (double) rank * 4 / 1e6);
+        if (topN) {
+            FactorModel model = new FactorModel(io.mercato.recsys.ModelInfo.timed("implicit-als", Map.of(), t1), data,
+                    factors, false, trainer.foldIn(data));
+            Path file = Files.createTempFile("top10-", ".csv");
+            long t2 = System.nanoTime();
+            try (java.io.Writer out = Files.newBufferedWriter(file)) {
+                model.writeTopN(out, 10, threads);
+            }
+            System.out.printf("top 10 of all %,d users streamed to a CSV file: %.1f s (%.0f MB file)%n", data.userCount(),
+                    (System.nanoTime() - t2) / 1e9, Files.size(file) / 1e6);
+            Files.delete(file);
+        }
         String status = Files.readString(Path.of("/proc/self/status"));
         for (String line : status.split("\n")) {
             if (line.startsWith("VmHWM")) {
