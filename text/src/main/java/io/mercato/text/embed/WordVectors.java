@@ -537,7 +537,7 @@ public final class WordVectors {
       return new DataException(source + ", byte " + at + ": " + reason);
     }
 
-    private int read() throws IOException {
+    private int readByte() throws IOException {
       int b = in.read();
       if (b >= 0) {
         offset++;
@@ -549,7 +549,7 @@ public final class WordVectors {
       byte[] headerBytes = new byte[64];
       int n = 0;
       int b;
-      while ((b = read()) >= 0 && b != '\n') {
+      while ((b = readByte()) >= 0 && b != '\n') {
         if (n == headerBytes.length) {
           throw error(0, "unknown format: expected a word2vec binary header 'count dimension' on the first line");
         }
@@ -583,9 +583,9 @@ public final class WordVectors {
       ByteBuffer floats = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
       byte[] wordBytes = new byte[256];
       for (long w = 0; w < count && table.size < wanted; w++) {
-        int c = read();
+        int c = readByte();
         while (c == '\n' || c == '\r' || c == ' ') {
-          c = read();
+          c = readByte();
         }
         long wordAt = offset - 1;
         if (c < 0) {
@@ -601,7 +601,7 @@ public final class WordVectors {
             wordBytes = Arrays.copyOf(wordBytes, length * 2);
           }
           wordBytes[length++] = (byte) c;
-          c = read();
+          c = readByte();
         }
         if (c < 0) {
           throw error(offset, "truncated: word " + (w + 1) + " of " + count + " has no vector");
