@@ -405,18 +405,24 @@ public final class WordVectors {
 
     private boolean nextNonBlank() throws IOException {
       while (lines.next()) {
+        boolean blank = true;
         for (int i = lines.start; i < lines.end; i++) {
           byte b = lines.buf[i];
           if (b == 0) {
-            throw error("unknown format: binary data in a text vector file (a word2vec binary file? name it .bin "
-                + "or read it with Format.BINARY)");
+            throw binaryData();
           }
-          if (b != ' ' && b != '\t') {
-            return true;
-          }
+          blank &= b == ' ' || b == '\t';
+        }
+        if (!blank) {
+          return true;
         }
       }
       return false;
+    }
+
+    private DataException binaryData() {
+      return error("unknown format: binary data in a text vector file (a word2vec binary file? name it .bin "
+          + "or read it with Format.BINARY)");
     }
 
     /** The header's two integers, or null when the line is not exactly two non-negative integers. */
@@ -511,6 +517,11 @@ public final class WordVectors {
     private float number(byte[] b, int from, int to, String word, int position) {
       float x = Numbers.parse(b, from, to);
       if (!Float.isFinite(x)) {
+        for (int i = from; i < to; i++) {
+          if (b[i] < 0x20 || b[i] == 0x7f) {
+            throw binaryData();
+          }
+        }
         String text = new String(b, from, Math.min(to - from, 40), StandardCharsets.ISO_8859_1);
         throw error("bad number '" + text + "' at value " + position + " of word '" + word + "'");
       }
