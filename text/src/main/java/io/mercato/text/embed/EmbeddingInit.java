@@ -60,7 +60,7 @@ public final class EmbeddingInit {
     Objects.requireNonNull(graph, "graph");
     Objects.requireNonNull(vectors, "vectors");
     Objects.requireNonNull(tokens, "tokens");
-    Layer layer = graph.getLayer(layerName);
+    Layer layer = graph.getConfiguration().getVertices().containsKey(layerName) ? graph.getLayer(layerName) : null;
     INDArray w = layer == null ? null : layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
     if (w == null || w.rank() != 2) {
       throw ConfigurationException.invalid("embedding layer", layerName,
