@@ -10,6 +10,7 @@ import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.core.metrics.McNemar;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.text.embed.EmbeddingInit;
 import io.mercato.text.embed.WordVectors;
 import io.mercato.text.model.CnnTrainer;
 import io.mercato.text.model.EnsembleModel;
@@ -195,6 +196,11 @@ public final class TextClassifierTrainer {
       TextModelTrainer trainer = trainer();
       model = trainer.fit(all, null, options);
       hyper.putAll(trainer.hyperParameters());
+    }
+    if (embeddings != null) {
+      EmbeddingInit.Coverage coverage = EmbeddingInit.coverage(embeddings, tokensOf(fitted));
+      metrics.put("embeddings coverage", coverage.fraction());
+      metrics.put("embeddings tokens found", (double) coverage.found());
     }
     if (multiLabel && thresholds == null) {
       thresholds = new double[labels.size()];
@@ -697,12 +703,17 @@ public final class TextClassifierTrainer {
         weights[i] = (double) n / (outputs * counts[y[i]]);
       }
     }
+    return new TrainingSet(inputs, y, sets, outputs, weights, fitted.featureDimension(), fitted.vocabularySize(),
+        tokensOf(fitted));
+  }
+
+  /** The token of each id of {@code fitted}, null for padding and unknown (see {@link TrainingSet#tokens()}). */
+  private static List<String> tokensOf(FittedTextPipeline fitted) {
     List<String> tokens = new ArrayList<>(fitted.vocabularySize());
     for (int id = 0; id < fitted.vocabularySize(); id++) {
       tokens.add(id == FittedTextPipeline.PADDING_ID || id == FittedTextPipeline.UNKNOWN_ID ? null : fitted.token(id));
     }
-    return new TrainingSet(inputs, y, sets, outputs, weights, fitted.featureDimension(), fitted.vocabularySize(),
-        tokens);
+    return tokens;
   }
 
   private static String fingerprint(List<LabeledText> data) {

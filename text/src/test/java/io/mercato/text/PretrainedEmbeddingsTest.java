@@ -122,6 +122,9 @@ class PretrainedEmbeddingsTest {
       assertThat(with.pipeline().tokenId(synonym(0, 0, 3))).isGreaterThan(1);   // in the vocabulary
       assertThat(without.pipeline().tokenId(synonym(0, 0, 3))).isEqualTo(1);    // unknown
       assertThat(with.provenance().hyperParameters()).containsEntry("embeddingsTrainable", "false");
+      // every token is a vector word: the fillers and all synonyms (the unseen ones were added)
+      assertThat(with.provenance().metrics()).containsEntry("embeddings coverage", 1.0)
+          .containsEntry("embeddings tokens found", (double) vectors.size());
 
       // the embedding is in the network's parameters: a reloaded model predicts the same without the vectors
       Path file = dir.resolve("cnn.mercato");

@@ -135,6 +135,11 @@ final class TextCommand {
       spec.commandLine().getOut().printf(Locale.ROOT,
           "trained a %s model on %d texts (%d labels) in %.1f s, PII masking %s -> %s%n",
           clf.modelType(), rows.size(), clf.labels().size(), seconds, noPiiMasking ? "off" : "on", out);
+      if (vectors != null) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "pretrained vectors for %.0f vocabulary tokens (%.1f%%)%n",
+            clf.provenance().metrics().get("embeddings tokens found"),
+            100 * clf.provenance().metrics().get("embeddings coverage"));
+      }
       if (noPiiMasking) {
         err.println(TextModelFiles.unmaskedNotice(out));
       }

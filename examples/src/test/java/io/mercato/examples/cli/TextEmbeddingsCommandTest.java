@@ -60,6 +60,7 @@ class TextEmbeddingsCommandTest {
         "--embeddings-max-words", "1000", "--embeddings-vocabulary");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("word vectors of dimension 4 from " + vectors);
+    assertThat(run.out()).contains("pretrained vectors for").contains("(100.0%)");
     TextClassifier clf = TextClassifier.load(dir.resolve("cnn.mercato"));
     assertThat(clf.modelType()).isEqualTo("cnn");
     assertThat(clf.provenance().hyperParameters()).containsEntry("embeddingSize", "4")

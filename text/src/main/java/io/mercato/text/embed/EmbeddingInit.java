@@ -76,8 +76,22 @@ public final class EmbeddingInit {
       throw ConfigurationException.invalid("tokens", tokens.size() + " tokens",
           "the embedding layer '" + layerName + "' has " + rows + " rows, one per token id");
     }
-    int dimension = vectors.dimension();
     float[] matrix = w.dup('c').data().asFloat();
+    Coverage coverage = lookUp(vectors, tokens, matrix);
+    w.assign(Nd4j.create(matrix, new long[] {rows, columns}, 'c'));
+    return coverage;
+  }
+
+  /**
+   * How many of {@code tokens} (null entries not counted) {@link #apply} would find in {@code vectors}:
+   * the same look-up, without a network.
+   */
+  public static Coverage coverage(WordVectors vectors, List<String> tokens) {
+    return lookUp(Objects.requireNonNull(vectors, "vectors"), Objects.requireNonNull(tokens, "tokens"), null);
+  }
+
+  /** Looks every token up; with a {@code matrix} ([tokens x dimension], row-major) copies the vectors found into it. */
+  private static Coverage lookUp(WordVectors vectors, List<String> tokens, float[] matrix) {
     int counted = 0;
     int found = 0;
     int folded = 0;
@@ -89,14 +103,15 @@ public final class EmbeddingInit {
       counted++;
       int v = vectors.find(token);
       if (v >= 0) {
-        vectors.copyTo(v, matrix, id * dimension);
+        if (matrix != null) {
+          vectors.copyTo(v, matrix, id * vectors.dimension());
+        }
         found++;
         if (!vectors.word(v).equals(token)) {
           folded++;
         }
       }
     }
-    w.assign(Nd4j.create(matrix, new long[] {rows, columns}, 'c'));
     return new Coverage(counted, found, folded);
   }
 }
