@@ -74,8 +74,8 @@ class PretrainedEmbeddingsTest {
       rows.add(gaussian(random, 1));
     }
     vectors = WordVectors.of(words, rows);
-    train = texts(400, new int[] {0, 1}, random);
-    test = texts(200, new int[] {2, 3}, random);
+    train = texts(300, new int[] {0, 1}, random);
+    test = texts(150, new int[] {2, 3}, random);
   }
 
   private static float[] gaussian(Random random, double scale) {
@@ -108,8 +108,11 @@ class PretrainedEmbeddingsTest {
 
   @Test
   void vectorsCarryTrainingToSynonymsTheTrainingTextsNeverHeld() {
+    // tiny networks: one native thread each for ND4J ops and BLAS is fastest, above all on a shared machine
     int threads = Nd4j.getEnvironment().maxThreads();
+    int blasThreads = Nd4j.factory().blas().getMaxThreads();
     Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.factory().blas().setMaxThreads(1);
     try {
       TextClassifier without = cnn().build().fit(train);
       TextClassifier with = cnn().embeddings(vectors).freezeEmbeddings(true).embeddingWordsInVocabulary(true)
@@ -134,6 +137,7 @@ class PretrainedEmbeddingsTest {
       assertThat(again.predictAll(texts)).isEqualTo(with.predictAll(texts));
     } finally {
       Nd4j.getEnvironment().setMaxThreads(threads);
+      Nd4j.factory().blas().setMaxThreads(blasThreads);
     }
   }
 
