@@ -103,7 +103,7 @@ class PretrainedEmbeddingsTest {
   }
 
   private static TextClassifierTrainer.Builder cnn() {
-    return TextClassifier.builder().modelType(ModelType.CNN).seed(3).maxEpochs(8).batchSize(32).validationFraction(0);
+    return TextClassifier.builder().modelType(ModelType.CNN).seed(3).maxEpochs(10).batchSize(75).validationFraction(0);
   }
 
   @Test
