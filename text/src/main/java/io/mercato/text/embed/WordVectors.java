@@ -43,7 +43,8 @@ import java.util.zip.GZIPInputStream;
  * frequency, so the first is the better-trained one. Bad input fails with a {@link DataException}
  * naming the file, the line (text) or byte offset (binary) and the reason: a line of the wrong
  * dimension, a value that is not a finite number, an empty word, a truncated file, an empty file, or
- * content of another format.
+ * content of another format. The values are held in one {@code float[]} of {@code size() * dimension()}
+ * (200,000 words of dimension 300: 240 MB); {@code maxWords} bounds it.
  */
 public final class WordVectors {
 
