@@ -37,7 +37,7 @@ import java.util.zip.GZIPInputStream;
  *       each vector is allowed, as the original tool writes).</li>
  *   <li>either of these compressed with gzip (recognized by its magic bytes, whatever the name).</li>
  * </ul>
- * Words are taken as written (CJK and any other UTF-8 text included); {@link #find} also matches a
+ * A UTF-8 byte order mark before the first line is skipped. Words are taken as written (CJK and any other UTF-8 text included); {@link #find} also matches a
  * word case-insensitively. When a word occurs more than once, the <em>first</em> occurrence wins and
  * the later ones are skipped and counted ({@link #duplicates()}): vector files list words by falling
  * frequency, so the first is the better-trained one. Bad input fails with a {@link DataException}
@@ -365,6 +365,11 @@ public final class WordVectors {
     WordVectors read() throws IOException {
       if (!nextNonBlank()) {
         throw new DataException(source + ": empty file: expected a header 'count dimension' or lines 'word v1 v2 ...'");
+      }
+      byte[] b = lines.buf;
+      if (lines.end - lines.start >= 3 && b[lines.start] == (byte) 0xef && b[lines.start + 1] == (byte) 0xbb
+          && b[lines.start + 2] == (byte) 0xbf) {
+        lines.start += 3;   // a UTF-8 byte order mark
       }
       long declared = -1;
       int dimension;

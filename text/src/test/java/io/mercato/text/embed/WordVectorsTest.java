@@ -94,6 +94,7 @@ class WordVectorsTest {
   void readsWord2vecTextWithoutHeaderWithTabsTrailingSpacesAndCrlf() throws IOException {
     String text = "good 0.5 -1.25 3e-2 \r\n酒店\t1\t2\t3\r\n\nParis 0.125 0 -0\nbad -0.5 1.25E1 .75";
     assertTheFourWords(WordVectors.load(write("vectors.txt", text)));
+    assertTheFourWords(WordVectors.load(write("bom.vec", "\uFEFF" + VEC)));
   }
 
   @Test
