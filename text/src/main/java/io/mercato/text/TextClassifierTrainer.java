@@ -10,6 +10,9 @@ import io.mercato.core.metrics.ClassificationReport;
 import io.mercato.core.metrics.McNemar;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
+import io.mercato.text.embed.EmbeddingInit;
+import io.mercato.text.embed.WordVectors;
+import io.mercato.text.model.CnnTrainer;
 import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
 import io.mercato.text.model.LinearModelTrainer;
@@ -93,6 +96,9 @@ public final class TextClassifierTrainer {
   private final boolean balancedClassWeights;
   private final boolean multiLabel;
   private final TrainingListener listener;
+  private final WordVectors embeddings;
+  private final boolean freezeEmbeddings;
+  private final boolean embeddingWordsInVocabulary;
 
   private TextClassifierTrainer(Builder b, TextPipeline pipeline) {
     this.pipeline = pipeline;
@@ -107,6 +113,9 @@ public final class TextClassifierTrainer {
     this.balancedClassWeights = b.balancedClassWeights;
     this.multiLabel = b.multiLabel;
     this.listener = b.listener;
+    this.embeddings = b.embeddings;
+    this.freezeEmbeddings = b.freezeEmbeddings;
+    this.embeddingWordsInVocabulary = b.embeddingWordsInVocabulary;
   }
 
   /** The text pipeline configuration. */
@@ -144,6 +153,9 @@ public final class TextClassifierTrainer {
     b.balancedClassWeights = balancedClassWeights;
     b.multiLabel = multiLabel;
     b.listener = listener;
+    b.embeddings = embeddings;
+    b.freezeEmbeddings = freezeEmbeddings;
+    b.embeddingWordsInVocabulary = embeddingWordsInVocabulary;
     return b;
   }
 
@@ -178,12 +190,17 @@ public final class TextClassifierTrainer {
       metrics.putAll(choice.metrics);
       thresholds = choice.thresholds;
     } else {
-      TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts);
+      TextPipeline.FittedAndEncoded encoded = pipeline.fitAndEncode(texts, extraVocabulary());
       fitted = encoded.pipeline();
       TrainingSet all = trainingSet(fitted, encoded.encoded(), data, labels);
       TextModelTrainer trainer = trainer();
       model = trainer.fit(all, null, options);
       hyper.putAll(trainer.hyperParameters());
+    }
+    if (embeddings != null) {
+      EmbeddingInit.Coverage coverage = EmbeddingInit.coverage(embeddings, tokensOf(fitted));
+      metrics.put("embeddings coverage", coverage.fraction());
+      metrics.put("embeddings tokens found", (double) coverage.found());
     }
     if (multiLabel && thresholds == null) {
       thresholds = new double[labels.size()];
@@ -269,7 +286,7 @@ public final class TextClassifierTrainer {
     List<FittedTextPipeline> fittedPipelines = new ArrayList<>();
     List<TrainingSet> sets = new ArrayList<>();
     for (TextPipeline p : pipelines) {
-      TextPipeline.FittedAndEncoded encoded = p.fitAndEncode(texts);
+      TextPipeline.FittedAndEncoded encoded = p.fitAndEncode(texts, extraVocabulary());
       fittedPipelines.add(encoded.pipeline());
       sets.add(trainingSet(encoded.pipeline(), encoded.encoded(), data, labels));
     }
@@ -598,7 +615,29 @@ public final class TextClassifierTrainer {
     if (modelType == ModelType.AUTO) {
       return LinearSvmTrainer.builder().build();
     }
+    if (embeddings != null) {
+      return embeddingTrainer(modelType, embeddings, !freezeEmbeddings);
+    }
     return TextModels.defaultTrainer(modelType.typeName());
+  }
+
+  /**
+   * The default trainer of {@code type} starting from pretrained vectors.
+   *
+   * @throws ConfigurationException when models of {@code type} have no embedding layer
+   */
+  private static TextModelTrainer embeddingTrainer(ModelType type, WordVectors vectors, boolean trainable) {
+    return switch (type) {
+      case CNN -> CnnTrainer.builder().embeddings(vectors, trainable).build();
+      default -> throw ConfigurationException.invalid("embeddings", vectors.source(), "model type "
+          + type.name().toLowerCase(java.util.Locale.ROOT) + " has no embedding layer to initialize; "
+          + "pretrained vectors need a model type with one (cnn)");
+    };
+  }
+
+  /** The words to add to the token vocabulary: the pretrained vectors' when asked for, else none. */
+  private List<String> extraVocabulary() {
+    return embeddings != null && embeddingWordsInVocabulary ? embeddings.words() : List.of();
   }
 
   static int[] argmax(double[][] p) {
@@ -664,7 +703,17 @@ public final class TextClassifierTrainer {
         weights[i] = (double) n / (outputs * counts[y[i]]);
       }
     }
-    return new TrainingSet(inputs, y, sets, outputs, weights, fitted.featureDimension(), fitted.vocabularySize());
+    return new TrainingSet(inputs, y, sets, outputs, weights, fitted.featureDimension(), fitted.vocabularySize(),
+        tokensOf(fitted));
+  }
+
+  /** The token of each id of {@code fitted}, null for padding and unknown (see {@link TrainingSet#tokens()}). */
+  private static List<String> tokensOf(FittedTextPipeline fitted) {
+    List<String> tokens = new ArrayList<>(fitted.vocabularySize());
+    for (int id = 0; id < fitted.vocabularySize(); id++) {
+      tokens.add(id == FittedTextPipeline.PADDING_ID || id == FittedTextPipeline.UNKNOWN_ID ? null : fitted.token(id));
+    }
+    return tokens;
   }
 
   private static String fingerprint(List<LabeledText> data) {
@@ -719,8 +768,41 @@ public final class TextClassifierTrainer {
     private boolean balancedClassWeights;
     private boolean multiLabel;
     private TrainingListener listener = TrainingListener.NONE;
+    private WordVectors embeddings;
+    private boolean freezeEmbeddings;
+    private boolean embeddingWordsInVocabulary;
 
     Builder() {
+    }
+
+    /**
+     * Pretrained word vectors to start the model's embedding layer from (default none), for a model type
+     * with one ({@link ModelType#CNN}); any other type, {@link ModelType#AUTO} included, is rejected at
+     * {@link #build()}. The embedding size is the vectors' dimension. Tokens of the training vocabulary
+     * found in the vectors (exactly or case-insensitively) get their vector, the others a seeded random one.
+     * The vectors are not stored in the model file: the trained embedding is.
+     */
+    public Builder embeddings(WordVectors value) {
+      this.embeddings = value;
+      return this;
+    }
+
+    /** With {@link #embeddings}: keep the pretrained vectors fixed instead of fine-tuning them (default false). */
+    public Builder freezeEmbeddings(boolean value) {
+      this.freezeEmbeddings = value;
+      return this;
+    }
+
+    /**
+     * With {@link #embeddings}: also put the vectors' words into the token vocabulary (default false), so
+     * that a word the training texts never held still reads as its pretrained vector at prediction time
+     * instead of as unknown. The model's embedding grows by one row per such word (bound it with the
+     * {@code maxWords} of {@link WordVectors#load(java.nio.file.Path, int)}); with fine-tuning, only the
+     * rows of training words move. See {@link TextPipeline#fitAndEncode(List, List)}.
+     */
+    public Builder embeddingWordsInVocabulary(boolean value) {
+      this.embeddingWordsInVocabulary = value;
+      return this;
     }
 
     /** The whole text pipeline configuration (default {@link TextPipeline#defaults()}); the settings below override parts of it. */
@@ -854,6 +936,17 @@ public final class TextClassifierTrainer {
       if (customModel == null && modelType != ModelType.AUTO && !TextModels.isKnown(modelType.typeName())) {
         throw ConfigurationException.invalid("modelType", modelType, "this build has no " + modelType.typeName()
             + " model; available: AUTO and the registered types");
+      }
+      if (embeddings != null) {
+        if (customModel != null) {
+          throw ConfigurationException.invalid("embeddings", embeddings.source(),
+              "with a custom model trainer, give the vectors to that trainer (e.g. CnnTrainer.Builder.embeddings)");
+        }
+        if (modelType == ModelType.AUTO) {
+          throw ConfigurationException.invalid("embeddings", embeddings.source(), "model type auto may choose a "
+              + "model without an embedding layer; pretrained vectors need a fixed model type with one (cnn)");
+        }
+        embeddingTrainer(modelType, embeddings, true);
       }
       TextPipeline.Builder p = pipeline.toBuilder();
       if (piiMasker != null) {

@@ -11,6 +11,7 @@ import io.mercato.text.ModelType;
 import io.mercato.text.Prediction;
 import io.mercato.text.TextClassifier;
 import io.mercato.text.data.TextDataset;
+import io.mercato.text.embed.WordVectors;
 import io.mercato.text.privacy.PiiMasker;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -84,25 +85,61 @@ final class TextCommand {
             + "before training: the model's vocabulary may then hold it. Masking is on by default.")
     boolean noPiiMasking;
 
+    @Option(names = "--embeddings", paramLabel = "FILE",
+        description = "Pretrained word vectors (fastText .vec, word2vec text or .bin, optionally .gz) to start the "
+            + "embedding layer from; needs a model with one (--model cnn).")
+    Path embeddings;
+
+    @Option(names = "--freeze-embeddings", description = "Keep the pretrained vectors fixed (default: fine-tune them).")
+    boolean freezeEmbeddings;
+
+    @Option(names = "--embeddings-max-words", defaultValue = "0", paramLabel = "N",
+        description = "Read only the first N words of --embeddings (0 = all, the default).")
+    int embeddingsMaxWords;
+
+    @Option(names = "--embeddings-vocabulary",
+        description = "Also add the vectors' words to the vocabulary, so that words absent from the training texts "
+            + "still read as their vector (bound the size with --embeddings-max-words).")
+    boolean embeddingsVocabulary;
+
     @Override
     public Integer call() throws Exception {
       ModelKey modelKey = key.key(); // a bad key fails before training, not after
-      List<LabeledText> rows = columns.load();
+      ModelType type = modelType(model);
+      if (embeddings == null && (freezeEmbeddings || embeddingsVocabulary || embeddingsMaxWords != 0)) {
+        throw io.mercato.core.ConfigurationException.invalid("--embeddings", null,
+            "--freeze-embeddings, --embeddings-max-words and --embeddings-vocabulary need --embeddings FILE");
+      }
+      // the builder says whether the model type has an embedding layer, before the data is read
+      WordVectors vectors = embeddings == null ? null : WordVectors.load(embeddings, embeddingsMaxWords);
       PrintWriter err = spec.commandLine().getErr();
       ProgressBar bar = new ProgressBar(err, "training");
-      long start = System.nanoTime();
-      TextClassifier clf = TextClassifier.builder()
-          .modelType(modelType(model))
+      var trainer = TextClassifier.builder()
+          .modelType(type)
+          .embeddings(vectors)
+          .freezeEmbeddings(freezeEmbeddings)
+          .embeddingWordsInVocabulary(embeddingsVocabulary)
           .seed(seed)
           .piiMasker(noPiiMasking ? PiiMasker.none() : PiiMasker.standard())
           .listener(bar)
-          .build()
-          .fit(rows);
+          .build();
+      if (vectors != null) {
+        err.printf(Locale.ROOT, "read %d word vectors of dimension %d from %s%n", vectors.size(), vectors.dimension(),
+            embeddings);
+      }
+      List<LabeledText> rows = columns.load();
+      long start = System.nanoTime();
+      TextClassifier clf = trainer.fit(rows);
       double seconds = (System.nanoTime() - start) / 1e9;
       clf.save(out, modelKey);
       spec.commandLine().getOut().printf(Locale.ROOT,
           "trained a %s model on %d texts (%d labels) in %.1f s, PII masking %s -> %s%n",
           clf.modelType(), rows.size(), clf.labels().size(), seconds, noPiiMasking ? "off" : "on", out);
+      if (vectors != null) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "pretrained vectors for %.0f vocabulary tokens (%.1f%%)%n",
+            clf.provenance().metrics().get("embeddings tokens found"),
+            100 * clf.provenance().metrics().get("embeddings coverage"));
+      }
       if (noPiiMasking) {
         err.println(TextModelFiles.unmaskedNotice(out));
       }

@@ -2,6 +2,8 @@ package io.mercato.text.model;
 
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
+import io.mercato.text.embed.EmbeddingInit;
+import io.mercato.text.embed.WordVectors;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +16,9 @@ import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a convolutional text classifier on DL4J in the manner of Kim (2014), "Convolutional Neural
@@ -24,8 +29,13 @@ import org.nd4j.linalg.activations.Activation;
  * <p>Unlike the bag-of-features models it sees word order: a filter of width 3 fires on a phrase.
  * Each minibatch is padded (id 0, masked out) to its longest text, truncated at
  * {@link Builder#maxLength(int)} tokens; masked positions never win the max pooling, so a text's
- * prediction does not depend on the batch it is in. Embeddings are trained from scratch (the model
- * ships no pre-trained vectors). Balanced class weights scale each example's loss.
+ * prediction does not depend on the batch it is in. Embeddings are trained from scratch unless
+ * {@link Builder#embeddings(WordVectors, boolean)} supplies pretrained vectors: their rows initialize
+ * the embedding of every token they cover ({@link EmbeddingInit}), the other tokens keep the seeded
+ * random initialization, and the embedding size is the vectors' dimension. Frozen vectors are never
+ * updated (the layer's learning rate is 0); trainable ones are fine-tuned with the rest. The trained
+ * embedding matrix is part of the network's parameters and is saved with the model; the vectors
+ * themselves are not. Balanced class weights scale each example's loss.
  */
 public final class CnnTrainer implements TextModelTrainer {
 
@@ -40,9 +50,15 @@ public final class CnnTrainer implements TextModelTrainer {
   private final int filters;
   private final Dl4jTrainerBuilder.Optimization optimization;
   private final int maxLength;
+  private final WordVectors vectors;
+  private final boolean trainableVectors;
+
+  private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
 
   private CnnTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    this.embeddingSize = b.embeddingSize;
+    this.embeddingSize = b.vectors != null ? b.vectors.dimension() : b.embeddingSize;
+    this.vectors = b.vectors;
+    this.trainableVectors = b.trainableVectors;
     this.filterWidths = b.filterWidths.clone();
     this.filters = b.filters;
     this.optimization = optimization;
@@ -72,6 +88,14 @@ public final class CnnTrainer implements TextModelTrainer {
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
+    if (vectors != null) {
+      if (train.tokens() == null) {
+        throw ConfigurationException.invalid("embeddings", vectors.source(),
+            "pretrained vectors need the training set's tokens (TrainingSet.tokens), which are missing");
+      }
+      EmbeddingInit.Coverage coverage = EmbeddingInit.apply(graph, EMBEDDING, vectors, train.tokens());
+      LOG.info("cnn embeddings from {}: {}", vectors.source(), coverage);
+    }
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "cnn");
     return new CnnModel(graph, layout, train.outputs(), train.multiLabel());
   }
@@ -84,6 +108,7 @@ public final class CnnTrainer implements TextModelTrainer {
             .nIn(vocabulary)
             .nOut(embeddingSize)
             .hasBias(false)
+            .updater(vectors != null && !trainableVectors ? new Sgd(0.0) : null)
             .build(), "ids");
     String[] pooled = new String[filterWidths.length];
     for (int i = 0; i < filterWidths.length; i++) {
@@ -117,6 +142,10 @@ public final class CnnTrainer implements TextModelTrainer {
     h.put("filters", Integer.toString(filters));
     optimization.putInto(h);
     h.put("maxLength", Integer.toString(maxLength));
+    if (vectors != null) {
+      h.put("embeddings", vectors.source() + " (" + vectors.size() + " x " + vectors.dimension() + ")");
+      h.put("embeddingsTrainable", Boolean.toString(trainableVectors));
+    }
     return h;
   }
 
@@ -126,13 +155,35 @@ public final class CnnTrainer implements TextModelTrainer {
     private int[] filterWidths = {3, 4, 5};
     private int filters = 64;
     private int maxLength = 256;
+    private boolean embeddingSizeSet;
+    private WordVectors vectors;
+    private boolean trainableVectors;
 
     private Builder() {
     }
 
-    /** Dimension of the learned word embedding, in [1, 1024] (default 64). */
+    /**
+     * Dimension of the learned word embedding, in [1, 1024] (default 64; with {@link #embeddings}
+     * the vectors' dimension, and an explicit different size is an error).
+     */
     public Builder embeddingSize(int size) {
       this.embeddingSize = size;
+      this.embeddingSizeSet = true;
+      return this;
+    }
+
+    /**
+     * Starts the embedding from pretrained word vectors (default none: learned from scratch). The
+     * embedding size becomes {@code vectors.dimension()}. Only tokens of the training vocabulary get
+     * rows; to give vectors also to words absent from the training texts, the text pipeline must put
+     * them in its vocabulary ({@code TextClassifier.builder().embeddings(...)} can).
+     *
+     * @param vectors   the vectors, or null for none
+     * @param trainable true to fine-tune them with the rest of the network, false to keep them frozen
+     */
+    public Builder embeddings(WordVectors vectors, boolean trainable) {
+      this.vectors = vectors;
+      this.trainableVectors = trainable;
       return this;
     }
 
@@ -160,7 +211,13 @@ public final class CnnTrainer implements TextModelTrainer {
      * @throws ConfigurationException naming the setting, its value and the allowed range
      */
     public CnnTrainer build() {
-      Check.inRange("embeddingSize", embeddingSize, 1, 1024);
+      if (vectors != null && embeddingSizeSet && embeddingSize != vectors.dimension()) {
+        throw ConfigurationException.invalid("embeddingSize", embeddingSize, "the pretrained vectors "
+            + vectors.source() + " have dimension " + vectors.dimension() + "; leave embeddingSize unset or set it to "
+            + vectors.dimension());
+      }
+      Check.inRange("embeddingSize", vectors != null ? vectors.dimension() : embeddingSize, 1,
+          vectors != null ? 100_000 : 1024);
       Check.notNull("filterWidths", filterWidths);
       if (filterWidths.length < 1 || filterWidths.length > 8
           || Arrays.stream(filterWidths).distinct().count() != filterWidths.length) {

@@ -20,16 +20,28 @@ import java.util.List;
  * @param exampleWeights   per-example loss weights, or null for all 1
  * @param featureDimension dimension of every {@code inputs.get(i).features()}
  * @param vocabularySize   number of token ids (ids are in {@code [0, vocabularySize)}; 0 pad, 1 unknown)
+ * @param tokens           the token of each id (null for padding and unknown), for models that start from
+ *                         pretrained word vectors; null when not known
  */
 public record TrainingSet(List<EncodedText> inputs, int[] labels, boolean[][] labelSets, int outputs,
-                          double[] exampleWeights, int featureDimension, int vocabularySize) {
+                          double[] exampleWeights, int featureDimension, int vocabularySize, List<String> tokens) {
 
   /** Probabilities are clipped at this value before taking logarithms. */
   private static final double MIN_PROBABILITY = 1e-15;
 
+  /** A training set whose token strings are not known. */
+  public TrainingSet(List<EncodedText> inputs, int[] labels, boolean[][] labelSets, int outputs,
+      double[] exampleWeights, int featureDimension, int vocabularySize) {
+    this(inputs, labels, labelSets, outputs, exampleWeights, featureDimension, vocabularySize, null);
+  }
+
   /** Validates shapes and ranges. */
   public TrainingSet {
     inputs = List.copyOf(inputs);
+    if (tokens != null && tokens.size() != vocabularySize) {
+      throw ConfigurationException.invalid("tokens.size()", tokens.size(), "must equal vocabularySize " + vocabularySize);
+    }
+    tokens = tokens == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tokens));
     if ((labels == null) == (labelSets == null)) {
       throw new ConfigurationException("a training set needs exactly one of labels (single-label) or labelSets (multi-label)");
     }
@@ -103,7 +115,7 @@ public record TrainingSet(List<EncodedText> inputs, int[] labels, boolean[][] la
         w[i] = exampleWeights[r];
       }
     }
-    return new TrainingSet(List.of(in), y, sets, outputs, w, featureDimension, vocabularySize);
+    return new TrainingSet(List.of(in), y, sets, outputs, w, featureDimension, vocabularySize, tokens);
   }
 
   /**

@@ -12,7 +12,9 @@ import io.mercato.text.vectorize.TermCounts;
 import io.mercato.text.vectorize.VectorizerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -131,11 +133,26 @@ public final class TextPipeline {
    * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
    */
   public FittedAndEncoded fitAndEncode(List<String> texts) {
+    return fitAndEncode(texts, List.of());
+  }
+
+  /**
+   * {@link #fitAndEncode(List)} with a token vocabulary extended by {@code extraWords}, such as the
+   * words of pretrained vectors, so that sequence models know them even when the training texts do
+   * not hold them. Each word goes through the pipeline (masking, normalization, tokenization); one that
+   * becomes exactly one token not yet in the vocabulary is appended after the counted tokens, in order
+   * (a word that becomes several tokens, such as a Chinese word of several characters, adds nothing).
+   * The feature vocabulary is not extended.
+   *
+   * @throws DataException if {@code texts} is empty or no feature survives the vectorizer's pruning
+   */
+  public FittedAndEncoded fitAndEncode(List<String> texts, List<String> extraWords) {
+    Objects.requireNonNull(extraWords, "extraWords");
     TokenizedText[] analyzed = analyze(texts);
     VectorizerConfig.FittedAndTransformed features =
         vectorizer.fitTransform(Arrays.stream(analyzed).map(TokenizedText::terms).toList());
     TermCounts tokenCounts = countTokens(analyzed, true);
-    TokenVocabulary vocabulary = tokenVocabulary(tokenCounts);
+    TokenVocabulary vocabulary = extend(tokenVocabulary(tokenCounts), tokenCounts, extraWords);
     FittedTextPipeline fitted = new FittedTextPipeline(this, features.vectorizer(), vocabulary.tokens);
     EncodedText[] encoded = new EncodedText[analyzed.length];
     IntStream.range(0, analyzed.length).parallel().forEach(d -> {
@@ -182,6 +199,32 @@ public final class TextPipeline {
     for (int rank = 0; rank < kept.length; rank++) {
       tokens.add(counts.term(kept[rank]));
       tokenIdOf[kept[rank]] = FittedTextPipeline.FIRST_TOKEN_ID + rank;
+    }
+    return new TokenVocabulary(tokens, tokenIdOf);
+  }
+
+  /** {@code vocabulary} with the single-token forms of {@code extraWords} appended (see {@link #fitAndEncode(List, List)}). */
+  private TokenVocabulary extend(TokenVocabulary vocabulary, TermCounts counts, List<String> extraWords) {
+    if (extraWords.isEmpty()) {
+      return vocabulary;
+    }
+    List<String> tokens = new ArrayList<>(vocabulary.tokens);
+    Map<String, Integer> known = new HashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      known.put(tokens.get(i), FittedTextPipeline.FIRST_TOKEN_ID + i);
+    }
+    for (String word : extraWords) {
+      List<String> asTokens = tokenizer.tokenize(prepare(word));
+      if (asTokens.size() == 1 && known.putIfAbsent(asTokens.get(0), FittedTextPipeline.FIRST_TOKEN_ID + tokens.size()) == null) {
+        tokens.add(asTokens.get(0));
+      }
+    }
+    // counted tokens left out by minTokenCount or maxVocabularySize get the id of their extra word, if any
+    int[] tokenIdOf = vocabulary.tokenIdOf.clone();
+    for (int id = 0; id < tokenIdOf.length; id++) {
+      if (tokenIdOf[id] == FittedTextPipeline.UNKNOWN_ID) {
+        tokenIdOf[id] = known.getOrDefault(counts.term(id), FittedTextPipeline.UNKNOWN_ID);
+      }
     }
     return new TokenVocabulary(tokens, tokenIdOf);
   }
