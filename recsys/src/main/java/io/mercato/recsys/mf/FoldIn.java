@@ -1,5 +1,7 @@
 package io.mercato.recsys.mf;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mercato.recsys.data.SparseMatrix;
 import java.util.SplittableRandom;
 
@@ -28,6 +30,24 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
         IMPLICIT,
         /** SGD on the BPR objective with the items fixed. */
         BPR
+    }
+
+    /**
+     * Reads a saved rule, also in the format before confidence scaling had statistics ({@code alpha} and
+     * {@code logScaling} instead of {@code confidence}), so that older implicit-ALS model files still load.
+     */
+    @JsonCreator
+    static FoldIn fromJson(@JsonProperty("kind") Kind kind, @JsonProperty("regularization") double regularization,
+            @JsonProperty("biasRegularization") double biasRegularization, @JsonProperty("weighted") boolean weighted,
+            @JsonProperty("confidence") Confidence confidence, @JsonProperty("learningRate") double learningRate,
+            @JsonProperty("epochs") int epochs, @JsonProperty("seed") long seed,
+            @JsonProperty("alpha") Double legacyAlpha, @JsonProperty("logScaling") Boolean legacyLogScaling) {
+        Confidence rule = confidence;
+        if (rule == null && kind == Kind.IMPLICIT && legacyAlpha != null) {
+            rule = Confidence.plain(Boolean.TRUE.equals(legacyLogScaling) ? ImplicitAlsTrainer.Scaling.LOG1P
+                    : ImplicitAlsTrainer.Scaling.LINEAR, legacyAlpha, 1);
+        }
+        return new FoldIn(kind, regularization, biasRegularization, weighted, rule, learningRate, epochs, seed);
     }
 
     static FoldIn ridge(double regularization, double biasRegularization, boolean weighted) {

@@ -158,4 +158,16 @@ class FactorModelTest {
                 .allSatisfy(r -> assertThat(Integer.parseInt(r.item().substring(1)) % 3).isEqualTo(1))
                 .noneMatch(r -> r.item().equals("i4"));
     }
+
+    @Test
+    void foldInRuleInTheFormatBeforeConfidenceStatisticsStillReads() throws Exception {
+        String old = "{\"kind\":\"IMPLICIT\",\"regularization\":10.0,\"biasRegularization\":0.0,\"weighted\":false,"
+                + "\"alpha\":2.0,\"logScaling\":true,\"learningRate\":0.0,\"epochs\":0,\"seed\":0}";
+        FoldIn rule = new com.fasterxml.jackson.databind.ObjectMapper().readValue(old, FoldIn.class);
+        assertThat(rule.regularization()).isEqualTo(10.0);
+        assertThat(rule.confidence().of(3f, 0, 0)).isCloseTo(1 + 2 * Math.log(4), within(1e-6));
+        String linear = old.replace("\"logScaling\":true", "\"logScaling\":false");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(linear, FoldIn.class).confidence()
+                .of(3f, 0, 0)).isCloseTo(7, within(1e-6));
+    }
 }
