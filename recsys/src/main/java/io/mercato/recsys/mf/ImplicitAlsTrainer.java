@@ -1,5 +1,8 @@
 package io.mercato.recsys.mf;
 
+import static io.mercato.core.linalg.FloatKernels.axpy;
+import static io.mercato.core.linalg.FloatKernels.dot;
+
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.train.EpochEvent;
@@ -304,32 +307,6 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
             }
             out[outAt + f] = s;
         }
-    }
-
-    /** {@code out[outAt..outAt+n) += s · a[at..at+n)} (a loop the JIT vectorizes). */
-    static void axpy(float s, float[] a, int at, float[] out, int outAt, int n) {
-        for (int f = 0; f < n; f++) {
-            out[outAt + f] += s * a[at + f];
-        }
-    }
-
-    /** {@code a[ai..ai+n) · b[bi..bi+n)} with four independent partial sums. */
-    static float dot(float[] a, int ai, float[] b, int bi, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int f = 0;
-        for (; f + 3 < n; f += 4) {
-            s0 += a[ai + f] * b[bi + f];
-            s1 += a[ai + f + 1] * b[bi + f + 1];
-            s2 += a[ai + f + 2] * b[bi + f + 2];
-            s3 += a[ai + f + 3] * b[bi + f + 3];
-        }
-        for (; f < n; f++) {
-            s0 += a[ai + f] * b[bi + f];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */

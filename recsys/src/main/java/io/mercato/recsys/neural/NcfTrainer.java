@@ -1,5 +1,7 @@
 package io.mercato.recsys.neural;
 
+import static io.mercato.core.linalg.FloatKernels.dot;
+
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.MercatoException;
@@ -385,25 +387,6 @@ public final class NcfTrainer implements RecommenderTrainer {
                 v[f] = vf;
                 w[f] -= lr * mf / ((float) Math.sqrt(vf) + eps);
             }
-        }
-
-        /** {@code a[ai..ai+n) · b[bi..bi+n)} in float with four partial sums (a fixed order: deterministic). */
-        private static float dot(float[] a, int ai, float[] b, int bi, int n) {
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            int f = 0;
-            for (; f + 3 < n; f += 4) {
-                s0 += a[ai + f] * b[bi + f];
-                s1 += a[ai + f + 1] * b[bi + f + 1];
-                s2 += a[ai + f + 2] * b[bi + f + 2];
-                s3 += a[ai + f + 3] * b[bi + f + 3];
-            }
-            for (; f < n; f++) {
-                s0 += a[ai + f] * b[bi + f];
-            }
-            return (s0 + s1) + (s2 + s3);
         }
 
         /** The trained model; a user without interactions gets zero factors (items ranked by bias). */
