@@ -36,6 +36,13 @@ import org.slf4j.LoggerFactory;
  * {@link ModelInfo} records the candidates, the name of the chosen one and, as metrics, every
  * candidate's validation score (saved in the model file's provenance).
  *
+ * <p>With a {@linkplain Builder#budget time budget} or {@linkplain Builder#maxTrials trial limit},
+ * candidates are validated in the order given until the budget is spent or the limit reached (the
+ * first one always is, so a model is always fitted); the info then also records each tried
+ * candidate's validation seconds ({@code validation.seconds[NAME]}), how many were tried and, when
+ * the search was cut short, {@code stoppedBy} ("budget" or "maxTrials"). The budget covers the
+ * validation only, not the final refit.
+ *
  * <pre>{@code
  * Tuner tuner = Tuner.builder()
  *         .grid("implicit-als", Map.of("rank", "64"), Map.of("regularization", List.of("10", "30", "100")))
@@ -57,9 +64,15 @@ public final class Tuner implements RecommenderTrainer {
     private final double validationFraction;
     private final long validationSeed;
     private final double relevantAtLeast;
+    private final String name;
+    private final double budgetSeconds;
+    private final int maxTrials;
 
     private Tuner(Builder b) {
         this.candidates = new LinkedHashMap<>(b.candidates);
+        this.name = b.name;
+        this.budgetSeconds = b.budgetSeconds;
+        this.maxTrials = b.maxTrials;
         this.k = b.k;
         this.metric = b.metric == null ? "ndcg@" + b.k : b.metric;
         this.validationFraction = b.validationFraction;
@@ -74,7 +87,7 @@ public final class Tuner implements RecommenderTrainer {
 
     @Override
     public String algorithm() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -84,6 +97,10 @@ public final class Tuner implements RecommenderTrainer {
         m.put("validationFraction", Double.toString(validationFraction));
         m.put("validationSeed", Long.toString(validationSeed));
         m.put("relevantAtLeast", Double.isNaN(relevantAtLeast) ? "all" : Double.toString(relevantAtLeast));
+        if (limited()) {
+            m.put("budgetSeconds", budgetSeconds < Double.POSITIVE_INFINITY ? Double.toString(budgetSeconds) : "unlimited");
+            m.put("maxTrials", maxTrials < Integer.MAX_VALUE ? Integer.toString(maxTrials) : "all");
+        }
         candidates.forEach((name, trainer) -> m.put("candidate." + name, trainer.describe()));
         return m;
     }
@@ -103,16 +120,40 @@ public final class Tuner implements RecommenderTrainer {
         return Splitter.perUser(validationFraction, validationSeed).split(training);
     }
 
-    /** Trains every candidate on the training side of {@link #validationSplit} and scores it on the validation side. */
+    /**
+     * Trains the candidates on the training side of {@link #validationSplit}, in order, and scores each on
+     * the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
+     * or the limit reached (never before the first), so the report may have fewer rows than candidates.
+     */
     public EvaluationReport validate(Interactions training) {
-        Evaluator.Builder evaluator = Evaluator.builder().k(k);
-        if (Double.isNaN(relevantAtLeast)) {
-            evaluator.allTestItemsRelevant();
-        } else {
-            evaluator.relevantAtLeast(relevantAtLeast);
+        long start = System.nanoTime();
+        Split split = validationSplit(training);
+        List<EvaluationReport.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, RecommenderTrainer> c : candidates.entrySet()) {
+            if (!rows.isEmpty() && stopReason(rows.size(), start) != null) {
+                break;
+            }
+            Evaluator.Builder evaluator = Evaluator.builder().k(k).add(c.getKey(), c.getValue());
+            if (Double.isNaN(relevantAtLeast)) {
+                evaluator.allTestItemsRelevant();
+            } else {
+                evaluator.relevantAtLeast(relevantAtLeast);
+            }
+            rows.addAll(evaluator.build().evaluate(split).rows());
         }
-        candidates.forEach(evaluator::add);
-        return evaluator.build().evaluate(validationSplit(training));
+        return new EvaluationReport(k, 1, rows);
+    }
+
+    /** Why the search stops after {@code tried} candidates begun at {@code startNanos}, null to go on. */
+    private String stopReason(int tried, long startNanos) {
+        if (tried >= maxTrials) {
+            return "maxTrials";
+        }
+        return (System.nanoTime() - startNanos) / 1e9 >= budgetSeconds ? "budget" : null;
+    }
+
+    private boolean limited() {
+        return budgetSeconds < Double.POSITIVE_INFINITY || maxTrials < Integer.MAX_VALUE;
     }
 
     /** The winner of a {@link #validate} report: the best value of {@link #metric()}, the earlier candidate on ties. */
@@ -144,16 +185,30 @@ public final class Tuner implements RecommenderTrainer {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (EvaluationReport.Row row : report.rows()) {
             double v = row.get(metric);
-            LOG.info("tuned: validation {} = {} for {}", metric, String.format(Locale.ROOT, "%.4f", v), row.name());
+            double seconds = row.get("fit_s") + row.get("recommend_s");
+            LOG.info("{}: validation {} = {} for {} ({} s)", name, metric, String.format(Locale.ROOT, "%.4f", v),
+                    row.name(), String.format(Locale.ROOT, "%.2f", seconds));
             if (!Double.isNaN(v)) {
                 scores.put("validation." + metric + "[" + row.name() + "]", v);
             }
+            if (limited()) {
+                scores.put("validation.seconds[" + row.name() + "]", seconds);
+            }
         }
-        LOG.info("tuned: chose {}, refitting on all {} interactions", best, data.size());
-        Recommender chosen = candidates.get(best).fit(data);
         Map<String, String> params = hyperParameters();
+        if (limited()) {
+            int tried = report.rows().size();
+            params.put("tried", Integer.toString(tried));
+            if (tried < candidates.size()) {
+                String reason = tried >= maxTrials ? "maxTrials" : "budget";
+                params.put("stoppedBy", reason);
+                LOG.info("{}: {} stopped the search after {} of {} candidates", name, reason, tried, candidates.size());
+            }
+        }
+        LOG.info("{}: chose {}, refitting on all {} interactions", name, best, data.size());
+        Recommender chosen = candidates.get(best).fit(data);
         params.put("chosen", best);
-        return new Model(new ModelInfo(NAME, params, (System.nanoTime() - start) / 1e9, scores), chosen);
+        return new Model(new ModelInfo(name, params, (System.nanoTime() - start) / 1e9, scores), chosen);
     }
 
     private static boolean lowerIsBetter(String metric) {
@@ -168,8 +223,35 @@ public final class Tuner implements RecommenderTrainer {
         private double validationFraction = 0.2;
         private long validationSeed = 42;
         private double relevantAtLeast = 4.0;
+        private String name = NAME;
+        private double budgetSeconds = Double.POSITIVE_INFINITY;
+        private int maxTrials = Integer.MAX_VALUE;
 
         private Builder() {
+        }
+
+        /** The algorithm name of the trained model (default "tuned"; {@link AutoRecommender} uses "auto"). */
+        Builder algorithmName(String name) {
+            this.name = Check.notNull("algorithm name", name);
+            return this;
+        }
+
+        /**
+         * Stop validating candidates once this many seconds (>= 0, default unlimited) have been spent on
+         * validation; the first candidate is always validated, so a model is always fitted.
+         */
+        public Builder budgetSeconds(double seconds) {
+            if (!(seconds >= 0)) {
+                throw ConfigurationException.invalid("budgetSeconds", seconds, "must be >= 0 (seconds of validation)");
+            }
+            this.budgetSeconds = seconds;
+            return this;
+        }
+
+        /** Validate at most this many candidates (>= 1, default all), in the order given. */
+        public Builder maxTrials(int trials) {
+            this.maxTrials = Check.positive("maxTrials", trials);
+            return this;
         }
 
         /** Adds a candidate under a unique name. */
@@ -346,12 +428,12 @@ public final class Tuner implements RecommenderTrainer {
      * Registry entry. By name: {@code algorithm} (the registered algorithm to tune, required),
      * {@code grid.NAME=v1|v2|...} (values to try for parameter NAME), any other parameter of that
      * algorithm (fixed for every candidate), and the tuner's own {@code metric}, {@code k},
-     * {@code validationFraction}, {@code validationSeed} and {@code relevantAtLeast} (a number, or
-     * "all" for implicit data).
+     * {@code validationFraction}, {@code validationSeed}, {@code budgetSeconds}, {@code maxTrials} and
+     * {@code relevantAtLeast} (a number, or "all" for implicit data).
      */
     public static final class Provider implements AlgorithmProvider {
         private static final Set<String> OWN = Set.of("algorithm", "metric", "k", "validationFraction",
-                "validationSeed", "relevantAtLeast");
+                "validationSeed", "relevantAtLeast", "budgetSeconds", "maxTrials");
 
         @Override
         public String name() {
@@ -368,6 +450,8 @@ public final class Tuner implements RecommenderTrainer {
             Builder b = builder().k(p.integer("k", 10));
             p.real("validationFraction", b::validationFraction);
             p.longValue("validationSeed", b::validationSeed);
+            p.real("budgetSeconds", b::budgetSeconds);
+            p.integer("maxTrials", b::maxTrials);
             String relevant = p.string("relevantAtLeast", null);
             if ("all".equalsIgnoreCase(Objects.toString(relevant, "").trim())) {
                 b.allValidationItemsRelevant();

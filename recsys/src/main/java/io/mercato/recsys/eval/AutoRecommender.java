@@ -1,0 +1,221 @@
+package io.mercato.recsys.eval;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.AlgorithmParams;
+import io.mercato.recsys.AlgorithmProvider;
+import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.ModelReader;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.linear.Ease;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Algorithm {@code "auto"}: picks the algorithm and its hyper-parameters for the training data it is
+ * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive: popularity,
+ * item-kNN with 20 and 100 neighbours, RP3beta, EASE (only up to {@link Ease#DEFAULT_MAX_ITEMS} items,
+ * as its Gram solve grows with items³), implicit ALS (rank 64, λ 10 and 100) and BPR. Each is
+ * validated on a seeded per-user holdout of the training rows (metric ndcg@10 by default, every
+ * held-out interaction relevant unless {@code relevantAtLeast} is set) until the time budget
+ * ({@code budgetSeconds}, default 120) is spent or {@code maxTrials} candidates were tried; the
+ * first is always tried, so a model is always fitted. The winner is refitted on all the training data.
+ *
+ * <p>The model's {@link ModelInfo} (algorithm "auto", saved in the provenance) records every candidate's
+ * parameters ({@code candidate.NAME}), validation score ({@code validation.ndcg@10[NAME]}) and seconds
+ * ({@code validation.seconds[NAME]}) for the ones tried, how many were tried, {@code stoppedBy} when the
+ * budget or the trial limit cut the search, and {@code chosen}.
+ *
+ * <pre>{@code
+ * Recommender model = Recommenders.byName("auto", Map.of("budgetSeconds", "60")).fit(train);
+ * model.info().hyperParameters().get("chosen");   // e.g. "item-knn(neighbours=100)"
+ * }</pre>
+ */
+public final class AutoRecommender implements RecommenderTrainer {
+
+    /** Algorithm name. */
+    public static final String NAME = "auto";
+
+    /** Default {@code budgetSeconds}. */
+    public static final double DEFAULT_BUDGET_SECONDS = 120;
+
+    private final double budgetSeconds;
+    private final int maxTrials;
+    private final int k;
+    private final String metric;
+    private final double validationFraction;
+    private final long validationSeed;
+    private final double relevantAtLeast;
+
+    private AutoRecommender(Builder b) {
+        this.budgetSeconds = b.budgetSeconds;
+        this.maxTrials = b.maxTrials;
+        this.k = b.k;
+        this.metric = b.metric;
+        this.validationFraction = b.validationFraction;
+        this.validationSeed = b.validationSeed;
+        this.relevantAtLeast = b.relevantAtLeast;
+        tuner(0); // the tuner's builder validates every setting, naming it
+    }
+
+    /** A builder: budget 120 s, all candidates, ndcg@10, 20% validation, seed 42, every held-out item relevant. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String algorithm() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, String> hyperParameters() {
+        return tuner(0).hyperParameters();
+    }
+
+    /** The candidates for a catalog of {@code items} items, by name, cheap to expensive. */
+    public static Map<String, RecommenderTrainer> candidates(int items) {
+        Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
+        c.put("popularity", Recommenders.byName("popularity", Map.of()));
+        for (String n : new String[] {"20", "100"}) {
+            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
+        }
+        c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
+        if (items <= Ease.DEFAULT_MAX_ITEMS) {
+            c.put("ease", Recommenders.byName("ease", Map.of()));
+        }
+        for (String lambda : new String[] {"10", "100"}) {
+            c.put("implicit-als(rank=64, regularization=" + lambda + ")",
+                    Recommenders.byName("implicit-als", Map.of("rank", "64", "regularization", lambda)));
+        }
+        c.put("bpr", Recommenders.byName("bpr", Map.of()));
+        return c;
+    }
+
+    /** The tuner over {@link #candidates(int)} of {@code items} items with this configuration. */
+    public Tuner tuner(int items) {
+        Tuner.Builder t = Tuner.builder().algorithmName(NAME).k(k).budgetSeconds(budgetSeconds)
+                .validationFraction(validationFraction).validationSeed(validationSeed);
+        if (maxTrials > 0) {
+            t.maxTrials(maxTrials);
+        }
+        if (Double.isNaN(relevantAtLeast)) {
+            t.allValidationItemsRelevant();
+        } else {
+            t.relevantAtLeast(relevantAtLeast);
+        }
+        if (metric != null) {
+            t.metric(metric);
+        }
+        candidates(items).forEach(t::candidate);
+        return t.build();
+    }
+
+    /** Validates the candidates on a holdout of {@code data} within the budget, refits the best on all of it. */
+    @Override
+    public Recommender fit(Interactions data) {
+        return tuner(data.itemCount()).fit(data);
+    }
+
+    /** Fluent configuration of {@link AutoRecommender}; settings are checked at {@link #build()}. */
+    public static final class Builder {
+        private double budgetSeconds = DEFAULT_BUDGET_SECONDS;
+        private int maxTrials;
+        private int k = 10;
+        private String metric;
+        private double validationFraction = 0.2;
+        private long validationSeed = 42;
+        private double relevantAtLeast = Double.NaN;
+
+        private Builder() {
+        }
+
+        /** Seconds of validation (>= 0, default 120) after which no further candidate is tried. */
+        public Builder budgetSeconds(double seconds) {
+            this.budgetSeconds = seconds;
+            return this;
+        }
+
+        /** At most this many candidates are validated (>= 1; default all). */
+        public Builder maxTrials(int trials) {
+            if (trials < 1) {
+                throw ConfigurationException.invalid("maxTrials", trials, "must be >= 1");
+            }
+            this.maxTrials = trials;
+            return this;
+        }
+
+        /** Length of the validation top-n lists (>= 1, default 10). */
+        public Builder k(int k) {
+            this.k = k;
+            return this;
+        }
+
+        /** The metric that picks the winner (default ndcg@k); see {@link Tuner.Builder#metric}. */
+        public Builder metric(String metric) {
+            this.metric = Objects.requireNonNull(metric, "metric");
+            return this;
+        }
+
+        /** Share of each user's training interactions held out for validation, in (0, 1) (default 0.2). */
+        public Builder validationFraction(double fraction) {
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /** Seed of the validation split (default 42). */
+        public Builder validationSeed(long seed) {
+            this.validationSeed = seed;
+            return this;
+        }
+
+        /** A held-out item is relevant when its value is at least this (default: every held-out item is). */
+        public Builder relevantAtLeast(double threshold) {
+            this.relevantAtLeast = threshold;
+            return this;
+        }
+
+        /** The trainer; a setting out of range is a {@link ConfigurationException} naming it. */
+        public AutoRecommender build() {
+            return new AutoRecommender(this);
+        }
+    }
+
+    /**
+     * Registry entry. Parameters: {@code budgetSeconds}, {@code maxTrials}, {@code metric}, {@code k},
+     * {@code validationFraction}, {@code validationSeed}, {@code relevantAtLeast} (a number, or "all", the default).
+     */
+    public static final class Provider implements AlgorithmProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public RecommenderTrainer trainer(AlgorithmParams p) {
+            Builder b = builder();
+            p.real("budgetSeconds", b::budgetSeconds);
+            p.integer("maxTrials", b::maxTrials);
+            p.integer("k", b::k);
+            p.real("validationFraction", b::validationFraction);
+            p.longValue("validationSeed", b::validationSeed);
+            String relevant = p.string("relevantAtLeast", "all");
+            if (!"all".equalsIgnoreCase(relevant.trim())) {
+                b.relevantAtLeast(p.real("relevantAtLeast", Double.NaN));
+            }
+            String metric = p.string("metric", null);
+            if (metric != null) {
+                b.metric(metric.trim());
+            }
+            return b.build();
+        }
+
+        @Override
+        public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
+            return new Tuner.Model(info, in.model("chosen"));
+        }
+    }
+}
