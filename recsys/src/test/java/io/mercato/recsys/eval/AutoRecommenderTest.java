@@ -1,0 +1,122 @@
+package io.mercato.recsys.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mercato.core.ConfigurationException;
+import io.mercato.recsys.Recommender;
+import io.mercato.recsys.RecommenderTrainer;
+import io.mercato.recsys.Recommenders;
+import io.mercato.recsys.baseline.Popularity;
+import io.mercato.recsys.data.Interactions;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoRecommenderTest {
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Double> validationScores(Recommender model) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        model.info().metrics().forEach((key, v) -> {
+            if (key.startsWith("validation.ndcg@10[")) {
+                out.put(key.substring("validation.ndcg@10[".length(), key.length() - 1), v);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void picksAModelThatSeesTheGroupStructureAndRecordsEveryTrial() {
+        // TunerTest.clusters(): popularity pushes group B's items on group A's users; item-item models do not
+        Interactions data = TunerTest.clusters();
+        Recommender model = Recommenders.byName("auto", Map.of()).fit(data);
+
+        assertThat(model.algorithm()).isEqualTo(AutoRecommender.NAME);
+        Map<String, String> hp = model.info().hyperParameters();
+        Map<String, Double> scores = validationScores(model);
+        assertThat(scores.keySet()).containsExactlyElementsOf(AutoRecommender.candidates(data.itemCount()).keySet());
+        assertThat(hp).containsEntry("tried", Integer.toString(scores.size())).doesNotContainKey("stoppedBy")
+                .containsEntry("metric", "ndcg@10").containsEntry("budgetSeconds", "120.0");
+        String chosen = hp.get("chosen");
+        assertThat(chosen).isNotEqualTo("popularity");
+        double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(scores.get(chosen)).isEqualTo(best).isGreaterThan(scores.get("popularity"));
+        for (String name : scores.keySet()) {
+            assertThat(model.info().metrics().get("validation.seconds[" + name + "]")).isNotNegative();
+            assertThat(hp).containsKey("candidate." + name);
+        }
+        // the served model is the winner refitted on all the data
+        assertThat(model.trainingData().size()).isEqualTo(data.size());
+        assertThat(model.topN(0, 3)).hasSize(3);
+    }
+
+    @Test
+    void aZeroBudgetStillFitsTheFirstCandidateAndSaysTheBudgetStoppedTheSearch() {
+        Interactions data = TunerTest.clusters();
+        Recommender model = Recommenders.byName("auto", Map.of("budgetSeconds", "0")).fit(data);
+        assertThat(model.info().hyperParameters()).containsEntry("chosen", "popularity").containsEntry("tried", "1")
+                .containsEntry("stoppedBy", "budget");
+        assertThat(validationScores(model)).containsOnlyKeys("popularity");
+        Recommender popularity = Popularity.builder().build().fit(data);
+        for (int u = 0; u < data.userCount(); u++) {
+            assertThat(model.scores(u)).containsExactly(popularity.scores(u));
+        }
+
+        Recommender two = AutoRecommender.builder().maxTrials(2).build().fit(data);
+        assertThat(two.info().hyperParameters()).containsEntry("tried", "2").containsEntry("stoppedBy", "maxTrials");
+        assertThat(validationScores(two)).containsOnlyKeys("popularity", "item-knn(neighbours=20)");
+    }
+
+    @Test
+    void savedModelLoadsWithItsChoiceAndValidationTable() {
+        Interactions data = TunerTest.clusters();
+        Recommender model = AutoRecommender.builder().maxTrials(3).build().fit(data);
+        Path file = dir.resolve("auto.mercato");
+        model.save(file);
+        Recommender again = Recommenders.load(file);
+        assertThat(again.algorithm()).isEqualTo(AutoRecommender.NAME);
+        assertThat(again.info().hyperParameters()).isEqualTo(model.info().hyperParameters());
+        assertThat(again.info().metrics()).isEqualTo(model.info().metrics());
+        for (int u = 0; u < data.userCount(); u++) {
+            assertThat(again.scores(u)).containsExactly(model.scores(u));
+        }
+    }
+
+    @Test
+    void onlyTheInteractionsGivenToFitAreSeen() {
+        Split outer = Splitter.random(0.25, 3).split(TunerTest.clusters());
+        Recommender model = AutoRecommender.builder().maxTrials(2).build().fit(outer.train());
+        assertThat(TunerTest.pairs(model.trainingData())).isEqualTo(TunerTest.pairs(outer.train()))
+                .doesNotContainAnyElementsOf(TunerTest.pairs(outer.test()));
+        // popularity's validation score is the one of a holdout of the training side alone
+        EvaluationReport alone = Tuner.builder().candidate("popularity", Popularity.builder().build())
+                .allValidationItemsRelevant().build().validate(outer.train());
+        assertThat(model.info().metrics().get("validation.ndcg@10[popularity]"))
+                .isEqualTo(alone.row("popularity").get("ndcg@10"));
+    }
+
+    @Test
+    void easeIsLeftOutOfLargeCatalogs() {
+        assertThat(AutoRecommender.candidates(100)).containsKey("ease");
+        assertThat(AutoRecommender.candidates(50_000)).doesNotContainKey("ease").containsKey("rp3beta");
+        assertThat(AutoRecommender.candidates(100).keySet()).startsWith("popularity");
+    }
+
+    @Test
+    void badParametersAreRejectedByName() {
+        assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("budgetSeconds", "-1")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'budgetSeconds' = -1.0");
+        assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("maxTrials", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'maxTrials'");
+        assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("metric", "ndcg@5")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'metric'");
+        assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("budget", "10")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'budget'");
+        RecommenderTrainer ok = Recommenders.byName("auto", Map.of("budgetSeconds", "5", "relevantAtLeast", "4"));
+        assertThat(ok.hyperParameters()).containsEntry("budgetSeconds", "5.0").containsEntry("relevantAtLeast", "4.0");
+    }
+}
