@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {RecsysCommand.Train.class, RecsysCommand.Eval.class, RecsysCommand.Recommend.class})
 final class RecsysCommand {
   static final String ALGORITHMS =
-      "popularity, baseline, item-knn, user-knn, biased-mf, svdpp, als, implicit-als, bpr, ncf, content, hybrid";
+      "popularity, baseline, item-knn, user-knn, ease, rp3beta, biased-mf, svdpp, als, implicit-als, bpr, ncf, content,"
+          + " hybrid, tuned, auto (picks the algorithm by validation on the training data; --param budgetSeconds=120)";
 
   private RecsysCommand() {}
 
@@ -109,6 +110,10 @@ final class RecsysCommand {
           "trained %s on %d interactions (%d users, %d items) in %.2f s -> %s%n",
           algorithm.name, interactions.size(), interactions.userCount(), interactions.itemCount(),
           seconds, out);
+      String chosen = rec.info().hyperParameters().get("chosen");
+      if (chosen != null) { // tuned and auto: what the validation chose, among what it tried
+        spec.commandLine().getOut().printf(Locale.ROOT, "chose %s; validation: %s%n", chosen, rec.info().metrics());
+      }
       return 0;
     }
   }
