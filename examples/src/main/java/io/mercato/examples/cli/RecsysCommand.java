@@ -10,6 +10,7 @@ import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.eval.EvaluationReport;
 import io.mercato.recsys.eval.Evaluator;
 import io.mercato.recsys.eval.Split;
+import io.mercato.recsys.eval.Tuner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -110,10 +111,7 @@ final class RecsysCommand {
           "trained %s on %d interactions (%d users, %d items) in %.2f s -> %s%n",
           algorithm.name, interactions.size(), interactions.userCount(), interactions.itemCount(),
           seconds, out);
-      String chosen = rec.info().hyperParameters().get("chosen");
-      if (chosen != null) { // tuned and auto: what the validation chose, among what it tried
-        spec.commandLine().getOut().printf(Locale.ROOT, "chose %s; validation: %s%n", chosen, rec.info().metrics());
-      }
+      spec.commandLine().getOut().print(Tuner.summary(rec.info())); // tuned and auto: what validation tried and chose
       return 0;
     }
   }

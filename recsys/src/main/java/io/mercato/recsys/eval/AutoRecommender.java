@@ -71,9 +71,12 @@ public final class AutoRecommender implements RecommenderTrainer {
         return NAME;
     }
 
+    /** The settings (the candidates depend on the data, so they are recorded in the trained model's info only). */
     @Override
     public Map<String, String> hyperParameters() {
-        return tuner(0).hyperParameters();
+        Map<String, String> m = tuner(0).hyperParameters();
+        m.keySet().removeIf(key -> key.startsWith("candidate."));
+        return m;
     }
 
     /** The candidates for a catalog of {@code items} items, by name, cheap to expensive. */

@@ -211,6 +211,37 @@ public final class Tuner implements RecommenderTrainer {
         return new Model(new ModelInfo(name, params, (System.nanoTime() - start) / 1e9, scores), chosen);
     }
 
+    /**
+     * The validation table of a model trained by a tuner ("tuned" or "auto"), one line per tried
+     * candidate, best first: name, validation score, seconds (when recorded), the chosen one marked
+     * with '*', then why the search stopped early, if it did; empty for other models.
+     */
+    public static String summary(ModelInfo info) {
+        Map<String, String> hp = info.hyperParameters();
+        String metric = hp.get("metric");
+        String chosen = hp.get("chosen");
+        if (metric == null || chosen == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-45s %10s %9s%n", "candidate", metric, "seconds"));
+        String prefix = "validation." + metric + "[";
+        List<Map.Entry<String, Double>> rows = new ArrayList<>();
+        info.metrics().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).forEach(rows::add);
+        rows.sort(Map.Entry.comparingByValue(lowerIsBetter(metric) ? java.util.Comparator.naturalOrder()
+                : java.util.Comparator.<Double>reverseOrder()));
+        for (Map.Entry<String, Double> row : rows) {
+            String name = row.getKey().substring(prefix.length(), row.getKey().length() - 1);
+            Double seconds = info.metrics().get("validation.seconds[" + name + "]");
+            sb.append(String.format(Locale.ROOT, "%s %-45s %10.4f %9s%n", name.equals(chosen) ? "*" : " ", name,
+                    row.getValue(), seconds == null ? "-" : String.format(Locale.ROOT, "%.2f", seconds)));
+        }
+        if (hp.containsKey("stoppedBy")) {
+            sb.append(String.format(Locale.ROOT, "%s stopped the search after %s candidates%n", hp.get("stoppedBy"),
+                    hp.get("tried")));
+        }
+        return sb.toString();
+    }
+
     private static boolean lowerIsBetter(String metric) {
         return metric.equals("rmse") || metric.equals("mae");
     }

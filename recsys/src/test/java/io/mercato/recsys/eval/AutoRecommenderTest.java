@@ -61,6 +61,9 @@ class AutoRecommenderTest {
         assertThat(model.info().hyperParameters()).containsEntry("chosen", "popularity").containsEntry("tried", "1")
                 .containsEntry("stoppedBy", "budget");
         assertThat(validationScores(model)).containsOnlyKeys("popularity");
+        assertThat(Tuner.summary(model.info())).contains("* popularity").contains("ndcg@10")
+                .contains("budget stopped the search after 1 candidates");
+        assertThat(Tuner.summary(popularityInfo(data))).isEmpty();
         Recommender popularity = Popularity.builder().build().fit(data);
         for (int u = 0; u < data.userCount(); u++) {
             assertThat(model.scores(u)).containsExactly(popularity.scores(u));
@@ -69,6 +72,10 @@ class AutoRecommenderTest {
         Recommender two = AutoRecommender.builder().maxTrials(2).build().fit(data);
         assertThat(two.info().hyperParameters()).containsEntry("tried", "2").containsEntry("stoppedBy", "maxTrials");
         assertThat(validationScores(two)).containsOnlyKeys("popularity", "item-knn(neighbours=20)");
+    }
+
+    private static io.mercato.recsys.ModelInfo popularityInfo(Interactions data) {
+        return Popularity.builder().build().fit(data).info();
     }
 
     @Test
