@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * The algorithm registry: trainers by name with string parameters (for the CLI and config files)
  * and loading of saved models of any algorithm. Algorithms register an {@link AlgorithmProvider}
  * with {@link ServiceLoader}. Names: popularity, baseline, item-knn, user-knn, content, weighted-hybrid,
- * switching-hybrid, the factor models (biased-mf, svdpp, als, implicit-als, bpr, ncf) and tuned (the
- * {@link io.mercato.recsys.eval.Tuner}: another algorithm with hyper-parameters chosen on a validation split).
+ * switching-hybrid, the factor models (biased-mf, svdpp, als, implicit-als, bpr, ncf), tuned (the
+ * {@link io.mercato.recsys.eval.Tuner}: another algorithm with hyper-parameters chosen on a validation split) and auto
+ * ({@link io.mercato.recsys.eval.AutoRecommender}: the algorithm too, within a time budget).
  */
 public final class Recommenders {
 
