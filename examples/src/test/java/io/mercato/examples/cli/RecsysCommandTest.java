@@ -36,6 +36,24 @@ class RecsysCommandTest {
   }
 
   @Test
+  void autoReportsWhatItTriedAndTheModelLoads() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv());
+    Path model = dir.resolve("auto.mercato");
+    CliRun train = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--algorithm", "auto", "--param", "budgetSeconds=0", "--out", model.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("trained auto").contains("* popularity")
+        .contains("budget stopped the search after 1 candidates");
+    CliRun rec = CliRun.of("recsys", "recommend", "--model", model.toString(), "--user", "u1", "-n", "1");
+    assertThat(rec.exitCode()).as(rec.err()).isZero();
+
+    CliRun bad = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--algorithm", "auto", "--param", "budgetSeconds=-5", "--out", model.toString());
+    assertThat(bad.exitCode()).isNotZero();
+    assertThat(bad.err()).contains("budgetSeconds").doesNotContain("\tat ");
+  }
+
+  @Test
   void contactIdsArePseudonymizedWhenAskedAndQueriedByTheOriginal() throws Exception {
     Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv().replace("u1,", "jane@shop.cn,"));
     Path model = dir.resolve("shop.mercato");
