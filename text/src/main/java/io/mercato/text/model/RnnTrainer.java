@@ -4,21 +4,25 @@ import io.mercato.core.Check;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
 import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.activations.Activation;
 
 /**
  * Trains a recurrent text classifier on DL4J: a learned word embedding over the token ids
- * ({@link #EMBEDDING_LAYER}), one or more bidirectional LSTM layers (forward and backward outputs
- * concatenated at every token), global pooling over the tokens (max, mean or both), dropout, then
- * softmax (or sigmoids for multi-label).
+ * ({@link #EMBEDDING_LAYER}), one or more bidirectional LSTM layers (a forward and a backward LSTM,
+ * their outputs concatenated at every token), global pooling over the tokens (max, mean or both),
+ * dropout, then softmax (or sigmoids for multi-label).
  *
  * <p>It reads word order in both directions, so "good, not bad" and "bad, not good" differ. Each
- * minibatch is padded (id 0) to its longest text, truncated at {@link Builder#maxLength(int)}
- * tokens, and the padding is masked: the LSTM's state is zeroed at masked steps (so the backward
- * direction starts each text afresh after the padding) and pooling skips them, so a text's
- * prediction does not depend on the batch it is in. Balanced class weights scale each example's
+ * minibatch is padded (id 0) at the end to its longest text, truncated at
+ * {@link Builder#maxLength(int)} tokens. The backward LSTM reads each text reversed within its own
+ * length (DL4J's {@code ReverseTimeSeriesVertex} with the input mask), so both directions see the
+ * padding only after the text, and pooling skips the padding: a text's prediction does not depend
+ * on the batch it is in. (DL4J's {@code Bidirectional} wrapper is not used: in 1.0.0-M2.1 its
+ * backward LSTM runs over the padding before the text, so trained biases leak padding into the
+ * result.) Balanced class weights scale each example's
  * loss.
  */
 public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
@@ -65,19 +69,24 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
     String previous = EMBEDDING_LAYER;
     int width = embeddingSize;
     for (int l = 1; l <= layers; l++) {
-      String name = "bilstm" + l;
-      g.addLayer(name, new Bidirectional(Bidirectional.Mode.CONCAT, new LSTM.Builder()
-          .nIn(width)
-          .nOut(hiddenSize)
-          .activation(Activation.TANH)
-          .build()), previous);
-      previous = name;
+      // each text is reversed within its own length, so that the backward LSTM, like the forward one,
+      // meets its text's tokens first and the padding only after them
+      g.addLayer("forward" + l, lstm(width), previous);
+      g.addVertex("reversed" + l, new ReverseTimeSeriesVertex(IDS_INPUT), previous);
+      g.addLayer("backward" + l, lstm(width), "reversed" + l);
+      g.addVertex("backward" + l + "-restored", new ReverseTimeSeriesVertex(IDS_INPUT), "backward" + l);
+      g.addVertex("bilstm" + l, new MergeVertex(), "forward" + l, "backward" + l + "-restored");
+      previous = "bilstm" + l;
       width = 2 * hiddenSize;
     }
     String pooled = pool(g, previous, pooling);
     g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(pooledWidth(width, pooling), outputs, multiLabel,
         optimization.dropout()), pooled);
     return g.setOutputs(Dl4jNetworks.OUTPUT).build();
+  }
+
+  private LSTM lstm(int nIn) {
+    return new LSTM.Builder().nIn(nIn).nOut(hiddenSize).activation(Activation.TANH).build();
   }
 
   @Override
