@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -15,6 +14,7 @@ import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
 import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -53,7 +53,6 @@ final class BidirectionalLstmLayer extends SameDiffLayer {
   BidirectionalLstmLayer(long nIn, long nOut) {
     this.nIn = nIn;
     this.nOut = nOut;
-    this.weightInit = WeightInit.XAVIER;
   }
 
   @Override
@@ -87,13 +86,11 @@ final class BidirectionalLstmLayer extends SameDiffLayer {
 
   @Override
   public void initializeParameters(Map<String, INDArray> params) {
+    // Xavier (DL4J's): normal with variance 2 / (fanIn + fanOut), per direction
     for (String key : new String[] {INPUT_WEIGHTS, RECURRENT_WEIGHTS}) {
       INDArray w = params.get(key);
-      long fanIn = w.size(1);
-      for (int direction = 0; direction < 2; direction++) {
-        INDArray slice = w.get(NDArrayIndex.point(direction), NDArrayIndex.all(), NDArrayIndex.all());
-        initWeights((int) fanIn, (int) (4 * nOut), weightInit, slice);
-      }
+      double std = Math.sqrt(2.0 / (w.size(1) + w.size(2)));
+      w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(std));
     }
     INDArray bias = params.get(BIAS);
     bias.assign(0);
