@@ -14,8 +14,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  * The training skeleton of the DL4J models over token id sequences ({@link RnnTrainer},
  * {@link AttentionTrainer}): checks that the training set has token ids, builds the network (its
  * first layer the word embedding named {@link #EMBEDDING_LAYER}, fed by input {@link #IDS_INPUT}),
- * trains it with {@link Dl4jNetworks#train} (seeded shuffled minibatches, padding masked, early
- * stopping on the validation set) and wraps it in its model.
+ * trains it with {@link Dl4jNetworks#train} (seeded shuffled minibatches of texts of similar length,
+ * padding masked, early stopping on the validation set) and wraps it in its model.
  *
  * @param <M> the model type trained
  */
@@ -57,7 +57,7 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
-    Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what);
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
     return factory.create(graph, layout, train.outputs(), train.multiLabel());
   }
 
