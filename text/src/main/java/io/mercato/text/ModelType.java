@@ -18,7 +18,11 @@ public enum ModelType {
   /** fastText-style embedding bag over token and hashed bigram ids. */
   FASTTEXT("fasttext"),
   /** Convolutional network over word embeddings (Kim 2014) on DL4J. */
-  CNN("cnn");
+  CNN("cnn"),
+  /** Bidirectional LSTM over word embeddings with masked pooling on DL4J. */
+  RNN("rnn"),
+  /** Self-attention blocks over word and position embeddings with masked pooling on DL4J. */
+  ATTENTION("attention");
 
   private final String typeName;
 

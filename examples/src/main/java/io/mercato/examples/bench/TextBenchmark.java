@@ -67,15 +67,15 @@ public final class TextBenchmark implements Callable<Integer> {
   List<String> datasets;
 
   @Option(names = "--models", split = ",", paramLabel = "TYPE",
-      description = "Model types: auto, linear, fasttext, mlp, cnn (default: all).")
+      description = "Model types: auto, linear, fasttext, mlp, cnn, rnn, attention (default: all).")
   List<String> models;
 
   @Option(names = "--neural-max-train", defaultValue = "0", paramLabel = "N",
-      description = "Skip MLP and CNN (DL4J, slow on 2 cores) on data sets with more than N training texts; 0 = never skip.")
+      description = "Skip the DL4J models (MLP, CNN, RNN, attention; slow on 2 cores) on data sets with more than N training texts; 0 = never skip.")
   int neuralMaxTrain;
 
   @Option(names = "--neural-max-epochs", defaultValue = "0", paramLabel = "E",
-      description = "Cap the epochs of MLP and CNN (early stopping may stop sooner); 0 = the model's default.")
+      description = "Cap the epochs of the DL4J models (early stopping may stop sooner); 0 = the model's default.")
   int neuralMaxEpochs;
 
   @Option(names = "--warm-up-texts", defaultValue = "2000", paramLabel = "N",
@@ -168,7 +168,8 @@ public final class TextBenchmark implements Callable<Integer> {
     String label = data.name() + (data.kind().equals("text-zh") ? " (zh)" : "");
     Measured auto = null;
     for (ModelType type : types) {
-      boolean neural = type == ModelType.MLP || type == ModelType.CNN;
+      boolean neural = type == ModelType.MLP || type == ModelType.CNN || type == ModelType.RNN
+          || type == ModelType.ATTENTION;
       if (neural && neuralMaxTrain > 0 && train.size() > neuralMaxTrain) {
         results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT), "", "", "", "", "", "", "",
             "not run: " + train.size() + " training texts > --neural-max-train " + neuralMaxTrain);
@@ -322,7 +323,8 @@ public final class TextBenchmark implements Callable<Integer> {
 
   private List<ModelType> modelTypes() {
     if (models == null) {
-      return List.of(ModelType.AUTO, ModelType.LINEAR, ModelType.FASTTEXT, ModelType.MLP, ModelType.CNN);
+      return List.of(ModelType.AUTO, ModelType.LINEAR, ModelType.FASTTEXT, ModelType.MLP, ModelType.CNN, ModelType.RNN,
+          ModelType.ATTENTION);
     }
     List<ModelType> out = new ArrayList<>();
     for (String m : models) {
@@ -330,7 +332,7 @@ public final class TextBenchmark implements Callable<Integer> {
         out.add(ModelType.valueOf(m.trim().toUpperCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(new CommandLine(this),
-            "unknown model type '" + m + "'; use auto, linear, fasttext, mlp or cnn");
+            "unknown model type '" + m + "'; use auto, linear, fasttext, mlp, cnn, rnn or attention");
       }
     }
     return out;

@@ -69,7 +69,7 @@ final class TextCommand {
     @Mixin Columns columns;
 
     @Option(names = "--model", paramLabel = "TYPE", defaultValue = "auto",
-        description = "auto|linear|mlp|fasttext|cnn (default: ${DEFAULT-VALUE}).")
+        description = "auto|linear|mlp|fasttext|cnn|rnn|attention (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -218,7 +218,7 @@ final class TextCommand {
       return ModelType.valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw io.mercato.core.ConfigurationException.invalid(
-          "--model", name, "must be one of auto, linear, mlp, fasttext, cnn");
+          "--model", name, "must be one of auto, linear, mlp, fasttext, cnn, rnn, attention");
     }
   }
 

@@ -144,7 +144,24 @@ class TextCommandTest {
     CliRun badType = CliRun.of("text", "train", "--data", csv.toString(), "--text-column", "review",
         "--label-column", "sentiment", "--model", "bert", "--out", dir.resolve("b.mercato").toString());
     assertThat(badType.exitCode()).isEqualTo(1);
-    assertThat(badType.err()).contains("bert");
+    assertThat(badType.err()).contains("bert").contains("rnn, attention");
+  }
+
+  @Test
+  void trainsSequenceModelsThatPredictAndExplain() {
+    for (String type : new String[] {"rnn", "attention"}) {
+      Path file = dir.resolve(type + ".mercato");
+      CliRun train = CliRun.of("text", "train", "--data", csv.toString(), "--text-column", "review",
+          "--label-column", "sentiment", "--model", type, "--seed", "5", "--out", file.toString());
+      assertThat(train.exitCode()).as(train.err()).isZero();
+      assertThat(train.out()).contains("trained a " + type + " model on 40 texts");
+
+      CliRun run = CliRun.withInput("great happy dress\n", "text", "predict", "--model", file.toString(), "--explain");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      String[] cols = run.out().trim().split("\t");
+      assertThat(cols).as(type).hasSize(3);
+      assertThat(cols[0]).as(type).isEqualTo("pos");
+    }
   }
 
   @Test

@@ -45,8 +45,18 @@ final class Dl4jNetworks {
   /** Name of the output layer in both networks. */
   static final String OUTPUT = "out";
 
-  /** Rows per {@code output} call when predicting or validating (bounds the dense batch size). */
-  static final int PREDICT_CHUNK = 512;
+  /**
+   * Rows per {@code output} call when predicting or validating (bounds the dense batch size). Texts
+   * are sorted by length first, so each call pads its texts to about their own length.
+   */
+  static final int PREDICT_CHUNK = 128;
+
+  /**
+   * With length buckets, each epoch's shuffled order is sorted by text length within windows of
+   * this many minibatches, so a minibatch holds texts of similar length (little padding) while its
+   * members still change from epoch to epoch.
+   */
+  static final int BUCKET_WINDOW = 16;
 
   private Dl4jNetworks() {
   }
@@ -131,6 +141,18 @@ final class Dl4jNetworks {
    */
   static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
       TrainingSet validation, TrainingOptions options, int defaultEpochs, String what) {
+    return train(graph, encoder, train, validation, options, defaultEpochs, what, false);
+  }
+
+  /**
+   * Trains like {@link #train(ComputationGraph, Encoder, TrainingSet, TrainingSet, TrainingOptions, int, String)};
+   * with {@code lengthBuckets}, minibatches hold texts of similar length (see {@link #BUCKET_WINDOW}) and
+   * are visited in a shuffled order, which saves most of the padding of a sequence model.
+   *
+   * @return {@code graph}, trained
+   */
+  static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
+      TrainingSet validation, TrainingOptions options, int defaultEpochs, String what, boolean lengthBuckets) {
     int epochs = options.epochsOr(defaultEpochs);
     int batchSize = options.batchSizeOr(defaultBatchSize(train.size()));
     TrainingListener listener = options.listener();
@@ -146,10 +168,20 @@ final class Dl4jNetworks {
     EarlyStopping stopping = new EarlyStopping(epochs, options.patience(), listener);
     INDArray bestParams = null;
     listener.onStart(what, epochs);
+    int batches = (n + batchSize - 1) / batchSize;
+    int[] batchOrder = new int[batches];
+    for (int b = 0; b < batches; b++) {
+      batchOrder[b] = b;
+    }
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffle);
+      if (lengthBuckets) {
+        sortByLengthInWindows(order, train.inputs(), batchSize * BUCKET_WINDOW);
+        shuffle(batchOrder, shuffle);
+      }
       double lossSum = 0;
-      for (int from = 0; from < n; from += batchSize) {
+      for (int b : batchOrder) {
+        int from = b * batchSize;
         int to = Math.min(n, from + batchSize);
         List<EncodedText> rows = new ArrayList<>(to - from);
         for (int k = from; k < to; k++) {
@@ -179,16 +211,58 @@ final class Dl4jNetworks {
     return graph;
   }
 
-  /** Probabilities of {@code graph} for {@code texts}, in chunks of {@link #PREDICT_CHUNK} rows. */
+  /**
+   * Probabilities of {@code graph} for {@code texts}, in chunks of {@link #PREDICT_CHUNK} rows of
+   * similar length (texts sorted by length, ties in input order).
+   */
   static double[][] predict(ComputationGraph graph, Encoder encoder, List<EncodedText> texts) {
-    double[][] out = new double[texts.size()][];
-    for (int from = 0; from < texts.size(); from += PREDICT_CHUNK) {
-      int to = Math.min(texts.size(), from + PREDICT_CHUNK);
-      Inputs in = encoder.apply(texts.subList(from, to));
+    int n = texts.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    sortByLengthInWindows(order, texts, n);
+    double[][] out = new double[n][];
+    List<EncodedText> rows = new ArrayList<>(PREDICT_CHUNK);
+    for (int from = 0; from < n; from += PREDICT_CHUNK) {
+      int to = Math.min(n, from + PREDICT_CHUNK);
+      rows.clear();
+      for (int k = from; k < to; k++) {
+        rows.add(texts.get(order[k]));
+      }
+      Inputs in = encoder.apply(rows);
       double[][] chunk = graph.output(false, in.features(), in.masks(), null)[0].toDoubleMatrix();
-      System.arraycopy(chunk, 0, out, from, chunk.length);
+      for (int k = from; k < to; k++) {
+        out[order[k]] = chunk[k - from];
+      }
     }
     return out;
+  }
+
+  /**
+   * Sorts each window of {@code window} consecutive entries of {@code order} (indices into
+   * {@code texts}) by text length, stably (a counting sort: lengths are small integers).
+   */
+  static void sortByLengthInWindows(int[] order, List<EncodedText> texts, int window) {
+    int[] sorted = new int[Math.min(window, order.length)];
+    for (int start = 0; start < order.length; start += window) {
+      int end = Math.min(order.length, start + window);
+      int longest = 0;
+      for (int k = start; k < end; k++) {
+        longest = Math.max(longest, texts.get(order[k]).length());
+      }
+      int[] firstOfLength = new int[longest + 2];
+      for (int k = start; k < end; k++) {
+        firstOfLength[texts.get(order[k]).length() + 1]++;
+      }
+      for (int len = 1; len < firstOfLength.length; len++) {
+        firstOfLength[len] += firstOfLength[len - 1];
+      }
+      for (int k = start; k < end; k++) {
+        sorted[firstOfLength[texts.get(order[k]).length()]++] = order[k];
+      }
+      System.arraycopy(sorted, 0, order, start, end - start);
+    }
   }
 
   private static void shuffle(int[] a, Random random) {

@@ -19,14 +19,18 @@ public final class TextModels {
       FastTextModel.TYPE, FastTextModel::readFrom,
       EnsembleModel.TYPE, EnsembleModel::readFrom,
       MlpModel.TYPE, MlpModel::readFrom,
-      CnnModel.TYPE, CnnModel::readFrom
+      CnnModel.TYPE, CnnModel::readFrom,
+      RnnModel.TYPE, RnnModel::readFrom,
+      AttentionModel.TYPE, AttentionModel::readFrom
   ));
 
   private static final Map<String, Supplier<TextModelTrainer>> DEFAULT_TRAINERS = new TreeMap<>(Map.of(
       LinearModel.TYPE, () -> LinearModelTrainer.builder().build(),
       FastTextModel.TYPE, () -> FastTextModelTrainer.builder().build(),
       MlpModel.TYPE, () -> MlpTrainer.builder().build(),
-      CnnModel.TYPE, () -> CnnTrainer.builder().build()
+      CnnModel.TYPE, () -> CnnTrainer.builder().build(),
+      RnnModel.TYPE, () -> RnnTrainer.builder().build(),
+      AttentionModel.TYPE, () -> AttentionTrainer.builder().build()
   ));
 
   private TextModels() {

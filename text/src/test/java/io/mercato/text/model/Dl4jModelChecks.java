@@ -78,4 +78,28 @@ final class Dl4jModelChecks {
     assertThat(loaded.multiLabel()).isEqualTo(model.multiLabel());
     return loaded;
   }
+
+  /**
+   * Predicts each of a few texts alone and inside batches padded by longer texts (up to 60 tokens)
+   * and checks the rows agree up to float32 rounding of differently shaped batches.
+   */
+  static void predictionDoesNotDependOnBatchPadding(TextModel model) {
+    List<EncodedText> texts = List.of(Dl4jTexts.text(5, Dl4jTexts.FIRST_KEYWORD + 1, 7),
+        Dl4jTexts.text(Dl4jTexts.FIRST_KEYWORD), Dl4jTexts.text(3, 4, 5, 6, 7, 8, 9, Dl4jTexts.FIRST_KEYWORD + 2));
+    int[] longIds = new int[60];
+    for (int i = 0; i < longIds.length; i++) {
+      longIds[i] = 2 + i % Dl4jTexts.FILLERS;
+    }
+    EncodedText longText = Dl4jTexts.text(longIds);
+    EncodedText middle = Dl4jTexts.text(Arrays.copyOf(longIds, 20));
+    for (EncodedText text : texts) {
+      double[] alone = model.predict(List.of(text))[0];
+      assertThat(model.predict(List.of(longText, text))[1]).containsExactly(alone, offset(1e-6));
+      assertThat(model.predict(List.of(text, middle, longText))[0]).containsExactly(alone, offset(1e-6));
+    }
+    double[][] together = model.predict(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(together[i]).containsExactly(model.predict(List.of(texts.get(i)))[0], offset(1e-6));
+    }
+  }
 }

@@ -115,6 +115,15 @@ final class Dl4jTexts {
    * 1 when B does. The bags of words of both classes have the same distribution; only order tells.
    */
   static TrainingSet keywordOrder(int n, long seed) {
+    return keywordOrder(n, seed, true);
+  }
+
+  /**
+   * Every text holds the two keywords A and B, next to each other when {@code adjacent}, else at
+   * random positions among the fillers: class 0 when A comes first, class 1 when B does. The bags
+   * of words of both classes have the same distribution; only order tells.
+   */
+  static TrainingSet keywordOrder(int n, long seed, boolean adjacent) {
     Random random = new Random(seed);
     List<EncodedText> inputs = new ArrayList<>();
     int[] labels = new int[n];
@@ -122,15 +131,25 @@ final class Dl4jTexts {
     int b = FIRST_KEYWORD + 1;
     for (int i = 0; i < n; i++) {
       labels[i] = i % 2;
-      int[] base = tokens(random, List.of(-1));
+      int first = labels[i] == 0 ? a : b;
+      int second = labels[i] == 0 ? b : a;
       List<Integer> ids = new ArrayList<>();
-      for (int id : base) {
-        if (id == -1) {
-          ids.add(labels[i] == 0 ? a : b);
-          ids.add(labels[i] == 0 ? b : a);
-        } else {
+      if (adjacent) {
+        for (int id : tokens(random, List.of(-1))) {
+          if (id == -1) {
+            ids.add(first);
+            ids.add(second);
+          } else {
+            ids.add(id);
+          }
+        }
+      } else {
+        for (int id : tokens(random, List.of())) {
           ids.add(id);
         }
+        int p = random.nextInt(ids.size() + 1);
+        ids.add(p, first);
+        ids.add(p + 1 + random.nextInt(ids.size() - p), second);
       }
       inputs.add(text(ids.stream().mapToInt(Integer::intValue).toArray()));
     }

@@ -1,0 +1,161 @@
+package io.mercato.text.model;
+
+import io.mercato.core.Check;
+import io.mercato.core.ConfigurationException;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * The training skeleton of the DL4J models over token id sequences ({@link RnnTrainer},
+ * {@link AttentionTrainer}): checks that the training set has token ids, builds the network (its
+ * first layer the word embedding named {@link #EMBEDDING_LAYER}, fed by input {@link #IDS_INPUT}),
+ * trains it with {@link Dl4jNetworks#train} (seeded shuffled minibatches of texts of similar length,
+ * padding masked, early stopping on the validation set) and wraps it in its model.
+ *
+ * @param <M> the model type trained
+ */
+abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements TextModelTrainer {
+
+  /**
+   * Name of the word embedding layer, the network's first (token id to vector, [vocabulary size x
+   * embedding size] weights, no bias); pretrained vectors go into this layer's weights.
+   */
+  public static final String EMBEDDING_LAYER = CnnTrainer.EMBEDDING;
+
+  /** Name of the network input holding the token ids. */
+  public static final String IDS_INPUT = "ids";
+
+  private final String what;
+  private final int defaultEpochs;
+  private final boolean positions;
+  private final TokenSequenceModel.Factory<M> factory;
+
+  TokenSequenceTrainer(String what, int defaultEpochs, boolean positions, TokenSequenceModel.Factory<M> factory) {
+    this.what = what;
+    this.defaultEpochs = defaultEpochs;
+    this.positions = positions;
+    this.factory = factory;
+  }
+
+  @Override
+  public final String type() {
+    return what;
+  }
+
+  @Override
+  public final M fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
+    if (train.vocabularySize() < 2) {
+      throw ConfigurationException.invalid("vocabularySize", train.vocabularySize(),
+          "the " + what + " model needs token ids: at least 2 (padding and unknown)");
+    }
+    TokenSequenceModel.Layout layout = new TokenSequenceModel.Layout(train.vocabularySize(), maxLength(), positions);
+    ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
+        train.multiLabel(), options.seed()));
+    graph.init();
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
+    return factory.create(graph, layout, train.outputs(), train.multiLabel());
+  }
+
+  /** Tokens read per text (the rest is cut). */
+  abstract int maxLength();
+
+  /** The network: inputs {@link #IDS_INPUT} (and positions, if any), output {@link Dl4jNetworks#OUTPUT}. */
+  abstract ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed);
+
+  @Override
+  public abstract Map<String, String> hyperParameters();
+
+  /** The word embedding layer over the token ids. */
+  static EmbeddingSequenceLayer embedding(int vocabulary, int size) {
+    return new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(size).hasBias(false).build();
+  }
+
+  /**
+   * Adds masked global pooling over time of layer or vertex {@code from} ({@code width} features per
+   * token) and returns the name of the pooled vertex ({@code width} or {@code 2 * width} features, see
+   * {@link #pooledWidth}).
+   */
+  static String pool(ComputationGraphConfiguration.GraphBuilder g, String from, SequencePooling pooling) {
+    if (pooling == SequencePooling.MAX_AND_MEAN) {
+      g.addLayer("maxpool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), from);
+      g.addLayer("meanpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
+      g.addVertex("pooled", new MergeVertex(), "maxpool", "meanpool");
+    } else {
+      g.addLayer("pooled", new GlobalPoolingLayer.Builder(pooling == SequencePooling.MAX ? PoolingType.MAX
+          : PoolingType.AVG).build(), from);
+    }
+    return "pooled";
+  }
+
+  /** Width of the vector {@link #pool} makes of {@code width} features per token. */
+  static int pooledWidth(int width, SequencePooling pooling) {
+    return pooling == SequencePooling.MAX_AND_MEAN ? 2 * width : width;
+  }
+
+  /**
+   * The settings every sequence model builder shares: the word embedding size, the tokens read per
+   * text and the pooling, besides the optimization settings of {@link Dl4jTrainerBuilder}.
+   *
+   * @param <B> the concrete builder, returned by the setters for chaining
+   */
+  abstract static class Builder<B extends Builder<B>> extends Dl4jTrainerBuilder<B> {
+    int embeddingSize;
+    int maxLength;
+    SequencePooling pooling;
+
+    Builder(int embeddingSize, int maxLength, SequencePooling pooling) {
+      this.embeddingSize = embeddingSize;
+      this.maxLength = maxLength;
+      this.pooling = pooling;
+    }
+
+    /** Dimension of the learned word embedding, in [1, 1024]. */
+    public B embeddingSize(int size) {
+      this.embeddingSize = size;
+      return me();
+    }
+
+    /** Tokens read per text (the rest is cut), in [1, 10000]. */
+    public B maxLength(int tokens) {
+      this.maxLength = tokens;
+      return me();
+    }
+
+    /** How the per-token outputs become one vector per text (padding masked out). */
+    public B pooling(SequencePooling value) {
+      this.pooling = value;
+      return me();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B me() {
+      return (B) this;
+    }
+
+    /**
+     * Validates the shared settings.
+     *
+     * @throws ConfigurationException naming the setting, its value and the allowed range
+     */
+    Dl4jTrainerBuilder.Optimization validateShared() {
+      Check.inRange("embeddingSize", embeddingSize, 1, 1024);
+      Check.inRange("maxLength", maxLength, 1, 10_000);
+      Check.notNull("pooling", pooling);
+      return optimization();
+    }
+  }
+
+  /** Adds the shared settings of {@link Builder} to a trainer's hyper-parameters. */
+  static void putShared(Map<String, String> h, int embeddingSize, int maxLength, SequencePooling pooling,
+      Dl4jTrainerBuilder.Optimization optimization) {
+    h.put("embeddingSize", Integer.toString(embeddingSize));
+    h.put("maxLength", Integer.toString(maxLength));
+    h.put("pooling", pooling.name());
+    optimization.putInto(h);
+  }
+}
