@@ -12,11 +12,13 @@ import io.mercato.core.train.EpochEvent;
 import io.mercato.core.train.TrainingListener;
 import io.mercato.text.embed.EmbeddingInit;
 import io.mercato.text.embed.WordVectors;
+import io.mercato.text.model.AttentionTrainer;
 import io.mercato.text.model.CnnTrainer;
 import io.mercato.text.model.EnsembleModel;
 import io.mercato.text.model.FastTextModelTrainer;
 import io.mercato.text.model.LinearModelTrainer;
 import io.mercato.text.model.LinearSvmTrainer;
+import io.mercato.text.model.RnnTrainer;
 import io.mercato.text.model.TextModel;
 import io.mercato.text.model.TextModelTrainer;
 import io.mercato.text.model.TextModels;
@@ -629,9 +631,11 @@ public final class TextClassifierTrainer {
   private static TextModelTrainer embeddingTrainer(ModelType type, WordVectors vectors, boolean trainable) {
     return switch (type) {
       case CNN -> CnnTrainer.builder().embeddings(vectors, trainable).build();
+      case RNN -> RnnTrainer.builder().embeddings(vectors, trainable).build();
+      case ATTENTION -> AttentionTrainer.builder().embeddings(vectors, trainable).build();
       default -> throw ConfigurationException.invalid("embeddings", vectors.source(), "model type "
           + type.name().toLowerCase(java.util.Locale.ROOT) + " has no embedding layer to initialize; "
-          + "pretrained vectors need a model type with one (cnn)");
+          + "pretrained vectors need a model type with one (cnn, rnn, attention)");
     };
   }
 

@@ -44,7 +44,7 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
   private final Dl4jTrainerBuilder.Optimization optimization;
 
   private AttentionTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    super(AttentionModel.TYPE, DEFAULT_EPOCHS, true, AttentionModel::new);
+    super(AttentionModel.TYPE, DEFAULT_EPOCHS, true, AttentionModel::new, b);
     this.embeddingSize = b.embeddingSize;
     this.heads = b.heads;
     this.blocks = b.blocks;
@@ -72,7 +72,7 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
     ComputationGraphConfiguration.GraphBuilder g = optimization.base(seed)
         .graphBuilder()
         .addInputs(IDS_INPUT, POSITIONS_INPUT)
-        .addLayer(EMBEDDING_LAYER, embedding(vocabulary, embeddingSize), IDS_INPUT)
+        .addLayer(EMBEDDING_LAYER, wordEmbedding(vocabulary, embeddingSize), IDS_INPUT)
         .addLayer(POSITION_EMBEDDING_LAYER, embedding(maxLength, embeddingSize), POSITIONS_INPUT)
         .addVertex("embedded", new ElementWiseVertex(ElementWiseVertex.Op.Add), EMBEDDING_LAYER,
             POSITION_EMBEDDING_LAYER);

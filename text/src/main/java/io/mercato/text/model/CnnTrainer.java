@@ -11,14 +11,10 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Trains a convolutional text classifier on DL4J in the manner of Kim (2014), "Convolutional Neural
@@ -50,15 +46,12 @@ public final class CnnTrainer implements TextModelTrainer {
   private final int filters;
   private final Dl4jTrainerBuilder.Optimization optimization;
   private final int maxLength;
-  private final WordVectors vectors;
-  private final boolean trainableVectors;
+  private final PretrainedEmbedding pretrained;
 
-  private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
 
   private CnnTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    this.embeddingSize = b.vectors != null ? b.vectors.dimension() : b.embeddingSize;
-    this.vectors = b.vectors;
-    this.trainableVectors = b.trainableVectors;
+    this.embeddingSize = b.pretrained != null ? b.pretrained.vectors().dimension() : b.embeddingSize;
+    this.pretrained = b.pretrained;
     this.filterWidths = b.filterWidths.clone();
     this.filters = b.filters;
     this.optimization = optimization;
@@ -88,13 +81,8 @@ public final class CnnTrainer implements TextModelTrainer {
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
-    if (vectors != null) {
-      if (train.tokens() == null) {
-        throw ConfigurationException.invalid("embeddings", vectors.source(),
-            "pretrained vectors need the training set's tokens (TrainingSet.tokens), which are missing");
-      }
-      EmbeddingInit.Coverage coverage = EmbeddingInit.apply(graph, EMBEDDING, vectors, train.tokens());
-      LOG.info("cnn embeddings from {}: {}", vectors.source(), coverage);
+    if (pretrained != null) {
+      pretrained.initialize(graph, EMBEDDING, train, "cnn");
     }
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "cnn");
     return new CnnModel(graph, layout, train.outputs(), train.multiLabel());
@@ -104,12 +92,7 @@ public final class CnnTrainer implements TextModelTrainer {
     ComputationGraphConfiguration.GraphBuilder g = optimization.base(seed)
         .graphBuilder()
         .addInputs("ids")
-        .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
-            .nIn(vocabulary)
-            .nOut(embeddingSize)
-            .hasBias(false)
-            .updater(vectors != null && !trainableVectors ? new Sgd(0.0) : null)
-            .build(), "ids");
+        .addLayer(EMBEDDING, PretrainedEmbedding.layer(vocabulary, embeddingSize, pretrained), "ids");
     String[] pooled = new String[filterWidths.length];
     for (int i = 0; i < filterWidths.length; i++) {
       int width = filterWidths[i];
@@ -142,9 +125,8 @@ public final class CnnTrainer implements TextModelTrainer {
     h.put("filters", Integer.toString(filters));
     optimization.putInto(h);
     h.put("maxLength", Integer.toString(maxLength));
-    if (vectors != null) {
-      h.put("embeddings", vectors.source() + " (" + vectors.size() + " x " + vectors.dimension() + ")");
-      h.put("embeddingsTrainable", Boolean.toString(trainableVectors));
+    if (pretrained != null) {
+      pretrained.putInto(h);
     }
     return h;
   }
@@ -156,8 +138,7 @@ public final class CnnTrainer implements TextModelTrainer {
     private int filters = 64;
     private int maxLength = 256;
     private boolean embeddingSizeSet;
-    private WordVectors vectors;
-    private boolean trainableVectors;
+    private PretrainedEmbedding pretrained;
 
     private Builder() {
     }
@@ -182,8 +163,7 @@ public final class CnnTrainer implements TextModelTrainer {
      * @param trainable true to fine-tune them with the rest of the network, false to keep them frozen
      */
     public Builder embeddings(WordVectors vectors, boolean trainable) {
-      this.vectors = vectors;
-      this.trainableVectors = trainable;
+      this.pretrained = vectors == null ? null : new PretrainedEmbedding(vectors, trainable);
       return this;
     }
 
@@ -211,13 +191,8 @@ public final class CnnTrainer implements TextModelTrainer {
      * @throws ConfigurationException naming the setting, its value and the allowed range
      */
     public CnnTrainer build() {
-      if (vectors != null && embeddingSizeSet && embeddingSize != vectors.dimension()) {
-        throw ConfigurationException.invalid("embeddingSize", embeddingSize, "the pretrained vectors "
-            + vectors.source() + " have dimension " + vectors.dimension() + "; leave embeddingSize unset or set it to "
-            + vectors.dimension());
-      }
-      Check.inRange("embeddingSize", vectors != null ? vectors.dimension() : embeddingSize, 1,
-          vectors != null ? 100_000 : 1024);
+      int size = pretrained != null ? pretrained.embeddingSize(embeddingSizeSet, embeddingSize) : embeddingSize;
+      Check.inRange("embeddingSize", size, 1, pretrained != null ? 100_000 : 1024);
       Check.notNull("filterWidths", filterWidths);
       if (filterWidths.length < 1 || filterWidths.length > 8
           || Arrays.stream(filterWidths).distinct().count() != filterWidths.length) {

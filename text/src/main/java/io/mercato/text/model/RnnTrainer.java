@@ -35,7 +35,7 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
   private final Dl4jTrainerBuilder.Optimization optimization;
 
   private RnnTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    super(RnnModel.TYPE, DEFAULT_EPOCHS, false, RnnModel::new);
+    super(RnnModel.TYPE, DEFAULT_EPOCHS, false, RnnModel::new, b);
     this.embeddingSize = b.embeddingSize;
     this.hiddenSize = b.hiddenSize;
     this.layers = b.layers;
@@ -62,7 +62,7 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
     ComputationGraphConfiguration.GraphBuilder g = optimization.base(seed)
         .graphBuilder()
         .addInputs(IDS_INPUT)
-        .addLayer(EMBEDDING_LAYER, embedding(vocabulary, embeddingSize), IDS_INPUT);
+        .addLayer(EMBEDDING_LAYER, wordEmbedding(vocabulary, embeddingSize), IDS_INPUT);
     String previous = EMBEDDING_LAYER;
     int width = embeddingSize;
     for (int l = 1; l <= layers; l++) {

@@ -34,12 +34,16 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   private final int defaultEpochs;
   private final boolean positions;
   private final TokenSequenceModel.Factory<M> factory;
+  /** Pretrained word vectors starting the embedding, or null. */
+  final PretrainedEmbedding pretrained;
 
-  TokenSequenceTrainer(String what, int defaultEpochs, boolean positions, TokenSequenceModel.Factory<M> factory) {
+  TokenSequenceTrainer(String what, int defaultEpochs, boolean positions, TokenSequenceModel.Factory<M> factory,
+      Builder<?> settings) {
     this.what = what;
     this.defaultEpochs = defaultEpochs;
     this.positions = positions;
     this.factory = factory;
+    this.pretrained = settings.pretrained;
   }
 
   @Override
@@ -57,6 +61,9 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
+    if (pretrained != null) {
+      pretrained.initialize(graph, EMBEDDING_LAYER, train, what);
+    }
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
     return factory.create(graph, layout, train.outputs(), train.multiLabel());
   }
@@ -70,9 +77,14 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   @Override
   public abstract Map<String, String> hyperParameters();
 
-  /** The word embedding layer over the token ids. */
+  /** The word embedding layer over the token ids (frozen when pretrained vectors are kept fixed). */
+  EmbeddingSequenceLayer wordEmbedding(int vocabulary, int size) {
+    return PretrainedEmbedding.layer(vocabulary, size, pretrained);
+  }
+
+  /** A learned embedding (of positions, say), never pretrained. */
   static EmbeddingSequenceLayer embedding(int vocabulary, int size) {
-    return new EmbeddingSequenceLayer.Builder().nIn(vocabulary).nOut(size).hasBias(false).build();
+    return PretrainedEmbedding.layer(vocabulary, size, null);
   }
 
   /**
@@ -107,6 +119,8 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     int embeddingSize;
     int maxLength;
     SequencePooling pooling;
+    private boolean embeddingSizeSet;
+    private PretrainedEmbedding pretrained;
 
     Builder(int embeddingSize, int maxLength, SequencePooling pooling) {
       this.embeddingSize = embeddingSize;
@@ -114,9 +128,25 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
       this.pooling = pooling;
     }
 
-    /** Dimension of the learned word embedding, in [1, 1024]. */
+    /**
+     * Dimension of the learned word embedding, in [1, 1024] (with {@link #embeddings} the vectors'
+     * dimension, and an explicit different size is an error).
+     */
     public B embeddingSize(int size) {
       this.embeddingSize = size;
+      this.embeddingSizeSet = true;
+      return me();
+    }
+
+    /**
+     * Starts the word embedding from pretrained vectors (default none); the embedding size becomes
+     * {@code vectors.dimension()}.
+     *
+     * @param vectors   the vectors, or null for none
+     * @param trainable true to fine-tune them with the rest of the network, false to keep them frozen
+     */
+    public B embeddings(io.mercato.text.embed.WordVectors vectors, boolean trainable) {
+      this.pretrained = vectors == null ? null : new PretrainedEmbedding(vectors, trainable);
       return me();
     }
 
@@ -143,7 +173,10 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
      * @throws ConfigurationException naming the setting, its value and the allowed range
      */
     Dl4jTrainerBuilder.Optimization validateShared() {
-      Check.inRange("embeddingSize", embeddingSize, 1, 1024);
+      if (pretrained != null) {
+        embeddingSize = pretrained.embeddingSize(embeddingSizeSet, embeddingSize);
+      }
+      Check.inRange("embeddingSize", embeddingSize, 1, pretrained != null ? 100_000 : 1024);
       Check.inRange("maxLength", maxLength, 1, 10_000);
       Check.notNull("pooling", pooling);
       return optimization();
@@ -151,11 +184,14 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   }
 
   /** Adds the shared settings of {@link Builder} to a trainer's hyper-parameters. */
-  static void putShared(Map<String, String> h, int embeddingSize, int maxLength, SequencePooling pooling,
+  void putShared(Map<String, String> h, int embeddingSize, int maxLength, SequencePooling pooling,
       Dl4jTrainerBuilder.Optimization optimization) {
     h.put("embeddingSize", Integer.toString(embeddingSize));
     h.put("maxLength", Integer.toString(maxLength));
     h.put("pooling", pooling.name());
     optimization.putInto(h);
+    if (pretrained != null) {
+      pretrained.putInto(h);
+    }
   }
 }
