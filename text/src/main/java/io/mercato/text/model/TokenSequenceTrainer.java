@@ -57,12 +57,17 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
+    initialize(graph);
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
     return factory.create(graph, layout, train.outputs(), train.multiLabel());
   }
 
   /** Tokens read per text (the rest is cut). */
   abstract int maxLength();
+
+  /** Sets parameters of the freshly initialized {@code graph} before training (default: none). */
+  void initialize(ComputationGraph graph) {
+  }
 
   /** The network: inputs {@link #IDS_INPUT} (and positions, if any), output {@link Dl4jNetworks#OUTPUT}. */
   abstract ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed);
