@@ -9,12 +9,17 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a self-attention (transformer-encoder style) text classifier on DL4J: a learned word
  * embedding over the token ids ({@link #EMBEDDING_LAYER}) plus a learned position embedding
- * ({@link #POSITION_EMBEDDING_LAYER}, one vector per position up to {@link Builder#maxLength(int)}),
+ * ({@link #POSITION_EMBEDDING_LAYER}, one vector per position up to {@link Builder#maxLength(int)},
+ * initialized to the sinusoidal encoding of Vaswani et al. (2017) so that relative positions are
+ * legible from the first step),
  * then one or more blocks, each multi-head scaled dot-product self-attention (DL4J
  * {@link SelfAttentionLayer}, with query, key, value and output projections) added to its input,
  * followed by a position-wise feed-forward layer (ReLU, also residual); then global pooling over the
@@ -99,6 +104,28 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
     g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(pooledWidth(embeddingSize, pooling), outputs, multiLabel,
         optimization.dropout()), pooled);
     return g.setOutputs(Dl4jNetworks.OUTPUT).build();
+  }
+
+  /**
+   * Starts the position embedding at the sinusoidal encoding: row {@code p}, columns {@code 2i} and
+   * {@code 2i + 1} hold {@code sin(p / 10000^(2i / d))} and {@code cos(p / 10000^(2i / d))}.
+   */
+  @Override
+  void initialize(ComputationGraph graph) {
+    graph.getLayer(POSITION_EMBEDDING_LAYER).setParam(DefaultParamInitializer.WEIGHT_KEY,
+        Nd4j.create(sinusoids(maxLength, embeddingSize)));
+  }
+
+  /** The sinusoidal position encoding, [positions x dimensions]. */
+  static float[][] sinusoids(int positions, int dimensions) {
+    float[][] table = new float[positions][dimensions];
+    for (int p = 0; p < positions; p++) {
+      for (int j = 0; j < dimensions; j++) {
+        double angle = p / Math.pow(10_000, (j - j % 2) / (double) dimensions);
+        table[p][j] = (float) (j % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
+      }
+    }
+    return table;
   }
 
   /** The same dense layer applied at every token: a width-1 convolution over time. */

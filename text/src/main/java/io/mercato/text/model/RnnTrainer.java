@@ -45,7 +45,7 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
   }
 
   /**
-   * A builder with the defaults: embedding 64, one bidirectional LSTM layer of 64 units per
+   * A builder with the defaults: embedding 64, one bidirectional LSTM layer of 32 units per
    * direction, max and mean pooling, dropout 0.5, Adam 0.002, no L2, at most 64 tokens per text.
    */
   public static Builder builder() {
@@ -87,14 +87,14 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
 
   /** Fluent, validating configuration of an {@link RnnTrainer}. */
   public static final class Builder extends TokenSequenceTrainer.Builder<Builder> {
-    private int hiddenSize = 64;
+    private int hiddenSize = 32;
     private int layers = 1;
 
     private Builder() {
       super(64, 64, SequencePooling.MAX_AND_MEAN);
     }
 
-    /** LSTM units per direction, in [1, 1024] (default 64); each layer outputs twice as many. */
+    /** LSTM units per direction, in [1, 1024] (default 32); each layer outputs twice as many. */
     public Builder hiddenSize(int units) {
       this.hiddenSize = units;
       return this;

@@ -61,6 +61,7 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
+    initialize(graph);   // the model's own start (sinusoidal positions, say), then the vectors
     if (pretrained != null) {
       pretrained.initialize(graph, EMBEDDING_LAYER, train, what);
     }
@@ -70,6 +71,10 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
 
   /** Tokens read per text (the rest is cut). */
   abstract int maxLength();
+
+  /** Sets parameters of the freshly initialized {@code graph} before training (default: none). */
+  void initialize(ComputationGraph graph) {
+  }
 
   /** The network: inputs {@link #IDS_INPUT} (and positions, if any), output {@link Dl4jNetworks#OUTPUT}. */
   abstract ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed);

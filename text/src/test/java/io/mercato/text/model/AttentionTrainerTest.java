@@ -52,8 +52,8 @@ class AttentionTrainerTest extends TokenSequenceTrainerContract<AttentionModel> 
 
   @Test
   void twoBlocksWithoutFeedForwardTrain() {
-    AttentionModel deeper = AttentionTrainer.builder().embeddingSize(8).heads(2).blocks(2).feedForwardSize(0)
-        .learningRate(0.02).build().fit(train, null, OPTIONS.withMaxEpochs(8));
+    AttentionModel deeper = AttentionTrainer.builder().embeddingSize(16).heads(2).blocks(2).feedForwardSize(0)
+        .learningRate(0.01).build().fit(train, null, OPTIONS.withMaxEpochs(12));
     assertThat(Dl4jTexts.accuracy(deeper.predict(test.inputs()), test.labels())).isGreaterThanOrEqualTo(0.9);
   }
 }

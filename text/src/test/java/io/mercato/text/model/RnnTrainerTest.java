@@ -50,7 +50,7 @@ class RnnTrainerTest extends TokenSequenceTrainerContract<RnnModel> {
     assertThatThrownBy(() -> RnnTrainer.builder().learningRate(0).build())
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("'learningRate' = 0.0");
     assertThat(RnnTrainer.builder().build().hyperParameters())
-        .containsEntry("hiddenSize", "64").containsEntry("layers", "1").containsEntry("pooling", "MAX_AND_MEAN");
+        .containsEntry("hiddenSize", "32").containsEntry("layers", "1").containsEntry("pooling", "MAX_AND_MEAN");
   }
 
   @Test
