@@ -7,6 +7,7 @@ import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.DataException;
 import io.mercato.recsys.ModelInfo;
+import io.mercato.recsys.data.IdIndex;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.mf.FactorModel;
 import java.util.Arrays;
@@ -158,7 +159,7 @@ public final class SparkAls {
 
     /** Spark's factors of one side, placed at the Mercato index of each original id (zeros for ids Spark dropped). */
     private float[] factors(Dataset<Row> sparkFactors, Dataset<Row> index, String side,
-            io.mercato.recsys.data.IdIndex ids, int count) {
+            IdIndex ids, int count) {
         float[] out = new float[count * rank];
         Iterator<Row> rows = sparkFactors.join(index, sparkFactors.col("id").equalTo(index.col(side + "_index")))
                 .select(col(side), col("features")).toLocalIterator();

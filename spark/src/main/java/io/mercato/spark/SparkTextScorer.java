@@ -1,5 +1,6 @@
 package io.mercato.spark;
 
+import com.google.common.collect.Iterators;
 import io.mercato.core.DataException;
 import io.mercato.text.Prediction;
 import io.mercato.text.TextClassifier;
@@ -65,66 +66,34 @@ public final class SparkTextScorer {
                 .add(PROBABILITY, DataTypes.DoubleType, true);
         MapPartitionsFunction<Row, Row> predict = rows -> {
             TextClassifier model = shipped.get();
-            return new Batches(rows, model, textIndex);
+            return Iterators.concat(Iterators.transform(Iterators.partition(rows, BATCH),
+                    batch -> scored(batch, model, textIndex).iterator()));
         };
         return texts.mapPartitions(predict, Encoders.row(schema));
     }
 
-    /** Reads a partition {@value #BATCH} rows at a time and yields them with their predictions appended. */
-    private static final class Batches implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final TextClassifier model;
-        private final int textIndex;
-        private final List<Row> ready = new ArrayList<>();
-        private int next;
-
-        Batches(Iterator<Row> rows, TextClassifier model, int textIndex) {
-            this.rows = rows;
-            this.model = model;
-            this.textIndex = textIndex;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == ready.size()) {
-                fill();
-            }
-            return next < ready.size();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
-            }
-            return ready.get(next++);
-        }
-
-        private void fill() {
-            ready.clear();
-            next = 0;
-            List<Row> batch = new ArrayList<>(BATCH);
-            List<String> texts = new ArrayList<>(BATCH);
-            while (batch.size() < BATCH && rows.hasNext()) {
-                Row r = rows.next();
-                batch.add(r);
-                if (!r.isNullAt(textIndex)) {
-                    texts.add(r.getString(textIndex));
-                }
-            }
-            Iterator<Prediction> predictions = texts.isEmpty() ? null : model.predictAll(texts).iterator();
-            for (Row r : batch) {
-                Object[] values = new Object[r.size() + 2];
-                for (int c = 0; c < r.size(); c++) {
-                    values[c] = r.get(c);
-                }
-                if (!r.isNullAt(textIndex)) {
-                    Prediction p = predictions.next();
-                    values[r.size()] = p.label();
-                    values[r.size() + 1] = p.probability();
-                }
-                ready.add(RowFactory.create(values));
+    /** The rows of {@code batch} with their predictions appended, the texts predicted in one call. */
+    private static List<Row> scored(List<Row> batch, TextClassifier model, int textIndex) {
+        List<String> texts = new ArrayList<>(batch.size());
+        for (Row r : batch) {
+            if (!r.isNullAt(textIndex)) {
+                texts.add(r.getString(textIndex));
             }
         }
+        Iterator<Prediction> predictions = texts.isEmpty() ? null : model.predictAll(texts).iterator();
+        List<Row> out = new ArrayList<>(batch.size());
+        for (Row r : batch) {
+            Object[] values = new Object[r.size() + 2];
+            for (int c = 0; c < r.size(); c++) {
+                values[c] = r.get(c);
+            }
+            if (!r.isNullAt(textIndex)) {
+                Prediction p = predictions.next();
+                values[r.size()] = p.label();
+                values[r.size() + 1] = p.probability();
+            }
+            out.add(RowFactory.create(values));
+        }
+        return out;
     }
 }

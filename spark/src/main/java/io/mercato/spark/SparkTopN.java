@@ -1,5 +1,6 @@
 package io.mercato.spark;
 
+import com.google.common.collect.Iterators;
 import io.mercato.core.Check;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
@@ -7,7 +8,6 @@ import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.IdIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -55,23 +55,22 @@ public final class SparkTopN {
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(ids, partitions)
                 .mapPartitions(part -> {
                     Recommender model = shipped.get();
-                    List<Row> out = new ArrayList<>();
-                    List<String> batch = new ArrayList<>(BATCH);
-                    while (part.hasNext()) {
-                        batch.add(part.next());
-                        if (batch.size() == BATCH || !part.hasNext()) {
-                            for (Map.Entry<String, List<Recommendation>> e : model.recommendAll(batch, n).entrySet()) {
-                                int rank = 1;
-                                for (Recommendation r : e.getValue()) {
-                                    out.add(RowFactory.create(e.getKey(), rank++, r.item(), r.score()));
-                                }
-                            }
-                            batch.clear();
-                        }
-                    }
-                    Iterator<Row> it = out.iterator();
-                    return it;
+                    // one batch of users at a time: a partition's results are never all held at once
+                    return Iterators.concat(Iterators.transform(Iterators.partition(part, BATCH),
+                            batch -> rowsOf(model.recommendAll(batch, n)).iterator()));
                 });
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** One row per recommendation, ranks counted from 1. */
+    private static List<Row> rowsOf(Map<String, List<Recommendation>> lists) {
+        List<Row> out = new ArrayList<>();
+        for (Map.Entry<String, List<Recommendation>> e : lists.entrySet()) {
+            int rank = 1;
+            for (Recommendation r : e.getValue()) {
+                out.add(RowFactory.create(e.getKey(), rank++, r.item(), r.score()));
+            }
+        }
+        return out;
     }
 }

@@ -130,6 +130,17 @@ class SparkAlsTest {
         FactorModel model = SparkAls.builder().implicit(false).rank(2).iterations(10).regularization(1e-4).blocks(2)
                 .columns("customer", "product", "clicks").build().fit(frame(rows));
         assertThat(model.predictsRatings()).isTrue();
+        // Spark solved the users last, given the items: folding a user in again must find the same factor
+        Interactions.Builder again = Interactions.builder();
+        rows.stream().filter(r -> r.getString(0).equals("u3"))
+                .forEach(r -> again.add("u3-again", r.getString(1), r.getDouble(2)));
+        Recommender updated = model.update(again.build());
+        int u3 = updated.trainingData().users().index("u3");
+        int copy = updated.trainingData().users().index("u3-again");
+        for (int i = 0; i < 15; i++) {
+            assertThat(updated.predict(copy, i)).as("item %d", i)
+                    .isCloseTo(updated.predict(u3, i), org.assertj.core.data.Offset.offset(1e-3));
+        }
         for (int u = 0; u < 20; u++) {
             for (int i = 0; i < 15; i++) {
                 double truth = p[u][0] * q[i][0] + p[u][1] * q[i][1];

@@ -109,17 +109,21 @@ public final class AlsTrainer extends FactorTrainer {
 
     /**
      * One row's exact ridge solve of {@code [x_r, b_r]} against {@code [y_col, 1]} with target
-     * {@code value − μ − c_col}; columns at or beyond {@code c.length} are skipped. {@code w} is a workspace of
+     * {@code value − μ − c_col}, or of {@code x_r} alone against {@code y_col} when {@code b} is null (a model
+     * without biases); columns at or beyond {@code c.length} are skipped. {@code w} is a workspace of
      * (rank+1)·(rank+2) doubles.
      */
     static void ridgeRow(SparseMatrix rows, int r, int k, float[] x, float[] b, float[] y, float[] c, double mu,
             double lambda, double biasLambda, double[] w) {
-        int d = k + 1;
+        boolean bias = b != null;
+        int d = bias ? k + 1 : k;
         int off = d * d;
         java.util.Arrays.fill(w, 0);
         if (rows.length(r) == 0) {
             java.util.Arrays.fill(x, r * k, (r + 1) * k, 0f);
-            b[r] = 0;
+            if (bias) {
+                b[r] = 0;
+            }
             return;
         }
         for (int e = rows.start(r); e < rows.end(r); e++) {
@@ -135,11 +139,15 @@ public final class AlsTrainer extends FactorTrainer {
                 for (int g = 0; g <= f; g++) {
                     w[row + g] += yf * y[yc + g];
                 }
-                w[k * d + f] += yf;
+                if (bias) {
+                    w[k * d + f] += yf;
+                }
                 w[off + f] += t * yf;
             }
-            w[k * d + k] += 1;
-            w[off + k] += t;
+            if (bias) {
+                w[k * d + k] += 1;
+                w[off + k] += t;
+            }
         }
         for (int f = 0; f < d; f++) { // mirror the lower triangle, add the ridge
             for (int g = 0; g < f; g++) {
@@ -152,7 +160,9 @@ public final class AlsTrainer extends FactorTrainer {
         for (int f = 0; f < k; f++) {
             x[r * k + f] = (float) rhs[f];
         }
-        b[r] = (float) rhs[k];
+        if (bias) {
+            b[r] = (float) rhs[k];
+        }
     }
 
     private double trainingRmse(SparseMatrix m, float[] p, float[] q, float[] bu, float[] bi, float mu) {

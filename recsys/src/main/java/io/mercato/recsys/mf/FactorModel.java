@@ -62,25 +62,21 @@ public final class FactorModel extends AbstractRecommender {
 
     /**
      * A model of explicit-rating factors learned elsewhere without biases (Spark MLlib's explicit ALS): predictions
-     * are {@code p_u · q_i}; new users are folded in by the same ridge solve, with {@code λ·n_u} when
-     * {@code regularizationPerInteraction}, and keep a zero bias.
+     * are {@code p_u · q_i}; new users are folded in by the same ridge solve without a bias term, with
+     * {@code λ·n_u} when {@code regularizationPerInteraction} (the biases are kept as zeros).
      *
      * @throws IllegalArgumentException if the arrays do not match {@code data} at {@code rank}
      */
     public static FactorModel ofRatingFactors(ModelInfo info, Interactions data, int rank, float[] userFactors,
             float[] itemFactors, double regularization, boolean regularizationPerInteraction) {
-        if (rank <= 0 || userFactors.length != (long) data.userCount() * rank) {
-            throw new IllegalArgumentException("user factors of length " + userFactors.length + " do not match "
-                    + data.userCount() + " users at rank " + rank);
+        if (rank <= 0) {
+            throw new IllegalArgumentException("rank must be at least 1, not " + rank);
         }
         LatentFactors factors = new LatentFactors(rank, userFactors, itemFactors, new float[data.userCount()],
                 new float[itemFactors.length / rank], 0);
         return new FactorModel(info, data, factors, true,
-                FoldIn.ridge(regularization, ABSENT_BIAS_PENALTY, regularizationPerInteraction));
+                FoldIn.ridgeWithoutBias(regularization, regularizationPerInteraction));
     }
-
-    /** The bias penalty of a model without biases: so large that a folded-in user's bias stays 0. */
-    private static final double ABSENT_BIAS_PENALTY = 1e12;
 
     /** The learned parameters. */
     public LatentFactors factors() {

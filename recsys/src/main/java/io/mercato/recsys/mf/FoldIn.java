@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  * @param learningRate SGD step (bpr)
  * @param epochs passes over the user's items (bpr)
  * @param seed seed of the negative sampling (bpr)
+ * @param withoutBias whether the model has no user bias, so the ridge solve has none (ridge; a file without the
+ *                    field has one)
  */
 record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization, boolean weighted,
-        Confidence confidence, double learningRate, int epochs, long seed) {
+        Confidence confidence, double learningRate, int epochs, long seed, boolean withoutBias) {
 
     /** The per-user solve of each family of models. */
     enum Kind {
@@ -41,17 +43,24 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
             @JsonProperty("biasRegularization") double biasRegularization, @JsonProperty("weighted") boolean weighted,
             @JsonProperty("confidence") Confidence confidence, @JsonProperty("learningRate") double learningRate,
             @JsonProperty("epochs") int epochs, @JsonProperty("seed") long seed,
+            @JsonProperty("withoutBias") boolean withoutBias,
             @JsonProperty("alpha") Double legacyAlpha, @JsonProperty("logScaling") Boolean legacyLogScaling) {
         Confidence rule = confidence;
         if (rule == null && kind == Kind.IMPLICIT && legacyAlpha != null) {
             rule = Confidence.plain(Boolean.TRUE.equals(legacyLogScaling) ? ImplicitAlsTrainer.Scaling.LOG1P
                     : ImplicitAlsTrainer.Scaling.LINEAR, legacyAlpha, 1);
         }
-        return new FoldIn(kind, regularization, biasRegularization, weighted, rule, learningRate, epochs, seed);
+        return new FoldIn(kind, regularization, biasRegularization, weighted, rule, learningRate, epochs, seed,
+                withoutBias);
     }
 
     static FoldIn ridge(double regularization, double biasRegularization, boolean weighted) {
-        return new FoldIn(Kind.RIDGE, regularization, biasRegularization, weighted, null, 0, 0, 0);
+        return new FoldIn(Kind.RIDGE, regularization, biasRegularization, weighted, null, 0, 0, 0, false);
+    }
+
+    /** The ridge solve of a model without biases: {@code r − μ − b_i} against {@code q_i} alone. */
+    static FoldIn ridgeWithoutBias(double regularization, boolean weighted) {
+        return new FoldIn(Kind.RIDGE, regularization, 0, weighted, null, 0, 0, 0, true);
     }
 
     static FoldIn implicit(double regularization, Confidence confidence) {
@@ -59,11 +68,11 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
     }
 
     static FoldIn implicit(double regularization, boolean weighted, Confidence confidence) {
-        return new FoldIn(Kind.IMPLICIT, regularization, 0, weighted, confidence, 0, 0, 0);
+        return new FoldIn(Kind.IMPLICIT, regularization, 0, weighted, confidence, 0, 0, 0, false);
     }
 
     static FoldIn bpr(double regularization, double learningRate, int epochs, long seed) {
-        return new FoldIn(Kind.BPR, regularization, 0, false, null, learningRate, epochs, seed);
+        return new FoldIn(Kind.BPR, regularization, 0, false, null, learningRate, epochs, seed, false);
     }
 
     /** The confidences of user {@code u}'s entries in {@code byUser} (implicit), in entry order. */
@@ -80,7 +89,7 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
     FoldIn remapItems(int[] oldIndex) {
         return confidence == null ? this
                 : new FoldIn(kind, regularization, biasRegularization, weighted, confidence.remapItems(oldIndex),
-                        learningRate, epochs, seed);
+                        learningRate, epochs, seed, withoutBias);
     }
 
     /**
@@ -90,7 +99,8 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
     void solve(SparseMatrix byUser, int u, LatentFactors items, float[] p, float[] bu) {
         int k = items.rank();
         switch (kind) {
-            case RIDGE -> AlsTrainer.ridgeRow(byUser, u, k, p, bu, items.itemFactorsArray(), items.itemBiasArray(),
+            case RIDGE -> AlsTrainer.ridgeRow(byUser, u, k, p, withoutBias ? null : bu, items.itemFactorsArray(),
+                    items.itemBiasArray(),
                     items.offset(), penalty(regularization, byUser.length(u)), penalty(biasRegularization, byUser.length(u)),
                     new double[(k + 1) * (k + 2)]);
             case IMPLICIT -> {

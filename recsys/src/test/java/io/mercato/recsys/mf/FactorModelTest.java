@@ -170,4 +170,18 @@ class FactorModelTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(linear, FoldIn.class).confidence()
                 .of(3f, 0, 0)).isCloseTo(7, within(1e-6));
     }
+
+    @Test
+    void ratingFactorsLearnedElsewhereFoldNewUsersInByRidgeWithoutABias() {
+        Interactions data = Interactions.builder().add("a", "i1", 4).add("a", "i2", 1).build();
+        FactorModel model = FactorModel.ofRatingFactors(new io.mercato.recsys.ModelInfo("als", Map.of(), 0), data, 1,
+                new float[] {0.5f}, new float[] {1f, 2f}, 0.5, false);
+        Recommender updated = model.update(Interactions.builder().add("b", "i1", 3).add("b", "i2", 5).build());
+        // closed form: p = Σ q_i r_i / (Σ q_i² + λ) = (1·3 + 2·5) / (1 + 4 + 0.5)
+        double p = 13 / 5.5;
+        int b = updated.trainingData().users().index("b");
+        assertThat(updated.predict(b, updated.trainingData().items().index("i1"))).isCloseTo(p, within(1e-5));
+        assertThat(updated.predict(b, updated.trainingData().items().index("i2"))).isCloseTo(2 * p, within(1e-5));
+        assertThat(model.predict(0, 1)).isCloseTo(1.0, within(1e-6));   // p_a · q_i2, no bias, no offset
+    }
 }

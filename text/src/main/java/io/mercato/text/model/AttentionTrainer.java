@@ -40,23 +40,15 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
   /** Name of the network input holding each token's position (0, 1, 2, ...). */
   public static final String POSITIONS_INPUT = "positions";
 
-  private final int embeddingSize;
   private final int heads;
   private final int blocks;
   private final int feedForwardSize;
-  private final int maxLength;
-  private final SequencePooling pooling;
-  private final Dl4jTrainerBuilder.Optimization optimization;
 
   private AttentionTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    super(AttentionModel.TYPE, DEFAULT_EPOCHS, true, AttentionModel::new, b);
-    this.embeddingSize = b.embeddingSize;
+    super(AttentionModel.TYPE, DEFAULT_EPOCHS, true, AttentionModel::new, b, optimization);
     this.heads = b.heads;
     this.blocks = b.blocks;
     this.feedForwardSize = b.feedForwardSize;
-    this.maxLength = b.maxLength;
-    this.pooling = b.pooling;
-    this.optimization = optimization;
   }
 
   /**
@@ -65,11 +57,6 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  int maxLength() {
-    return maxLength;
   }
 
   @Override
@@ -145,7 +132,7 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
     h.put("heads", Integer.toString(heads));
     h.put("blocks", Integer.toString(blocks));
     h.put("feedForwardSize", Integer.toString(feedForwardSize));
-    putShared(h, embeddingSize, maxLength, pooling, optimization);
+    putShared(h);
     return h;
   }
 

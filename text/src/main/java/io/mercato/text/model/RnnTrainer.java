@@ -27,21 +27,13 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
   /** Default epochs when {@link TrainingOptions#maxEpochs()} is left to the model. */
   static final int DEFAULT_EPOCHS = 20;
 
-  private final int embeddingSize;
   private final int hiddenSize;
   private final int layers;
-  private final int maxLength;
-  private final SequencePooling pooling;
-  private final Dl4jTrainerBuilder.Optimization optimization;
 
   private RnnTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    super(RnnModel.TYPE, DEFAULT_EPOCHS, false, RnnModel::new, b);
-    this.embeddingSize = b.embeddingSize;
+    super(RnnModel.TYPE, DEFAULT_EPOCHS, false, RnnModel::new, b, optimization);
     this.hiddenSize = b.hiddenSize;
     this.layers = b.layers;
-    this.maxLength = b.maxLength;
-    this.pooling = b.pooling;
-    this.optimization = optimization;
   }
 
   /**
@@ -50,11 +42,6 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  int maxLength() {
-    return maxLength;
   }
 
   @Override
@@ -81,7 +68,7 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("hiddenSize", Integer.toString(hiddenSize));
     h.put("layers", Integer.toString(layers));
-    putShared(h, embeddingSize, maxLength, pooling, optimization);
+    putShared(h);
     return h;
   }
 

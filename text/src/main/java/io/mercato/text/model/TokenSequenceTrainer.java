@@ -36,14 +36,27 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   private final TokenSequenceModel.Factory<M> factory;
   /** Pretrained word vectors starting the embedding, or null. */
   final PretrainedEmbedding pretrained;
+  /** Dimension of the word embedding. */
+  final int embeddingSize;
+  /** Tokens read per text (the rest is cut). */
+  final int maxLength;
+  /** How the per-token outputs become one vector per text. */
+  final SequencePooling pooling;
+  /** Seed-independent optimization settings (updater, dropout, L2). */
+  final Dl4jTrainerBuilder.Optimization optimization;
 
+  /** Takes the shared settings from {@code settings}, validated by {@link Builder#validateShared()}. */
   TokenSequenceTrainer(String what, int defaultEpochs, boolean positions, TokenSequenceModel.Factory<M> factory,
-      Builder<?> settings) {
+      Builder<?> settings, Dl4jTrainerBuilder.Optimization optimization) {
     this.what = what;
     this.defaultEpochs = defaultEpochs;
     this.positions = positions;
     this.factory = factory;
     this.pretrained = settings.pretrained;
+    this.embeddingSize = settings.embeddingSize;
+    this.maxLength = settings.maxLength;
+    this.pooling = settings.pooling;
+    this.optimization = optimization;
   }
 
   @Override
@@ -57,7 +70,7 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
       throw ConfigurationException.invalid("vocabularySize", train.vocabularySize(),
           "the " + what + " model needs token ids: at least 2 (padding and unknown)");
     }
-    TokenSequenceModel.Layout layout = new TokenSequenceModel.Layout(train.vocabularySize(), maxLength(), positions);
+    TokenSequenceModel.Layout layout = new TokenSequenceModel.Layout(train.vocabularySize(), maxLength, positions);
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
@@ -68,9 +81,6 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
     return factory.create(graph, layout, train.outputs(), train.multiLabel());
   }
-
-  /** Tokens read per text (the rest is cut). */
-  abstract int maxLength();
 
   /** Sets parameters of the freshly initialized {@code graph} before training (default: none). */
   void initialize(ComputationGraph graph) {
@@ -189,8 +199,7 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   }
 
   /** Adds the shared settings of {@link Builder} to a trainer's hyper-parameters. */
-  void putShared(Map<String, String> h, int embeddingSize, int maxLength, SequencePooling pooling,
-      Dl4jTrainerBuilder.Optimization optimization) {
+  void putShared(Map<String, String> h) {
     h.put("embeddingSize", Integer.toString(embeddingSize));
     h.put("maxLength", Integer.toString(maxLength));
     h.put("pooling", pooling.name());
