@@ -2,6 +2,7 @@ package io.mercato.examples.cli;
 
 import io.mercato.core.ConfigurationException;
 import io.mercato.core.io.ModelKey;
+import io.mercato.recsys.ModelInfo;
 import io.mercato.recsys.Recommendation;
 import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -155,7 +157,26 @@ final class RecsysCommand {
       }
       Interactions trainData = columns.load(train);
       Interactions testData = columns.load(test);
-      RecommenderTrainer trainer = algorithm.trainer();
+      RecommenderTrainer chosen = algorithm.trainer();
+      AtomicReference<ModelInfo> fitted = new AtomicReference<>();
+      RecommenderTrainer trainer = new RecommenderTrainer() {   // keeps what a tuner chose, to print it
+        @Override
+        public String algorithm() {
+          return chosen.algorithm();
+        }
+
+        @Override
+        public Map<String, String> hyperParameters() {
+          return chosen.hyperParameters();
+        }
+
+        @Override
+        public Recommender fit(Interactions data) {
+          Recommender rec = chosen.fit(data);
+          fitted.set(rec.info());
+          return rec;
+        }
+      };
       Evaluator.Builder evaluator = Evaluator.builder().k(k).add(trainer);
       if (columns.ratingColumn == null) {
         evaluator.allTestItemsRelevant();
@@ -172,7 +193,11 @@ final class RecsysCommand {
       result.put("ndcg_at_" + k, TextCommand.finiteOrNull(row.get("ndcg@" + k)));
       result.put("fit_s", row.get("fit_s"));
       result.put("recommend_all_s", row.get("recommend_s"));
-      result.put("algorithm", trainer.describe());
+      result.put("algorithm", chosen.describe());
+      String tunerChoice = fitted.get() == null ? null : fitted.get().hyperParameters().get("chosen");
+      if (tunerChoice != null) {
+        result.put("chosen_by_validation", tunerChoice);
+      }
       result.put("users_evaluated", (int) row.get("eval_users"));
       result.put("test_rows", testData.size());
       PrintWriter out = spec.commandLine().getOut();
@@ -180,6 +205,7 @@ final class RecsysCommand {
         out.println(TextCommand.JSON.writeValueAsString(result));
       } else {
         result.forEach((key, v) -> out.printf(Locale.ROOT, "%-20s %s%n", key, v));
+        out.print(fitted.get() == null ? "" : Tuner.summary(fitted.get()));
       }
       return 0;
     }

@@ -47,6 +47,19 @@ class RecsysCommandTest {
     CliRun rec = CliRun.of("recsys", "recommend", "--model", model.toString(), "--user", "u1", "-n", "1");
     assertThat(rec.exitCode()).as(rec.err()).isZero();
 
+    // eval says what auto chose, in JSON and in the table
+    CliRun eval = CliRun.of("recsys", "eval", "--train", data.toString(), "--test", data.toString(),
+        "--user-column", "customer", "--item-column", "product", "--algorithm", "auto", "--param", "budgetSeconds=0",
+        "--json");
+    assertThat(eval.exitCode()).as(eval.err()).isZero();
+    assertThat(new ObjectMapper().readTree(eval.out()).get("chosen_by_validation").asText()).isEqualTo("popularity");
+    CliRun table = CliRun.of("recsys", "eval", "--train", data.toString(), "--test", data.toString(),
+        "--user-column", "customer", "--item-column", "product", "--algorithm", "auto", "--param", "budgetSeconds=0");
+    assertThat(table.out()).contains("chosen_by_validation popularity").contains("* popularity");
+    CliRun plain = CliRun.of("recsys", "eval", "--train", data.toString(), "--test", data.toString(),
+        "--user-column", "customer", "--item-column", "product", "--algorithm", "popularity", "--json");
+    assertThat(new ObjectMapper().readTree(plain.out()).has("chosen_by_validation")).isFalse();
+
     CliRun bad = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
         "--item-column", "product", "--algorithm", "auto", "--param", "budgetSeconds=-5", "--out", model.toString());
     assertThat(bad.exitCode()).isNotZero();

@@ -3,13 +3,13 @@ package io.mercato.text.privacy;
 import com.google.common.net.InetAddresses;
 import io.mercato.core.ConfigurationException;
 import io.mercato.text.normalize.Normalizer;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,33 +95,131 @@ public final class PiiMasker {
   private static final Map<String, Integer> IBAN_LENGTHS = java.util.Arrays.stream((
       "AD24 AE23 AL28 AT20 AZ28 BA20 BE16 BG22 BH22 BR29 BY28 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29 ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IQ23 IS26 IT27 JO30 KW30 KZ20 LB28 LC32 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18 NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SC31 SE24 SI19 SK24 SM27 ST25 SV28 TL23 TN24 TR26 UA29 VA22 VG24 XK20").split(" ")).collect(java.util.stream.Collectors.toUnmodifiableMap(
           e -> e.substring(0, 2), e -> Integer.parseInt(e.substring(2))));
-  private static final BigInteger NINETY_SEVEN = BigInteger.valueOf(97);
 
-  /** Where a rule's matches can start, so that the matcher tries only there. */
-  private enum Scope {
+  /**
+   * Where a rule's matcher tries: every place a match can start or lie, found by a cheap scan so that the
+   * pattern never runs over the rest of the text. Each scope finds what a search of the whole text would.
+   */
+  @FunctionalInterface
+  private interface Scope {
+    void search(String s, Signals signals, Masking out);
+
     /** Anywhere. */
-    WHOLE_TEXT,
+    Scope WHOLE_TEXT = (s, signals, out) -> out.findAll(0, s.length());
+
+    /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
+    Scope AT_PHONE_WORDS = (s, signals, out) -> {
+      for (int start : signals.phoneWordStarts()) {
+        out.matchAt(start);
+      }
+    };
+
+    /** The local part before each {@code @}, from its first character not yet replaced: a plain e-mail. */
+    Scope BEFORE_AT_SIGNS = (s, signals, out) -> {
+      for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+        int start = Math.max(localPartStart(s, at), out.ruleMaskedUpTo());
+        if (start < at) {
+          out.matchAt(start);
+        }
+      }
+    };
+
     /**
-     * Around each run of 7+ grouped digits: every match holds such a run and starts at most the rule's
+     * The start of the local part before each written-out at ({@code @}, 艾特, {@code [at]}, " at ", ...) and
+     * the spaces before it: the only place an obfuscated e-mail, which needs no local character before it,
+     * can start.
+     */
+    Scope BEFORE_AT_WORDS = (s, signals, out) -> {
+      int previous = -1;
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        int end;
+        if (c == '@' || c == '艾' && i + 1 < n && s.charAt(i + 1) == '特') {
+          end = i;
+        } else if ((c | 0x20) == 'a' && i > 0 && i + 1 < n && (s.charAt(i + 1) | 0x20) == 't'
+            && !isLocalPartChar(s.charAt(i - 1))) {
+          end = "[({<".indexOf(s.charAt(i - 1)) >= 0 ? i - 1 : i;
+        } else {
+          continue;
+        }
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+          end--;
+        }
+        int start = localPartStart(s, end);
+        if (start < end && start != previous) {
+          out.matchAt(start);
+          previous = start;
+        }
+      }
+    };
+
+    /** Each place two capitals, two digits start after a non-alphanumeric: the country and check of an IBAN. */
+    Scope AT_IBAN_STARTS = (s, signals, out) -> {
+      for (int i = 0, n = s.length(); i + 3 < n; i++) {
+        if (isAsciiUpper(s.charAt(i)) && isAsciiUpper(s.charAt(i + 1)) && isAsciiDigit(s.charAt(i + 2))
+            && isAsciiDigit(s.charAt(i + 3)) && (i == 0 || !isAsciiAlnum(s.charAt(i - 1)))) {
+          out.matchAt(i);
+        }
+      }
+    };
+
+    /**
+     * Around each run of 7+ grouped digits: every match holds such a run and starts at most
      * {@code contextBeforeDigits} characters before it.
      */
-    NEAR_DIGIT_GROUPS,
-    /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
-    AT_PHONE_WORDS
-  }
-
-  /** One pattern of one kind, run only when its cheap guard says the text might hold a match. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope,
-      int contextBeforeDigits) {
-
-    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
-      this(kind, pattern, guard, validator, Scope.WHOLE_TEXT, 0);
+    static Scope nearDigitGroups(int contextBeforeDigits) {
+      return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
+        int[] groups = signals.digitGroups;
+        int w = nextUnmaskedGroup(s, signals, 0);
+        while (w < signals.digitGroupCount) {
+          int from = Math.max(0, groups[2 * w] - contextBeforeDigits);
+          int to = Math.min(s.length(), groups[2 * w + 1] + 1);
+          while ((w = nextUnmaskedGroup(s, signals, w + 1)) < signals.digitGroupCount
+              && groups[2 * w] - contextBeforeDigits <= to) {
+            to = Math.min(s.length(), groups[2 * w + 1] + 1);
+          }
+          out.findAll(from, to);
+        }
+      };
     }
 
-    /** A rule searched only near digit groups. */
-    static Rule nearDigits(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator,
-        int contextBeforeDigits) {
-      return new Rule(kind, pattern, guard, validator, Scope.NEAR_DIGIT_GROUPS, contextBeforeDigits);
+    /** The first digit group from {@code g} on whose first or last digit an earlier rule did not mask. */
+    private static int nextUnmaskedGroup(String s, Signals signals, int g) {
+      while (g < signals.digitGroupCount && s.charAt(signals.digitGroups[2 * g]) == Masking.MASKED
+          && s.charAt(signals.digitGroups[2 * g + 1] - 1) == Masking.MASKED) {
+        g++;
+      }
+      return g;
+    }
+
+    /**
+     * Inside each run of {@code member} characters that holds at least {@code minMarkers} {@code marker}s: for a
+     * pattern that consumes only such characters (look-arounds still see the whole text).
+     */
+    static Scope runsHolding(IntPredicate member, char marker, int minMarkers) {
+      return (s, signals, out) -> {
+        for (int i = s.indexOf(marker); i >= 0; i = s.indexOf(marker, i)) {
+          int from = i;
+          while (from > 0 && member.test(s.charAt(from - 1))) {
+            from--;
+          }
+          int markers = 0;
+          for (; i < s.length() && member.test(s.charAt(i)); i++) {
+            markers += s.charAt(i) == marker ? 1 : 0;
+          }
+          if (markers >= minMarkers) {
+            out.findAll(from, i);
+          }
+        }
+      };
+    }
+  }
+
+  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {
+
+    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
+      this(kind, pattern, guard, validator, Scope.WHOLE_TEXT);
     }
   }
 
@@ -138,22 +236,25 @@ public final class PiiMasker {
 
   /** The rules in the order they run: a span masked by an earlier rule is no longer seen by later ones. */
   private static final List<Rule> RULES = List.of(
-      new Rule(PiiKind.EMAIL, EMAIL, g -> g.at, WHOLE),
-      new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE),
-      new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength),
-      new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length),
-      new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE),
-      Rule.nearDigits(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
-          m -> isValidResidentId(m) ? m.length() : -1, 0),
-      Rule.nearDigits(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
-          m -> isValidLegacyResidentId(m) ? m.length() : -1, 0),
-      Rule.nearDigits(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength, 0),
-      Rule.nearDigits(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, 2),
+      new Rule(PiiKind.EMAIL, EMAIL, g -> g.at, WHOLE, Scope.BEFORE_AT_SIGNS),
+      new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE, Scope.BEFORE_AT_WORDS),
+      new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength, Scope.AT_IBAN_STARTS),
+      new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length,
+          Scope.runsHolding(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80, ':', 2)),
+      new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
+          Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
+      new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
+          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+      new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
+          m -> isValidLegacyResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+      new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
+          Scope.nearDigitGroups(0)),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1),
-      Rule.nearDigits(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, 2),
+      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
-          WHOLE, Scope.AT_PHONE_WORDS, 0),
+          WHOLE, Scope.AT_PHONE_WORDS),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE),
       new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE));
 
@@ -210,21 +311,16 @@ public final class PiiMasker {
       return text;
     }
     Signals signals = new Signals(text);
-    String folded = null;
-    String s = null;
+    Masking masking = null;
     for (Rule rule : rules) {
       if (rule.guard().test(signals)) {
-        if (s == null) {
-          s = folded = Normalizer.foldFullWidth(text);
+        if (masking == null) {
+          masking = new Masking(Normalizer.foldFullWidth(text));
         }
-        String replaced = replace(s, rule, signals);
-        if (replaced != s) {   // positions moved: scan again
-          s = replaced;
-          signals = new Signals(s);
-        }
+        masking.apply(rule, signals);
       }
     }
-    return s == folded ? text : s;
+    return masking == null ? text : masking.result(text);
   }
 
   /** Digits grouped by separators that every digit rule's match holds at least (a 7-digit local phone). */
@@ -656,52 +752,76 @@ public final class PiiMasker {
   }
 
 
-  /** Replaces each validated match (group 1 if the pattern has one: the rest is context) by the placeholder. */
-  private static String replace(String s, Rule rule, Signals signals) {
-    Replacement out = new Replacement(s, rule);
-    switch (rule.scope()) {
-      case WHOLE_TEXT -> out.findAll(0, s.length());
-      case NEAR_DIGIT_GROUPS -> {   // the windows around the digit groups, overlapping ones merged
-        int context = rule.contextBeforeDigits();
-        int[] groups = signals.digitGroups;
-        int w = 0;
-        while (w < signals.digitGroupCount) {
-          int from = Math.max(0, groups[2 * w] - context);
-          int to = Math.min(s.length(), groups[2 * w + 1] + 1);
-          while (++w < signals.digitGroupCount && groups[2 * w] - context <= to) {
-            to = Math.min(s.length(), groups[2 * w + 1] + 1);
-          }
-          out.findAll(from, to);
-        }
-      }
-      case AT_PHONE_WORDS -> {
-        for (int start : signals.phoneWordStarts()) {
-          out.matchAt(start);
-        }
-      }
+  /** The first of the e-mail local-part characters that run up to {@code end} ({@code end} if none). */
+  private static int localPartStart(String s, int end) {
+    int start = end;
+    while (start > 0 && isLocalPartChar(s.charAt(start - 1))) {
+      start--;
     }
-    return out.result();
+    return start;
   }
 
-  /** The text being rebuilt by one rule: what is copied so far, with placeholders for the validated matches. */
-  private static final class Replacement {
-    private final String s;
-    private final Rule rule;
-    private final Matcher m;
-    private final int group;
-    private StringBuilder out;
-    private int copied;
+  /** The characters of an e-mail's local part, as the e-mail patterns take them. */
+  private static boolean isLocalPartChar(char c) {
+    return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
 
-    Replacement(String s, Rule rule) {
-      this.s = s;
-      this.rule = rule;
-      this.m = rule.pattern().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-      this.group = m.groupCount() > 0 ? 1 : 0;
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isAsciiAlnum(char c) {
+    return isAsciiDigit(c) || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }
+
+  /**
+   * One text being masked: its full-width-folded form, the spans masked so far, and what the rules search.
+   * A masked span stays in place as {@link #MASKED} characters, which no pattern takes and every look-around
+   * reads as a non-alphanumeric, like the placeholder that will replace it; so positions never move and one
+   * {@link Signals} scan serves every rule.
+   */
+  private static final class Masking {
+    private static final char MASKED = '\uFFFF';
+
+    private record Span(int start, int end, PiiKind kind) {}
+
+    private final String folded;
+    private String searched;
+    private final List<Span> spans = new ArrayList<>(2);
+    private Rule rule;
+    private Matcher m;
+    private int group;
+    private int ruleMaskedUpTo;
+
+    Masking(String folded) {
+      this.folded = folded;
+      this.searched = folded;
     }
 
-    /** Every match inside {@code [from, to)}, not before what is already replaced; look-arounds see all. */
+    /** Masks what {@code rule} finds in its scope of what earlier rules left. */
+    void apply(Rule rule, Signals signals) {
+      this.rule = rule;
+      this.m = rule.pattern().matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
+      this.group = m.groupCount() > 0 ? 1 : 0;
+      this.ruleMaskedUpTo = 0;
+      int before = spans.size();
+      rule.scope().search(searched, signals, this);
+      if (spans.size() > before) {
+        char[] chars = searched.toCharArray();
+        for (Span span : spans.subList(before, spans.size())) {
+          java.util.Arrays.fill(chars, span.start(), span.end(), MASKED);
+        }
+        searched = new String(chars);
+      }
+    }
+
+    /** Every match inside {@code [from, to)}, not before what this rule masked already; look-arounds see all. */
     void findAll(int from, int to) {
-      m.region(Math.max(from, copied), to);
+      m.region(Math.max(from, ruleMaskedUpTo), to);
       while (m.find()) {
         accept();
       }
@@ -709,28 +829,41 @@ public final class PiiMasker {
 
     /** The match that starts exactly at {@code start}, if any. */
     void matchAt(int start) {
-      if (start >= copied) {
-        m.region(start, s.length());
+      if (start >= ruleMaskedUpTo) {
+        m.region(start, searched.length());
         if (m.lookingAt()) {
           accept();
         }
       }
     }
 
-    private void accept() {
-      int length = rule.validator().validLength(m.group(group));
-      if (length <= 0) {
-        return;
-      }
-      if (out == null) {
-        out = new StringBuilder(s.length());
-      }
-      out.append(s, copied, m.start(group)).append(rule.kind().placeholder());
-      copied = m.start(group) + length;
+    /** Where the current rule's last masked span ends: its next match starts there or later. */
+    int ruleMaskedUpTo() {
+      return ruleMaskedUpTo;
     }
 
-    String result() {
-      return out == null ? s : out.append(s, copied, s.length()).toString();
+    private void accept() {
+      int length = rule.validator().validLength(m.group(group));
+      if (length > 0) {
+        int start = m.start(group);
+        spans.add(new Span(start, start + length, rule.kind()));
+        ruleMaskedUpTo = start + length;
+      }
+    }
+
+    /** The folded text with each masked span replaced by its placeholder; {@code original} if none. */
+    String result(String original) {
+      if (spans.isEmpty()) {
+        return original;
+      }
+      spans.sort(java.util.Comparator.comparingInt(Span::start));
+      StringBuilder out = new StringBuilder(folded.length());
+      int copied = 0;
+      for (Span span : spans) {
+        out.append(folded, copied, span.start()).append(span.kind().placeholder());
+        copied = span.end();
+      }
+      return out.append(folded, copied, folded.length()).toString();
     }
   }
 
@@ -855,13 +988,12 @@ public final class PiiMasker {
     if (expected == null || iban.length() != expected) {
       return -1;
     }
-    StringBuilder numeric = new StringBuilder(iban.length() * 2);
-    String rearranged = iban.substring(4) + iban.substring(0, 4);
-    for (int i = 0; i < rearranged.length(); i++) {
-      char c = rearranged.charAt(i);
-      numeric.append(c >= 'A' && c <= 'Z' ? Integer.toString(c - 'A' + 10) : String.valueOf(c));
+    int remainder = 0;   // MOD 97-10 of the rearranged IBAN, letters read as 10..35
+    for (int k = 0; k < iban.length(); k++) {
+      char c = iban.charAt((k + 4) % iban.length());
+      remainder = c >= 'A' && c <= 'Z' ? (remainder * 100 + c - 'A' + 10) % 97 : (remainder * 10 + c - '0') % 97;
     }
-    return new BigInteger(numeric.toString()).mod(NINETY_SEVEN).intValue() == 1 ? candidate.length() : -1;
+    return remainder == 1 ? candidate.length() : -1;
   }
 
   private static int phoneLength(String candidate) {
