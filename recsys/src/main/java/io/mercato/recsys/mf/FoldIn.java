@@ -107,7 +107,7 @@ record FoldIn(FoldIn.Kind kind, double regularization, double biasRegularization
                 java.util.Arrays.fill(p, u * k, (u + 1) * k, 0f);
                 ImplicitAlsTrainer.cgRow(byUser, confidences(byUser, u), byUser.start(u), u, k, p,
                         items.itemFactorsArray(), gram(items), (float) penalty(regularization, byUser.length(u)), k,
-                        new float[4 * k]);
+                        new ImplicitAlsTrainer.CgWorkspace(k));
             }
             case BPR -> BprTrainer.foldInUser(byUser, u, items, p, this);
         }

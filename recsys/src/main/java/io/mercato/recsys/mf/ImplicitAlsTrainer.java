@@ -158,7 +158,7 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
             float[] y) {
         float[] gram = gram(parallel, y, rank);
         float lambda = (float) regularization;
-        parallel.forEachBlock(bounds, () -> new float[4 * rank], (block, from, to, w) -> {
+        parallel.forEachBlock(bounds, () -> new CgWorkspace(rank), (block, from, to, w) -> {
             for (int r = from; r < to; r++) {
                 cgRow(rows, confidence, 0, r, rank, x, y, gram, lambda, cgSteps, w);
             }
@@ -211,16 +211,45 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
     }
 
     /**
+     * A thread's scratch for {@link #cgRow}: the solver's four k-vectors, and the factors and confidences of the row's
+     * entries gathered into contiguous arrays (grown to the longest row seen), so that the conjugate-gradient steps
+     * stream through them instead of reading scattered rows of the fixed side (for a popular item, hundreds of
+     * thousands of user rows that no cache holds) once per step.
+     */
+    static final class CgWorkspace {
+        private final int k;
+        private final float[] vectors;
+        private float[] rows;
+        private float[] weights;
+
+        CgWorkspace(int k) {
+            this.k = k;
+            this.vectors = new float[4 * k];
+            this.rows = new float[16 * k];
+            this.weights = new float[16];
+        }
+
+        private void ensure(int entries) {
+            if (weights.length < entries) {
+                int n = Math.max(entries, 2 * weights.length);
+                rows = new float[n * k];
+                weights = new float[n];
+            }
+        }
+    }
+
+    /**
      * Improves row {@code r}'s factor in place with {@code steps} conjugate-gradient steps on
      * {@code (YᵀY + Yᵀ(C−I)Y + λI) x = YᵀC·1} (Hu, Koren &amp; Volinsky; CG as in Takács et al. and the implicit
      * library), warm-started from the current {@code x}. Entry {@code e} of the row has confidence
-     * {@code confidence[e − shift]}; columns at or beyond {@code y.length / k} are skipped. {@code w} is a
-     * workspace of 4·k floats.
+     * {@code confidence[e − shift]}; columns at or beyond {@code y.length / k} are skipped. The row's factors are
+     * read from {@code y} once, in the first pass, and gathered into {@code ws}.
      */
     static void cgRow(SparseMatrix rows, float[] confidence, int shift, int r, int k, float[] x, float[] y,
-            float[] gram, float lambda, int steps, float[] w) {
+            float[] gram, float lambda, int steps, CgWorkspace ws) {
         int xo = r * k;
         int cols = y.length / k;
+        float[] w = ws.vectors;
         int res = k;
         int dir = 2 * k;
         int ad = 3 * k;
@@ -232,24 +261,26 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         }
         int from = rows.start(r);
         int to = rows.end(r);
+        ws.ensure(to - from);
+        float[] g = ws.rows;
+        float[] cm1 = ws.weights;
+        int n = 0;
         for (int e = from; e < to; e++) {
             int j = rows.index(e);
             if (j < cols) {
                 float c = confidence[e - shift];
-                int yo = j * k;
-                axpy(c - (c - 1) * dot(y, yo, w, 0, k), y, yo, w, res, k);
+                int go = n * k;
+                System.arraycopy(y, j * k, g, go, k);
+                cm1[n++] = c - 1;
+                axpy(c - (c - 1) * dot(g, go, w, 0, k), g, go, w, res, k);
             }
         }
         System.arraycopy(w, res, w, dir, k);
         float rsOld = dot(w, res, w, res, k);
         for (int step = 0; step < steps && rsOld > 1e-20f; step++) {
             gramTimes(gram, lambda, w, dir, w, ad, k);
-            for (int e = from; e < to; e++) {
-                int j = rows.index(e);
-                if (j < cols) {
-                    int yo = j * k;
-                    axpy((confidence[e - shift] - 1) * dot(y, yo, w, dir, k), y, yo, w, ad, k);
-                }
+            for (int i = 0, go = 0; i < n; i++, go += k) {
+                axpy(cm1[i] * dot(g, go, w, dir, k), g, go, w, ad, k);
             }
             float a = rsOld / dot(w, dir, w, ad, k);
             axpy(a, w, dir, w, 0, k);

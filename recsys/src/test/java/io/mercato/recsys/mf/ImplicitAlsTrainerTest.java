@@ -30,7 +30,7 @@ class ImplicitAlsTrainerTest {
     void twoConjugateGradientStepsSolveARankTwoSystemExactly() {
         float[] x = {0.3f, -0.7f}; // any warm start: CG is exact after rank steps
         ImplicitAlsTrainer.cgRow(ONE_USER.byUser(), CONFIDENCES, 0, 0, 2, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), 1,
-                2, new float[8]);
+                2, new ImplicitAlsTrainer.CgWorkspace(2));
         assertThat(x[0]).isCloseTo(10f / 13, within(1e-6f));
         assertThat(x[1]).isCloseTo(2f / 13, within(1e-6f));
     }
@@ -39,7 +39,7 @@ class ImplicitAlsTrainerTest {
     void oneStepMovesTowardsTheSolution() {
         float[] x = {0f, 0f};
         ImplicitAlsTrainer.cgRow(ONE_USER.byUser(), CONFIDENCES, 0, 0, 2, x, ITEMS, ImplicitAlsTrainer.gram(ITEMS, 2), 1,
-                1, new float[8]);
+                1, new ImplicitAlsTrainer.CgWorkspace(2));
         double before = Math.hypot(10.0 / 13, 2.0 / 13);
         double after = Math.hypot(x[0] - 10.0 / 13, x[1] - 2.0 / 13);
         assertThat(after).isLessThan(before / 2);
@@ -64,7 +64,7 @@ class ImplicitAlsTrainerTest {
         for (int u = 0; u < data.userCount(); u++) {
             double[] exact = exactSolve(data, u, confidence, y, k, 0.5);
             float[] x = new float[data.userCount() * k];
-            ImplicitAlsTrainer.cgRow(data.byUser(), confidence, 0, u, k, x, y, gram, 0.5f, 2 * k, new float[4 * k]);
+            ImplicitAlsTrainer.cgRow(data.byUser(), confidence, 0, u, k, x, y, gram, 0.5f, 2 * k, new ImplicitAlsTrainer.CgWorkspace(k));
             for (int f = 0; f < k; f++) {
                 assertThat((double) x[u * k + f]).as("user %d factor %d", u, f).isCloseTo(exact[f], within(1e-4));
             }
@@ -73,7 +73,7 @@ class ImplicitAlsTrainerTest {
             for (int f = 0; f < k; f++) {
                 warm[u * k + f] = (float) (exact[f] + 0.05 * (f % 2 == 0 ? 1 : -1));
             }
-            ImplicitAlsTrainer.cgRow(data.byUser(), confidence, 0, u, k, warm, y, gram, 0.5f, 3, new float[4 * k]);
+            ImplicitAlsTrainer.cgRow(data.byUser(), confidence, 0, u, k, warm, y, gram, 0.5f, 3, new ImplicitAlsTrainer.CgWorkspace(k));
             double before = 0.05 * Math.sqrt(k);
             double after = 0;
             for (int f = 0; f < k; f++) {
