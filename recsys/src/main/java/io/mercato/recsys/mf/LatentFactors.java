@@ -164,19 +164,21 @@ public final class LatentFactors {
     }
 
     /**
-     * The top {@code n} items of every user, streamed: blocks of users are scored against all items in one float32
-     * matrix product each ({@code P[block] · Qᵀ}, at most about 16M scores per block), each user's row is scanned
-     * with a bounded heap of {@code n} (items in {@code exclude}'s row of the user skipped, e.g. the training items;
-     * ties go to the lower item index), and {@code sink} gets the lists in user order. Nothing but one block is
-     * ever held, so memory does not grow with the number of users. Biases are added as in {@link #score}.
+     * The top {@code n} items of every user, streamed: each user's scan visits items in order of decreasing factor
+     * norm and stops once no remaining item can reach the current n-th best ({@link NormOrderedItems}), so the result
+     * is exact without scoring the whole long tail. Items in {@code exclude}'s row of the user are skipped (e.g. the
+     * training items); ties go to the lower item index; {@code sink} gets the lists in user order. Only one block of
+     * users' lists is ever held, so memory does not grow with the number of users. Biases are added as in
+     * {@link #score}.
      *
      * @param exclude a users × items matrix whose entries are never recommended, or {@code null}
-     * @param threads threads for the heap scans (the product uses ND4J's own)
+     * @param threads threads scanning users in parallel
      */
     public void forEachTopN(int n, SparseMatrix exclude, int threads, TopListSink sink) throws java.io.IOException {
         io.mercato.core.Check.positive("n", n);
         io.mercato.core.Check.inRange("threads", threads, 1, 64);
-        int block = Math.max(1, Math.min(users, 16_000_000 / Math.max(1, items)));
+        NormOrderedItems ordered = new NormOrderedItems(rank, itemFactors, itemBias);
+        int block = Math.min(users, 8192);
         int[][] topItems = new int[block][n];
         float[][] topScores = new float[block][n];
         int[] lengths = new int[block];
@@ -184,14 +186,11 @@ public final class LatentFactors {
             for (int from = 0; from < users; from += block) {
                 int rows = Math.min(block, users - from);
                 int first = from;
-                INDArray product = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, items}, 'c');
-                Nd4j.create(Arrays.copyOfRange(userFactors, from * rank, (from + rows) * rank), new long[] {rows, rank}, 'c')
-                        .mmuli(itemMatrixT(), product);
-                float[] flat = product.data().asFloat();
-                product.close();
-                parallel.forEachBlock(RowParallel.even(rows, 64), () -> null, (b, lo, hi, unused) -> {
+                parallel.forEachBlock(RowParallel.even(rows, 64), ordered::workspace, (b, lo, hi, w) -> {
                     for (int r = lo; r < hi; r++) {
-                        lengths[r] = topOfRow(flat, r * items, first + r, exclude, topItems[r], topScores[r]);
+                        int u = first + r;
+                        lengths[r] = ordered.topOf(userFactors, u, (float) (offset + userBias(u)), exclude,
+                                topItems[r], topScores[r], w);
                     }
                 });
                 for (int r = 0; r < rows; r++) {
@@ -199,78 +198,6 @@ public final class LatentFactors {
                 }
             }
         }
-    }
-
-    /** The best {@code items.length} of one row of raw products (plus biases), best first; returns how many. */
-    private int topOfRow(float[] flat, int at, int u, SparseMatrix exclude, int[] heapItems, float[] heapScores) {
-        int n = heapItems.length;
-        int size = 0;
-        float base = (float) (offset + userBias(u));
-        int e = exclude == null ? 0 : exclude.start(u);
-        int end = exclude == null ? 0 : exclude.end(u);
-        for (int i = 0; i < items; i++) {
-            if (e < end && exclude.index(e) == i) {
-                e++;
-                continue;
-            }
-            float s = base + flat[at + i] + (itemBias == null ? 0 : itemBias[i]);
-            if (size < n) {
-                heapItems[size] = i;
-                heapScores[size] = s;
-                siftUp(heapItems, heapScores, size++);
-            } else if (s > heapScores[0]) {
-                heapItems[0] = i;
-                heapScores[0] = s;
-                siftDown(heapItems, heapScores, size);
-            }
-        }
-        // heap sort: repeatedly move the worst to the end, leaving the best first
-        for (int last = size - 1; last > 0; last--) {
-            swap(heapItems, heapScores, 0, last);
-            siftDown(heapItems, heapScores, last);
-        }
-        return size;
-    }
-
-    /** Whether (item a, score sa) ranks below (item b, score sb): lower score, or equal score and higher index. */
-    private static boolean worse(int a, float sa, int b, float sb) {
-        return sa < sb || sa == sb && a > b;
-    }
-
-    private static void siftUp(int[] it, float[] sc, int c) {
-        while (c > 0) {
-            int parent = (c - 1) / 2;
-            if (!worse(it[c], sc[c], it[parent], sc[parent])) {
-                return;
-            }
-            swap(it, sc, c, parent);
-            c = parent;
-        }
-    }
-
-    private static void siftDown(int[] it, float[] sc, int size) {
-        int c = 0;
-        while (true) {
-            int l = 2 * c + 1;
-            if (l >= size) {
-                return;
-            }
-            int w = l + 1 < size && worse(it[l + 1], sc[l + 1], it[l], sc[l]) ? l + 1 : l;
-            if (!worse(it[w], sc[w], it[c], sc[c])) {
-                return;
-            }
-            swap(it, sc, c, w);
-            c = w;
-        }
-    }
-
-    private static void swap(int[] it, float[] sc, int a, int b) {
-        int ti = it[a];
-        it[a] = it[b];
-        it[b] = ti;
-        float ts = sc[a];
-        sc[a] = sc[b];
-        sc[b] = ts;
     }
 
     private INDArray itemMatrixT() {
