@@ -180,16 +180,17 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         int rows = y.length / k;
         int[] bounds = RowParallel.even(rows, GRAM_BLOCK);
         double[][] partial = new double[bounds.length - 1][];
-        parallel.forEachBlock(bounds, () -> new float[k * k], (block, from, to, run) -> {
+        parallel.forEachBlock(bounds, () -> new float[k * k + GRAM_RUN], (block, from, to, run) -> {
             double[] g = new double[k * k];
             for (int r0 = from; r0 < to; r0 += GRAM_RUN) {
-                java.util.Arrays.fill(run, 0f);
+                java.util.Arrays.fill(run, 0, k * k, 0f);
                 int r1 = Math.min(to, r0 + GRAM_RUN);
-                for (int r = r0; r < r1; r++) {
-                    int o = r * k;
-                    for (int f = 0; f < k; f++) {
-                        axpy(y[o + f], y, o, run, f * k, k);
+                for (int f = 0; f < k; f++) {
+                    // column f of the run, then row f of the run's Gram: Σ_r y[r][f] · y[r]
+                    for (int r = r0; r < r1; r++) {
+                        run[k * k + r - r0] = y[r * k + f];
                     }
+                    addTransposedTimes(y, r0 * k, r1 - r0, k, run, k * k, run, f * k);
                 }
                 for (int c = 0; c < g.length; c++) {
                     g[c] += run[c];
@@ -221,12 +222,14 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         private final float[] vectors;
         private float[] rows;
         private float[] weights;
+        private float[] terms;
 
         CgWorkspace(int k) {
             this.k = k;
             this.vectors = new float[4 * k];
             this.rows = new float[16 * k];
             this.weights = new float[16];
+            this.terms = new float[16];
         }
 
         private void ensure(int entries) {
@@ -234,6 +237,7 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
                 int n = Math.max(entries, 2 * weights.length);
                 rows = new float[n * k];
                 weights = new float[n];
+                terms = new float[n];
             }
         }
     }
@@ -264,6 +268,7 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
         ws.ensure(to - from);
         float[] g = ws.rows;
         float[] cm1 = ws.weights;
+        float[] t = ws.terms;
         int n = 0;
         for (int e = from; e < to; e++) {
             int j = rows.index(e);
@@ -271,17 +276,23 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
                 float c = confidence[e - shift];
                 int go = n * k;
                 System.arraycopy(y, j * k, g, go, k);
+                t[n] = c;
                 cm1[n++] = c - 1;
-                axpy(c - (c - 1) * dot(g, go, w, 0, k), g, go, w, res, k);
             }
         }
+        // the dots in a second pass, so that the gather's cache misses overlap instead of each waiting for a dot
+        for (int i = 0, go = 0; i < n; i++, go += k) {
+            t[i] -= cm1[i] * dot(g, go, w, 0, k);
+        }
+        addTransposedTimes(g, 0, n, k, t, 0, w, res);
         System.arraycopy(w, res, w, dir, k);
         float rsOld = dot(w, res, w, res, k);
         for (int step = 0; step < steps && rsOld > 1e-20f; step++) {
             gramTimes(gram, lambda, w, dir, w, ad, k);
             for (int i = 0, go = 0; i < n; i++, go += k) {
-                axpy(cm1[i] * dot(g, go, w, dir, k), g, go, w, ad, k);
+                t[i] = cm1[i] * dot(g, go, w, dir, k);
             }
+            addTransposedTimes(g, 0, n, k, t, 0, w, ad);
             float a = rsOld / dot(w, dir, w, ad, k);
             axpy(a, w, dir, w, 0, k);
             axpy(-a, w, ad, w, res, k);
@@ -337,6 +348,58 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
                 s += gram[h * k + f] * v[vAt + h];
             }
             out[outAt + f] = s;
+        }
+    }
+
+    /** Rows of the gathered factors handled per pass of {@link #addTransposedTimes} (32 KB at rank 32). */
+    private static final int GATHER_RUN = 256;
+
+    /**
+     * {@code out[outAt..] += Gᵀ t} for the {@code n × k} row-major factors {@code G} starting at {@code g[gAt]}: eight outputs at a time
+     * held in locals while a run of rows streams past (one load per multiply-add, no stores in the inner loop, unlike
+     * one axpy per row), runs of {@value #GATHER_RUN} rows so that the rows stay in cache across the output blocks.
+     */
+    private static void addTransposedTimes(float[] g, int gAt, int n, int k, float[] t, int tAt, float[] out,
+            int outAt) {
+        for (int i0 = 0; i0 < n; i0 += GATHER_RUN) {
+            int i1 = Math.min(n, i0 + GATHER_RUN);
+            int f = 0;
+            for (; f + 7 < k; f += 8) {
+                float s0 = 0;
+                float s1 = 0;
+                float s2 = 0;
+                float s3 = 0;
+                float s4 = 0;
+                float s5 = 0;
+                float s6 = 0;
+                float s7 = 0;
+                for (int i = i0, go = gAt + i0 * k + f; i < i1; i++, go += k) {
+                    float ti = t[tAt + i];
+                    s0 += g[go] * ti;
+                    s1 += g[go + 1] * ti;
+                    s2 += g[go + 2] * ti;
+                    s3 += g[go + 3] * ti;
+                    s4 += g[go + 4] * ti;
+                    s5 += g[go + 5] * ti;
+                    s6 += g[go + 6] * ti;
+                    s7 += g[go + 7] * ti;
+                }
+                out[outAt + f] += s0;
+                out[outAt + f + 1] += s1;
+                out[outAt + f + 2] += s2;
+                out[outAt + f + 3] += s3;
+                out[outAt + f + 4] += s4;
+                out[outAt + f + 5] += s5;
+                out[outAt + f + 6] += s6;
+                out[outAt + f + 7] += s7;
+            }
+            for (; f < k; f++) {
+                float s = 0;
+                for (int i = i0, go = gAt + i0 * k + f; i < i1; i++, go += k) {
+                    s += g[go] * t[tAt + i];
+                }
+                out[outAt + f] += s;
+            }
         }
     }
 
