@@ -36,18 +36,19 @@ final class NormOrderedItems {
         this.items = itemFactors.length / rank;
         this.chunks = (items + CHUNK - 1) / CHUNK;
         this.itemBias = itemBias;
-        double[] norm = new double[items];
-        Integer[] boxed = new Integer[items];
+        float[] norm = new float[items];
+        // sort keys: decreasing norm (the bits of a non-negative float order like the float), then increasing index
+        long[] keys = new long[items];
         for (int i = 0; i < items; i++) {
-            norm[i] = Math.sqrt(LatentFactors.dot(itemFactors, i * rank, itemFactors, i * rank, rank));
-            boxed[i] = i;
+            norm[i] = (float) Math.sqrt(LatentFactors.dot(itemFactors, i * rank, itemFactors, i * rank, rank));
+            keys[i] = (long) (Integer.MAX_VALUE - Float.floatToIntBits(norm[i])) << 32 | i;
         }
-        Arrays.sort(boxed, (a, b) -> norm[a] != norm[b] ? Double.compare(norm[b], norm[a]) : Integer.compare(a, b));
+        Arrays.sort(keys);
         order = new int[chunks * CHUNK];
         Arrays.fill(order, -1);
         packed = new float[chunks * CHUNK * rank];
         for (int pos = 0; pos < items; pos++) {
-            int i = boxed[pos];
+            int i = (int) keys[pos];
             order[pos] = i;
             int c = pos / CHUNK;
             int j = pos % CHUNK;

@@ -84,7 +84,7 @@ public final class CnnTrainer implements TextModelTrainer {
     if (pretrained != null) {
       pretrained.initialize(graph, EMBEDDING, train, "cnn");
     }
-    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "cnn");
+    Dl4jNetworks.train(graph, layout::encode, train, validation, options, DEFAULT_EPOCHS, "cnn", true);
     return new CnnModel(graph, layout, train.outputs(), train.multiLabel());
   }
 
