@@ -357,12 +357,17 @@ public final class PiiMasker {
     private int[] phoneWordStarts;
     int maxDotsInDigitRun;
 
-    /** ASCII characters that {@link #mayMatch} passes over: all but digits, {@code @ :}, capitals, p and t. */
-    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+    /** What {@link #mayMatch} does with an ASCII character: pass over it, or look at it ({@code SOME_*}). */
+    private static final byte[] ASCII_ROLE = new byte[0x80];
+    private static final byte PLAIN = 0;
+    /** A capital but P and T: it matters only right after a digit (a house number: "221B Baker"). */
+    private static final byte CAPITAL = 1;
+    private static final byte TRIGGER = 2;
 
     static {
       for (char c = 0; c < 0x80; c++) {
-        PLAIN_ASCII[c] = !isDigit(c) && c != '@' && c != ':' && !isUpper(c) && c != 'p' && c != 't';
+        ASCII_ROLE[c] = isDigit(c) || c == '@' || c == ':' || (c | 0x20) == 'p' || (c | 0x20) == 't' ? TRIGGER
+            : isUpper(c) ? CAPITAL : PLAIN;
       }
     }
 
@@ -371,7 +376,8 @@ public final class PiiMasker {
      * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), three dots between
      * digits (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number
      * before 号, or the word passport or 护照. Most texts have none of these; the loop passes over their
-     * characters with one table lookup each, and looks back at the few before an interesting one.
+     * characters with one table lookup each (a capital too, unless a digit was just before it), and looks back
+     * at the few before an interesting one.
      */
     static boolean mayMatch(String text) {
       boolean wordAt = false;
@@ -379,8 +385,16 @@ public final class PiiMasker {
       int groupedDigits = 0;
       int lastDigit = -10;
       for (int i = 0, n = text.length(); i < n; i++) {
+        if (i - lastDigit > 3 && (i = skipPlain(text, i, n)) == n) {
+          break;
+        }
         char raw = text.charAt(i);
-        if (raw < 0x80 ? PLAIN_ASCII[raw] : raw < 0x3000 || raw > 0xFF5E
+        if (raw < 0x80) {
+          byte role = ASCII_ROLE[raw];
+          if (role == PLAIN || role == CAPITAL && i - lastDigit > 3) {
+            continue;
+          }
+        } else if (raw < 0x3000 || raw > 0xFF5E
             || raw > 0x3000 && raw < 0xFF01 && raw != '特' && raw != '照' && raw != '号' && raw != '號') {
           continue;
         }
@@ -394,17 +408,19 @@ public final class PiiMasker {
             return true;
           }
         } else if (isLetter(c)) {
-          char lower = (char) (c | 0x20);
-          char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
-          if (isUpper(c) && i - lastDigit <= 3 && isSpace(before(text, i, 1)) && next >= 'a' && next <= 'z'
+          if (isUpper(c) && i - lastDigit <= 3 && isSpace(before(text, i, 1))
               && (isDigit(before(text, i, 2)) || isLetter(before(text, i, 2)) && isDigit(before(text, i, 3)))) {
-            return true;   // "221B Baker": perhaps an address
+            char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
+            if (next >= 'a' && next <= 'z') {
+              return true;   // "221B Baker": perhaps an address
+            }
           }
+          char lower = (char) (c | 0x20);
           if (lower == 'p') {
-            if (!isLetter(before(text, i, 1)) && text.regionMatches(true, i, "passport", 0, 8)) {
+            if (i + 8 <= n && !isLetter(before(text, i, 1)) && text.regionMatches(true, i, "passport", 0, 8)) {
               return true;
             }
-          } else if (lower == 't' && !isLetter(next)) {   // the end of "at" or "dot"?
+          } else if (lower == 't' && (i + 1 == n || !isLetter(fold(text.charAt(i + 1))))) {   // "at" or "dot"?
             char p1 = before(text, i, 1);
             char p2 = before(text, i, 2);
             if ((p1 | 0x20) == 'a') {
@@ -424,6 +440,46 @@ public final class PiiMasker {
         }
       }
       return wordAt && wordDot;
+    }
+
+    /**
+     * The first position from {@code i} on that {@link #mayMatch} must look at, no digit being less than 4
+     * characters before any of them (so that a capital is plain): a digit, {@code @} or colon, a p that starts
+     * a word and is followed by an a, the t that ends a word "at" or "dot", a Chinese character that ends a
+     * trigger, or the full-width form of one of these; {@code n} if none.
+     */
+    private static int skipPlain(String text, int i, int n) {
+      for (; i < n; i++) {
+        char raw = text.charAt(i);
+        char c = raw;
+        if (raw >= 0x80) {
+          if (raw < 0xFF01 || raw > 0xFF5E) {
+            if (raw == '特' || raw == '照' || raw == '号' || raw == '號') {
+              return i;
+            }
+            continue;
+          }
+          c = (char) (raw - 0xFEE0);
+        }
+        if (ASCII_ROLE[c] == TRIGGER) {
+          char lower = (char) (c | 0x20);
+          if (lower == 't') {
+            if ((i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)) {
+              return i;
+            }
+          } else if (lower != 'p' || i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))) {
+            return i;
+          }
+        }
+      }
+      return n;
+    }
+
+    /** Whether the t at {@code i} ends an "at" or "dot" that no letter comes before. */
+    private static boolean isAtOrDotEnd(String text, int i) {
+      char p1 = (char) (before(text, i, 1) | 0x20);
+      return p1 == 'a' ? !isLetter(before(text, i, 2))
+          : p1 == 'o' && (before(text, i, 2) | 0x20) == 'd' && !isLetter(before(text, i, 3));
     }
 
     /** How many dots the run of digits and dots that ends right before the digit at {@code i} holds. */
