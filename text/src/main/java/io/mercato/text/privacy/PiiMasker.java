@@ -571,8 +571,9 @@ public final class PiiMasker {
         if (i < n && (p1 | 0x20) != 't') {   // pass over a stretch of plain characters at once
           int j = i;
           boolean nonHex = false;
-          for (char r; j < n && isSkippable(r = text.charAt(j), j > i || groupedDigits == 0); j++) {
-            nonHex |= !isHex(r);
+          for (char r; j < n && (isSkippable(r = text.charAt(j), j > i || groupedDigits == 0)
+              || isPlainAt(j, j > i || groupedDigits == 0)); j++) {
+            nonHex |= !isHex(fold(r));
           }
           if (j > i) {
             digitRun = 0;
@@ -654,7 +655,8 @@ public final class PiiMasker {
           }
         } else if (c == '@') {
           at = true;
-        } else if ((c | 0x20) == 'p' && i + 8 <= n && text.regionMatches(true, i, "passport", 0, 8)) {
+        } else if ((c | 0x20) == 'p' && i + 8 <= n && (text.charAt(i + 1) | 0x20) == 'a'
+            && text.regionMatches(true, i, "passport", 0, 8)) {
           passportWord = true;
         }
         if ((p1 | 0x20) == 't' && (p2 | 0x20) == 'a' && !isLetter(p3) && !isLetter(c)) {
@@ -739,6 +741,39 @@ public final class PiiMasker {
       for (char c = 0; c < 0x80; c++) {
         SKIPPABLE_ASCII[c] = !isUpper(c) && c != ' ' && isPlain(c, 'x', 'x', 'x', 1);
       }
+    }
+
+    /**
+     * Whether the character at {@code j}, which {@link #isSkippable} does not pass over, is plain (see
+     * {@link #isPlain}) after what comes before it, as long as no {@code t} that an {@code a} precedes comes
+     * right before it: the full-width form of a skippable character, a capital but after a space (a house number's street), a {@code t} but after an
+     * {@code a} or {@code o} (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
+     */
+    private boolean isPlainAt(int j, boolean spaceIsPlain) {
+      char c = fold(text.charAt(j));
+      if (c >= 0x80) {
+        return false;
+      }
+      if (SKIPPABLE_ASCII[c] || c == ' ' && spaceIsPlain) {
+        return true;
+      }
+      if (!isLetter(c)) {
+        return false;
+      }
+      char p1 = before(j, 1);
+      char lower = (char) (c | 0x20);
+      if (isUpper(c) && isSpace(p1)) {
+        return false;
+      }
+      if (lower == 't') {
+        return (p1 | 0x20) != 'a' && (p1 | 0x20) != 'o';
+      }
+      return lower != 'p' || j + 1 == text.length() || (text.charAt(j + 1) | 0x20) != 'a';
+    }
+
+    /** The folded character {@code back} positions before {@code i} ({@code ' '} before the start). */
+    private char before(int i, int back) {
+      return i >= back ? fold(text.charAt(i - back)) : ' ';
     }
 
     /**
