@@ -165,7 +165,8 @@ public final class PiiMasker {
 
     /**
      * Around each run of 7+ grouped digits: every match holds such a run and starts at most
-     * {@code contextBeforeDigits} characters before it.
+     * {@code contextBeforeDigits} characters before it, with a digit, capital, {@code +} or {@code (} that
+     * no ASCII letter or digit comes before (see {@link Masking#findAllStartingAtWords}).
      */
     static Scope nearDigitGroups(int contextBeforeDigits) {
       return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
@@ -178,7 +179,7 @@ public final class PiiMasker {
               && groups[2 * w] - contextBeforeDigits <= to) {
             to = Math.min(s.length(), groups[2 * w + 1] + 1);
           }
-          out.findAll(from, to);
+          out.findAllStartingAtWords(from, to);
         }
       };
     }
@@ -915,6 +916,25 @@ public final class PiiMasker {
       m.region(Math.max(from, ruleMaskedUpTo), to);
       while (m.find()) {
         accept();
+      }
+    }
+
+    /**
+     * What {@link #findAll} finds, for a pattern whose every match starts with an ASCII digit, capital,
+     * {@code +} or {@code (} that no ASCII letter or digit comes before: the pattern is tried only there,
+     * and, as a search does, from the end of each match on (also when the validator rejected it).
+     */
+    void findAllStartingAtWords(int from, int to) {
+      for (int p = Math.max(from, ruleMaskedUpTo); p < to; p++) {
+        char c = searched.charAt(p);
+        if ((isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(')
+            && (p == 0 || !isAsciiAlnum(searched.charAt(p - 1)))) {
+          m.region(p, to);
+          if (m.lookingAt()) {
+            accept();
+            p = Math.max(p, m.end() - 1);
+          }
+        }
       }
     }
 
