@@ -104,8 +104,31 @@ public final class PiiMasker {
   private interface Scope {
     void search(String s, Signals signals, Masking out);
 
-    /** Anywhere. */
-    Scope WHOLE_TEXT = (s, signals, out) -> out.findAll(0, s.length());
+    /** Where {@code canStart} holds, anywhere. */
+    static Scope startingAt(StartTest canStart) {
+      return (s, signals, out) -> out.findAllStartingAt(0, s.length(), canStart);
+    }
+
+    /**
+     * From the run of Chinese characters before the first number followed by 号 or 號: a Chinese address is
+     * such a run (road and the divisions before it), the number and 号, so none starts before.
+     */
+    Scope FROM_FIRST_ROAD_NUMBER = (s, signals, out) -> {
+      for (int i = 1, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if ((c == '号' || c == '號') && isAsciiDigit(s.charAt(i - 1))) {
+          int from = i - 1;
+          while (from > 0 && isAsciiDigit(s.charAt(from - 1))) {
+            from--;
+          }
+          while (from > 0 && s.charAt(from - 1) >= '\u4e00' && s.charAt(from - 1) <= '\u9fa5') {
+            from--;
+          }
+          out.findAll(from, n);
+          return;
+        }
+      }
+    };
 
     /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
     Scope AT_PHONE_WORDS = (s, signals, out) -> {
@@ -153,9 +176,12 @@ public final class PiiMasker {
       }
     };
 
-    /** Each place two capitals, two digits start after a non-alphanumeric: the country and check of an IBAN. */
+    /**
+     * Each place two capitals, two digits start after a non-alphanumeric: the country and check of an IBAN
+     * (from the first place the pre-scan saw two capitals before two digits).
+     */
     Scope AT_IBAN_STARTS = (s, signals, out) -> {
-      for (int i = 0, n = s.length(); i + 3 < n; i++) {
+      for (int i = signals.firstIbanStart, n = s.length(); i + 3 < n; i++) {
         if (isAsciiUpper(s.charAt(i)) && isAsciiUpper(s.charAt(i + 1)) && isAsciiDigit(s.charAt(i + 2))
             && isAsciiDigit(s.charAt(i + 3)) && (i == 0 || !isAsciiAlnum(s.charAt(i - 1)))) {
           out.matchAt(i);
@@ -166,7 +192,7 @@ public final class PiiMasker {
     /**
      * Around each run of 7+ grouped digits: every match holds such a run and starts at most
      * {@code contextBeforeDigits} characters before it, with a digit, capital, {@code +} or {@code (} that
-     * no ASCII letter or digit comes before (see {@link Masking#findAllStartingAtWords}).
+     * no ASCII letter or digit comes before ({@link StartTest#WORD_OF_DIGITS}).
      */
     static Scope nearDigitGroups(int contextBeforeDigits) {
       return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
@@ -179,7 +205,7 @@ public final class PiiMasker {
               && groups[2 * w] - contextBeforeDigits <= to) {
             to = Math.min(s.length(), groups[2 * w + 1] + 1);
           }
-          out.findAllStartingAtWords(from, to);
+          out.findAllStartingAt(from, to, StartTest.WORD_OF_DIGITS);
         }
       };
     }
@@ -216,13 +242,26 @@ public final class PiiMasker {
     }
   }
 
-  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {
+  /** Whether a match of a rule's pattern can start at {@code p} of the text searched. */
+  @FunctionalInterface
+  private interface StartTest {
+    boolean test(String s, int p);
 
-    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
-      this(kind, pattern, guard, validator, Scope.WHOLE_TEXT);
-    }
+    /** An ASCII digit, capital, {@code +} or {@code (} that no ASCII letter or digit comes before. */
+    StartTest WORD_OF_DIGITS = (s, p) -> {
+      char c = s.charAt(p);
+      return (isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(') && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
+    };
+
+    /** The first letter of "passport" (either case) or of 护照. */
+    StartTest PASSPORT_WORD = (s, p) -> {
+      char c = s.charAt(p);
+      return (c | 0x20) == 'p' || c == '护';
+    };
   }
+
+  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {}
 
   /** How much of a candidate match is personal data: its length, a shorter prefix, or -1 for none. */
   @FunctionalInterface
@@ -252,12 +291,13 @@ public final class PiiMasker {
           Scope.nearDigitGroups(0)),
       new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
-          m -> digitsOf(m).length() >= 6 ? m.length() : -1),
+          m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
       new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
           WHOLE, Scope.AT_PHONE_WORDS),
-      new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE),
-      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE));
+      new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
+          Scope.startingAt(StartTest.WORD_OF_DIGITS)),
+      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -342,6 +382,8 @@ public final class PiiMasker {
     boolean at;
     boolean obfuscatedAt;
     boolean ibanStart;
+    /** Where the first two capitals before two digits start (if {@link #ibanStart}). */
+    int firstIbanStart;
     boolean passportWord;
     boolean passportShape;
     boolean houseNumberThenCapital;
@@ -666,7 +708,10 @@ public final class PiiMasker {
           wordAt |= isSpace(p3) && isSpace(c);
         }
         wordDot |= (c | 0x20) == 't' && (p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(p3);
-        ibanStart |= isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z';
+        if (!ibanStart && isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z') {
+          ibanStart = true;
+          firstIbanStart = i - 3;
+        }
         if (c >= 'A' && c <= 'Z' && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(p3))) {
           char next = i + 1 < n ? text.charAt(i + 1) : ' ';
           if (next >= 'a' && next <= 'z' && !houseNumberThenCapital) {   // "221B Baker", not "send 2 U"
@@ -920,15 +965,13 @@ public final class PiiMasker {
     }
 
     /**
-     * What {@link #findAll} finds, for a pattern whose every match starts with an ASCII digit, capital,
-     * {@code +} or {@code (} that no ASCII letter or digit comes before: the pattern is tried only there,
-     * and, as a search does, from the end of each match on (also when the validator rejected it).
+     * What {@link #findAll} finds, for a pattern whose every match starts where {@code canStart} holds: the
+     * pattern is tried only there, and, as a search does, from the end of each match on (also when the
+     * validator rejected it).
      */
-    void findAllStartingAtWords(int from, int to) {
+    void findAllStartingAt(int from, int to, StartTest canStart) {
       for (int p = Math.max(from, ruleMaskedUpTo); p < to; p++) {
-        char c = searched.charAt(p);
-        if ((isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(')
-            && (p == 0 || !isAsciiAlnum(searched.charAt(p - 1)))) {
+        if (canStart.test(searched, p)) {
           m.region(p, to);
           if (m.lookingAt()) {
             accept();
