@@ -280,7 +280,7 @@ public final class PiiMasker {
       new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE, Scope.BEFORE_AT_WORDS),
       new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength, Scope.AT_IBAN_STARTS),
       new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length,
-          Scope.runsHolding(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80, ':', 2)),
+          Scope.runsHolding(c -> c == ':' || c == '.' || isAsciiHex((char) c), ':', 2)),
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
@@ -767,9 +767,12 @@ public final class PiiMasker {
     }
 
     private boolean isPhoneWordAt(int i) {
+      if (i > 0 && isLetter(text.charAt(i - 1))) {
+        return false;
+      }
       char c = text.charAt(i);
       char lower = c < 0x80 ? (char) (c | 0x20) : c;
-      if (PHONE_WORD_STARTS.indexOf(lower) < 0 || i > 0 && isLetter(text.charAt(i - 1))) {
+      if (PHONE_WORD_STARTS.indexOf(lower) < 0) {
         return false;
       }
       for (String word : PHONE_WORDS) {
@@ -905,6 +908,10 @@ public final class PiiMasker {
 
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAsciiHex(char c) {
+    return isAsciiDigit(c) || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
   }
 
   private static boolean isAsciiUpper(char c) {
