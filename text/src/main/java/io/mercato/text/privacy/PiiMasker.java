@@ -611,7 +611,7 @@ public final class PiiMasker {
       char p2 = ' ';
       char p1 = ' ';
       for (int i = 0; i <= n; i++) {
-        if (i < n && (p1 | 0x20) != 't') {   // pass over a stretch of plain characters at once
+        if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
           boolean nonHex = false;
           for (char r; j < n && (isSkippable(r = text.charAt(j), j > i || groupedDigits == 0)
@@ -795,8 +795,9 @@ public final class PiiMasker {
     /**
      * Whether the character at {@code j}, which {@link #isSkippable} does not pass over, is plain (see
      * {@link #isPlain}) after what comes before it, as long as no {@code t} that an {@code a} precedes comes
-     * right before it: the full-width form of a skippable character, a capital but after a space (a house number's street), a {@code t} but after an
-     * {@code a} or {@code o} (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
+     * right before it: the full-width form of a skippable character, a capital but after a space that a
+     * digit comes shortly before (a house number's street), a {@code t} but after an {@code a} or {@code o}
+     * (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
      */
     private boolean isPlainAt(int j, boolean spaceIsPlain) {
       char c = fold(text.charAt(j));
@@ -811,7 +812,7 @@ public final class PiiMasker {
       }
       char p1 = before(j, 1);
       char lower = (char) (c | 0x20);
-      if (isUpper(c) && isSpace(p1)) {
+      if (isUpper(c) && isSpace(p1) && (isDigit(before(j, 2)) || isDigit(before(j, 3)))) {
         return false;
       }
       if (lower == 't') {
