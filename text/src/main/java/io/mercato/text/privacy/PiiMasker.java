@@ -104,8 +104,31 @@ public final class PiiMasker {
   private interface Scope {
     void search(String s, Signals signals, Masking out);
 
-    /** Anywhere. */
-    Scope WHOLE_TEXT = (s, signals, out) -> out.findAll(0, s.length());
+    /** Where {@code canStart} holds, anywhere. */
+    static Scope startingAt(StartTest canStart) {
+      return (s, signals, out) -> out.findAllStartingAt(0, s.length(), canStart);
+    }
+
+    /**
+     * From the run of Chinese characters before the first number followed by 号 or 號: a Chinese address is
+     * such a run (road and the divisions before it), the number and 号, so none starts before.
+     */
+    Scope FROM_FIRST_ROAD_NUMBER = (s, signals, out) -> {
+      for (int i = 1, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if ((c == '号' || c == '號') && isAsciiDigit(s.charAt(i - 1))) {
+          int from = i - 1;
+          while (from > 0 && isAsciiDigit(s.charAt(from - 1))) {
+            from--;
+          }
+          while (from > 0 && s.charAt(from - 1) >= '\u4e00' && s.charAt(from - 1) <= '\u9fa5') {
+            from--;
+          }
+          out.findAll(from, n);
+          return;
+        }
+      }
+    };
 
     /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
     Scope AT_PHONE_WORDS = (s, signals, out) -> {
@@ -153,9 +176,12 @@ public final class PiiMasker {
       }
     };
 
-    /** Each place two capitals, two digits start after a non-alphanumeric: the country and check of an IBAN. */
+    /**
+     * Each place two capitals, two digits start after a non-alphanumeric: the country and check of an IBAN
+     * (from the first place the pre-scan saw two capitals before two digits).
+     */
     Scope AT_IBAN_STARTS = (s, signals, out) -> {
-      for (int i = 0, n = s.length(); i + 3 < n; i++) {
+      for (int i = signals.firstIbanStart, n = s.length(); i + 3 < n; i++) {
         if (isAsciiUpper(s.charAt(i)) && isAsciiUpper(s.charAt(i + 1)) && isAsciiDigit(s.charAt(i + 2))
             && isAsciiDigit(s.charAt(i + 3)) && (i == 0 || !isAsciiAlnum(s.charAt(i - 1)))) {
           out.matchAt(i);
@@ -165,7 +191,8 @@ public final class PiiMasker {
 
     /**
      * Around each run of 7+ grouped digits: every match holds such a run and starts at most
-     * {@code contextBeforeDigits} characters before it.
+     * {@code contextBeforeDigits} characters before it, with a digit, capital, {@code +} or {@code (} that
+     * no ASCII letter or digit comes before ({@link StartTest#WORD_OF_DIGITS}).
      */
     static Scope nearDigitGroups(int contextBeforeDigits) {
       return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
@@ -178,7 +205,7 @@ public final class PiiMasker {
               && groups[2 * w] - contextBeforeDigits <= to) {
             to = Math.min(s.length(), groups[2 * w + 1] + 1);
           }
-          out.findAll(from, to);
+          out.findAllStartingAt(from, to, StartTest.WORD_OF_DIGITS);
         }
       };
     }
@@ -215,13 +242,26 @@ public final class PiiMasker {
     }
   }
 
-  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {
+  /** Whether a match of a rule's pattern can start at {@code p} of the text searched. */
+  @FunctionalInterface
+  private interface StartTest {
+    boolean test(String s, int p);
 
-    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator) {
-      this(kind, pattern, guard, validator, Scope.WHOLE_TEXT);
-    }
+    /** An ASCII digit, capital, {@code +} or {@code (} that no ASCII letter or digit comes before. */
+    StartTest WORD_OF_DIGITS = (s, p) -> {
+      char c = s.charAt(p);
+      return (isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(') && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
+    };
+
+    /** The first letter of "passport" (either case) or of 护照. */
+    StartTest PASSPORT_WORD = (s, p) -> {
+      char c = s.charAt(p);
+      return (c | 0x20) == 'p' || c == '护';
+    };
   }
+
+  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
+  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {}
 
   /** How much of a candidate match is personal data: its length, a shorter prefix, or -1 for none. */
   @FunctionalInterface
@@ -240,7 +280,7 @@ public final class PiiMasker {
       new Rule(PiiKind.EMAIL, OBFUSCATED_EMAIL, g -> g.at || g.obfuscatedAt, WHOLE, Scope.BEFORE_AT_WORDS),
       new Rule(PiiKind.IBAN, IBAN, g -> g.ibanStart, PiiMasker::ibanLength, Scope.AT_IBAN_STARTS),
       new Rule(PiiKind.IP, IPV6_CANDIDATE, g -> g.maxColonsInHexRun >= 2, PiiMasker::ipv6Length,
-          Scope.runsHolding(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80, ':', 2)),
+          Scope.runsHolding(c -> c == ':' || c == '.' || isAsciiHex((char) c), ':', 2)),
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
@@ -251,12 +291,13 @@ public final class PiiMasker {
           Scope.nearDigitGroups(0)),
       new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
-          m -> digitsOf(m).length() >= 6 ? m.length() : -1),
+          m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
       new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, Scope.nearDigitGroups(2)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
           WHOLE, Scope.AT_PHONE_WORDS),
-      new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE),
-      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE));
+      new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
+          Scope.startingAt(StartTest.WORD_OF_DIGITS)),
+      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -341,6 +382,8 @@ public final class PiiMasker {
     boolean at;
     boolean obfuscatedAt;
     boolean ibanStart;
+    /** Where the first two capitals before two digits start (if {@link #ibanStart}). */
+    int firstIbanStart;
     boolean passportWord;
     boolean passportShape;
     boolean houseNumberThenCapital;
@@ -357,12 +400,17 @@ public final class PiiMasker {
     private int[] phoneWordStarts;
     int maxDotsInDigitRun;
 
-    /** ASCII characters that {@link #mayMatch} passes over: all but digits, {@code @ :}, capitals, p and t. */
-    private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+    /** What {@link #mayMatch} does with an ASCII character: pass over it, or look at it ({@code SOME_*}). */
+    private static final byte[] ASCII_ROLE = new byte[0x80];
+    private static final byte PLAIN = 0;
+    /** A capital but P and T: it matters only right after a digit (a house number: "221B Baker"). */
+    private static final byte CAPITAL = 1;
+    private static final byte TRIGGER = 2;
 
     static {
       for (char c = 0; c < 0x80; c++) {
-        PLAIN_ASCII[c] = !isDigit(c) && c != '@' && c != ':' && !isUpper(c) && c != 'p' && c != 't';
+        ASCII_ROLE[c] = isDigit(c) || c == '@' || c == ':' || (c | 0x20) == 'p' || (c | 0x20) == 't' ? TRIGGER
+            : isUpper(c) ? CAPITAL : PLAIN;
       }
     }
 
@@ -371,7 +419,8 @@ public final class PiiMasker {
      * 艾特, a bracketed "at", the words "at" and "dot", a colon between hex digits (IPv6), three dots between
      * digits (IPv4), two capitals before two digits (IBAN), a house number before a capitalized word, a number
      * before 号, or the word passport or 护照. Most texts have none of these; the loop passes over their
-     * characters with one table lookup each, and looks back at the few before an interesting one.
+     * characters with one table lookup each (a capital too, unless a digit was just before it), and looks back
+     * at the few before an interesting one.
      */
     static boolean mayMatch(String text) {
       boolean wordAt = false;
@@ -379,8 +428,16 @@ public final class PiiMasker {
       int groupedDigits = 0;
       int lastDigit = -10;
       for (int i = 0, n = text.length(); i < n; i++) {
+        if (i - lastDigit > 3 && (i = skipPlain(text, i, n)) == n) {
+          break;
+        }
         char raw = text.charAt(i);
-        if (raw < 0x80 ? PLAIN_ASCII[raw] : raw < 0x3000 || raw > 0xFF5E
+        if (raw < 0x80) {
+          byte role = ASCII_ROLE[raw];
+          if (role == PLAIN || role == CAPITAL && i - lastDigit > 3) {
+            continue;
+          }
+        } else if (raw < 0x3000 || raw > 0xFF5E
             || raw > 0x3000 && raw < 0xFF01 && raw != '特' && raw != '照' && raw != '号' && raw != '號') {
           continue;
         }
@@ -394,17 +451,19 @@ public final class PiiMasker {
             return true;
           }
         } else if (isLetter(c)) {
-          char lower = (char) (c | 0x20);
-          char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
-          if (isUpper(c) && i - lastDigit <= 3 && isSpace(before(text, i, 1)) && next >= 'a' && next <= 'z'
+          if (isUpper(c) && i - lastDigit <= 3 && isSpace(before(text, i, 1))
               && (isDigit(before(text, i, 2)) || isLetter(before(text, i, 2)) && isDigit(before(text, i, 3)))) {
-            return true;   // "221B Baker": perhaps an address
+            char next = i + 1 < n ? fold(text.charAt(i + 1)) : ' ';
+            if (next >= 'a' && next <= 'z') {
+              return true;   // "221B Baker": perhaps an address
+            }
           }
+          char lower = (char) (c | 0x20);
           if (lower == 'p') {
-            if (!isLetter(before(text, i, 1)) && text.regionMatches(true, i, "passport", 0, 8)) {
+            if (i + 8 <= n && !isLetter(before(text, i, 1)) && text.regionMatches(true, i, "passport", 0, 8)) {
               return true;
             }
-          } else if (lower == 't' && !isLetter(next)) {   // the end of "at" or "dot"?
+          } else if (lower == 't' && (i + 1 == n || !isLetter(fold(text.charAt(i + 1))))) {   // "at" or "dot"?
             char p1 = before(text, i, 1);
             char p2 = before(text, i, 2);
             if ((p1 | 0x20) == 'a') {
@@ -424,6 +483,46 @@ public final class PiiMasker {
         }
       }
       return wordAt && wordDot;
+    }
+
+    /**
+     * The first position from {@code i} on that {@link #mayMatch} must look at, no digit being less than 4
+     * characters before any of them (so that a capital is plain): a digit, {@code @} or colon, a p that starts
+     * a word and is followed by an a, the t that ends a word "at" or "dot", a Chinese character that ends a
+     * trigger, or the full-width form of one of these; {@code n} if none.
+     */
+    private static int skipPlain(String text, int i, int n) {
+      for (; i < n; i++) {
+        char raw = text.charAt(i);
+        char c = raw;
+        if (raw >= 0x80) {
+          if (raw < 0xFF01 || raw > 0xFF5E) {
+            if (raw == '特' || raw == '照' || raw == '号' || raw == '號') {
+              return i;
+            }
+            continue;
+          }
+          c = (char) (raw - 0xFEE0);
+        }
+        if (ASCII_ROLE[c] == TRIGGER) {
+          char lower = (char) (c | 0x20);
+          if (lower == 't') {
+            if ((i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)) {
+              return i;
+            }
+          } else if (lower != 'p' || i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))) {
+            return i;
+          }
+        }
+      }
+      return n;
+    }
+
+    /** Whether the t at {@code i} ends an "at" or "dot" that no letter comes before. */
+    private static boolean isAtOrDotEnd(String text, int i) {
+      char p1 = (char) (before(text, i, 1) | 0x20);
+      return p1 == 'a' ? !isLetter(before(text, i, 2))
+          : p1 == 'o' && (before(text, i, 2) | 0x20) == 'd' && !isLetter(before(text, i, 3));
     }
 
     /** How many dots the run of digits and dots that ends right before the digit at {@code i} holds. */
@@ -512,11 +611,12 @@ public final class PiiMasker {
       char p2 = ' ';
       char p1 = ' ';
       for (int i = 0; i <= n; i++) {
-        if (i < n && (p1 | 0x20) != 't') {   // pass over a stretch of plain characters at once
+        if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
           boolean nonHex = false;
-          for (char r; j < n && isSkippable(r = text.charAt(j), j > i || groupedDigits == 0); j++) {
-            nonHex |= !isHex(r);
+          for (char r; j < n && (isSkippable(r = text.charAt(j), j > i || groupedDigits == 0)
+              || isPlainAt(j, j > i || groupedDigits == 0)); j++) {
+            nonHex |= !isHex(fold(r));
           }
           if (j > i) {
             digitRun = 0;
@@ -598,7 +698,8 @@ public final class PiiMasker {
           }
         } else if (c == '@') {
           at = true;
-        } else if ((c | 0x20) == 'p' && i + 8 <= n && text.regionMatches(true, i, "passport", 0, 8)) {
+        } else if ((c | 0x20) == 'p' && i + 8 <= n && (text.charAt(i + 1) | 0x20) == 'a'
+            && text.regionMatches(true, i, "passport", 0, 8)) {
           passportWord = true;
         }
         if ((p1 | 0x20) == 't' && (p2 | 0x20) == 'a' && !isLetter(p3) && !isLetter(c)) {
@@ -607,7 +708,10 @@ public final class PiiMasker {
           wordAt |= isSpace(p3) && isSpace(c);
         }
         wordDot |= (c | 0x20) == 't' && (p1 | 0x20) == 'o' && (p2 | 0x20) == 'd' && !isLetter(p3);
-        ibanStart |= isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z';
+        if (!ibanStart && isDigit(c) && isDigit(p1) && p2 >= 'A' && p2 <= 'Z' && p3 >= 'A' && p3 <= 'Z') {
+          ibanStart = true;
+          firstIbanStart = i - 3;
+        }
         if (c >= 'A' && c <= 'Z' && isSpace(p1) && (isDigit(p2) || isLetter(p2) && isDigit(p3))) {
           char next = i + 1 < n ? text.charAt(i + 1) : ' ';
           if (next >= 'a' && next <= 'z' && !houseNumberThenCapital) {   // "221B Baker", not "send 2 U"
@@ -663,9 +767,12 @@ public final class PiiMasker {
     }
 
     private boolean isPhoneWordAt(int i) {
+      if (i > 0 && isLetter(text.charAt(i - 1))) {
+        return false;
+      }
       char c = text.charAt(i);
       char lower = c < 0x80 ? (char) (c | 0x20) : c;
-      if (PHONE_WORD_STARTS.indexOf(lower) < 0 || i > 0 && isLetter(text.charAt(i - 1))) {
+      if (PHONE_WORD_STARTS.indexOf(lower) < 0) {
         return false;
       }
       for (String word : PHONE_WORDS) {
@@ -683,6 +790,40 @@ public final class PiiMasker {
       for (char c = 0; c < 0x80; c++) {
         SKIPPABLE_ASCII[c] = !isUpper(c) && c != ' ' && isPlain(c, 'x', 'x', 'x', 1);
       }
+    }
+
+    /**
+     * Whether the character at {@code j}, which {@link #isSkippable} does not pass over, is plain (see
+     * {@link #isPlain}) after what comes before it, as long as no {@code t} that an {@code a} precedes comes
+     * right before it: the full-width form of a skippable character, a capital but after a space that a
+     * digit comes shortly before (a house number's street), a {@code t} but after an {@code a} or {@code o}
+     * (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
+     */
+    private boolean isPlainAt(int j, boolean spaceIsPlain) {
+      char c = fold(text.charAt(j));
+      if (c >= 0x80) {
+        return false;
+      }
+      if (SKIPPABLE_ASCII[c] || c == ' ' && spaceIsPlain) {
+        return true;
+      }
+      if (!isLetter(c)) {
+        return false;
+      }
+      char p1 = before(j, 1);
+      char lower = (char) (c | 0x20);
+      if (isUpper(c) && isSpace(p1) && (isDigit(before(j, 2)) || isDigit(before(j, 3)))) {
+        return false;
+      }
+      if (lower == 't') {
+        return (p1 | 0x20) != 'a' && (p1 | 0x20) != 'o';
+      }
+      return lower != 'p' || j + 1 == text.length() || (text.charAt(j + 1) | 0x20) != 'a';
+    }
+
+    /** The folded character {@code back} positions before {@code i} ({@code ' '} before the start). */
+    private char before(int i, int back) {
+      return i >= back ? fold(text.charAt(i - back)) : ' ';
     }
 
     /**
@@ -770,6 +911,10 @@ public final class PiiMasker {
     return c >= '0' && c <= '9';
   }
 
+  private static boolean isAsciiHex(char c) {
+    return isAsciiDigit(c) || (c | 0x20) >= 'a' && (c | 0x20) <= 'f';
+  }
+
   private static boolean isAsciiUpper(char c) {
     return c >= 'A' && c <= 'Z';
   }
@@ -824,6 +969,23 @@ public final class PiiMasker {
       m.region(Math.max(from, ruleMaskedUpTo), to);
       while (m.find()) {
         accept();
+      }
+    }
+
+    /**
+     * What {@link #findAll} finds, for a pattern whose every match starts where {@code canStart} holds: the
+     * pattern is tried only there, and, as a search does, from the end of each match on (also when the
+     * validator rejected it).
+     */
+    void findAllStartingAt(int from, int to, StartTest canStart) {
+      for (int p = Math.max(from, ruleMaskedUpTo); p < to; p++) {
+        if (canStart.test(searched, p)) {
+          m.region(p, to);
+          if (m.lookingAt()) {
+            accept();
+            p = Math.max(p, m.end() - 1);
+          }
+        }
       }
     }
 
