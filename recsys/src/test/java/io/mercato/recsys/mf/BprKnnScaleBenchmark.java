@@ -40,7 +40,7 @@ public final class BprKnnScaleBenchmark {
         System.out.printf("generated %,d interactions (%,d users x %,d items) in %.1f s%n", data.size(),
                 data.userCount(), data.itemCount(), (System.nanoTime() - t0) / 1e9);
         if (phases.contains("bpr")) {
-            BprTrainer bpr = BprTrainer.builder().rank(rank).epochs(epochs).seed(1)
+            BprTrainer bpr = BprTrainer.builder().rank(rank).epochs(epochs).seed(1).threads(threads)
                     .listener(new TrainingListener() {
                         private double last;
 
