@@ -24,6 +24,14 @@ public final class BprTrainer extends FactorTrainer {
     private final double biasRegularization;
     private final int threads;
 
+    /** Triples drawn per batch. */
+    private static final int BATCH = 256;
+    /** How many steps ahead a step's factor rows are touched. */
+    private static final int AHEAD = 4;
+    /** Receives the touched values so that the loads are not optimized away; never read. */
+    @SuppressWarnings("unused")
+    private static volatile float sink;
+
     private BprTrainer(Builder b) {
         super(b);
         this.epochs = b.epochs;
@@ -127,6 +135,10 @@ public final class BprTrainer extends FactorTrainer {
      * {@code entries[from, to)} (all entries when {@code entries} is null) and whose negative is drawn from the items
      * {@code candidates[lo, hi)} (all items {@code [0, hi)} when null) that the user has not interacted with; users
      * who have all candidates are skipped. Returns the summed −ln σ of the steps.
+     *
+     * <p>The triples do not depend on the factors, so they are drawn a batch at a time (first all positives, whose
+     * independent lookups' cache misses overlap, then the negatives) and then applied in order, touching the rows of the step {@link #AHEAD} places
+     * further on so that its misses overlap the current update: the same steps as drawing and applying one by one.
      */
     private double sgd(SparseMatrix interactions, int[] entryUser, int[] entries, int from, int to, int[] candidates,
                        int lo, int hi, float[] p, float[] q, float[] b, SplittableRandom random) {
@@ -135,40 +147,86 @@ public final class BprTrainer extends FactorTrainer {
         float reg = (float) regularization;
         float regB = (float) biasRegularization;
         int pool = hi - lo;
+        int[] us = new int[BATCH + AHEAD];
+        int[] is = new int[BATCH + AHEAD];
+        int[] js = new int[BATCH + AHEAD];
         double loss = 0;
-        for (int s = from; s < to; s++) {
-            int e = entries == null ? random.nextInt(to) : entries[from + random.nextInt(to - from)];
-            int u = entryUser[e];
-            if (interactions.length(u) >= pool && ownsAll(interactions, u, candidates, lo, hi)) {
-                continue; // no negative exists
+        float touched = 0;
+        for (int s = from; s < to; s += BATCH) {
+            int batch = Math.min(to - s, BATCH);
+            for (int x = 0; x < batch; x++) { // the positives first: independent loads, their misses overlap
+                int e = entries == null ? below(random, to) : entries[from + below(random, to - from)];
+                us[x] = entryUser[e];
+                is[x] = interactions.index(e);
             }
-            int i = interactions.index(e);
-            int j;
-            do {
-                j = candidates == null ? random.nextInt(hi) : candidates[lo + random.nextInt(pool)];
-            } while (interactions.find(u, j) >= 0);
-            int pu = u * k;
-            int qi = i * k;
-            int qj = j * k;
-            float diff = b[i] - b[j];
-            for (int f = 0; f < k; f++) {
-                diff += p[pu + f] * (q[qi + f] - q[qj + f]);
+            int m = 0;
+            for (int x = 0; x < batch; x++) { // then the negatives, in the rows those loads brought into the cache
+                int u = us[x];
+                if (interactions.length(u) >= pool && ownsAll(interactions, u, candidates, lo, hi)) {
+                    continue; // no negative exists
+                }
+                int j;
+                do {
+                    j = candidates == null ? below(random, hi) : candidates[lo + below(random, pool)];
+                } while (interactions.find(u, j) >= 0);
+                us[m] = u;
+                is[m] = is[x];
+                js[m++] = j;
             }
-            double sig = 1 / (1 + Math.exp(diff)); // σ(−diff) = ∂ ln σ(diff) / ∂ diff
-            loss += diff > 30 ? 0 : Math.log1p(Math.exp(-diff));
-            float g = (float) sig;
-            b[i] += lr * (g - regB * b[i]);
-            b[j] += lr * (-g - regB * b[j]);
-            for (int f = 0; f < k; f++) {
-                float pf = p[pu + f];
-                float qif = q[qi + f];
-                float qjf = q[qj + f];
-                p[pu + f] = pf + lr * (g * (qif - qjf) - reg * pf);
-                q[qi + f] = qif + lr * (g * pf - reg * qif);
-                q[qj + f] = qjf + lr * (-g * pf - reg * qjf);
+            for (int x = m; x < m + AHEAD; x++) { // the touches past the batch's end read row 0
+                us[x] = 0;
+                is[x] = 0;
+                js[x] = 0;
+            }
+            for (int x = 0; x < m; x++) {
+                touched += p[us[x + AHEAD] * k] + p[us[x + AHEAD] * k + k - 1] + q[is[x + AHEAD] * k]
+                        + q[is[x + AHEAD] * k + k - 1] + q[js[x + AHEAD] * k] + q[js[x + AHEAD] * k + k - 1];
+                int i = is[x];
+                int j = js[x];
+                int pu = us[x] * k;
+                int qi = i * k;
+                int qj = j * k;
+                float d0 = 0;
+                float d1 = 0;
+                float d2 = 0;
+                float d3 = 0;
+                int f4 = k & ~3;
+                for (int f = 0; f < f4; f += 4) { // four partial sums: independent add chains
+                    d0 += p[pu + f] * (q[qi + f] - q[qj + f]);
+                    d1 += p[pu + f + 1] * (q[qi + f + 1] - q[qj + f + 1]);
+                    d2 += p[pu + f + 2] * (q[qi + f + 2] - q[qj + f + 2]);
+                    d3 += p[pu + f + 3] * (q[qi + f + 3] - q[qj + f + 3]);
+                }
+                for (int f = f4; f < k; f++) {
+                    d0 += p[pu + f] * (q[qi + f] - q[qj + f]);
+                }
+                float diff = b[i] - b[j] + ((d0 + d1) + (d2 + d3));
+                double sig = 1 / (1 + Math.exp(diff)); // σ(−diff) = ∂ ln σ(diff) / ∂ diff
+                loss += diff > 30 ? 0 : Math.log1p(Math.exp(-diff));
+                float g = (float) sig;
+                b[i] += lr * (g - regB * b[i]);
+                b[j] += lr * (-g - regB * b[j]);
+                for (int f = 0; f < k; f++) {
+                    float pf = p[pu + f];
+                    float qif = q[qi + f];
+                    float qjf = q[qj + f];
+                    p[pu + f] = pf + lr * (g * (qif - qjf) - reg * pf);
+                    q[qi + f] = qif + lr * (g * pf - reg * qif);
+                    q[qj + f] = qjf + lr * (-g * pf - reg * qjf);
+                }
             }
         }
+        sink = touched; // keeps the touching loads
         return loss;
+    }
+
+    /**
+     * A uniform draw from {@code [0, bound)}: the high half of a 63-bit random number times {@code 2·bound} (one
+     * multiplication instead of the division and rejection of {@link SplittableRandom#nextInt(int)}; the bias is
+     * below {@code bound / 2^63}).
+     */
+    static int below(SplittableRandom random, int bound) {
+        return (int) Math.multiplyHigh(random.nextLong() >>> 1, (long) bound << 1);
     }
 
     /** Whether user {@code u} has interacted with every item of {@code candidates[lo, hi)} (all items when null). */
