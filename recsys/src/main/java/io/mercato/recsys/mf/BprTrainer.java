@@ -41,7 +41,7 @@ public final class BprTrainer extends FactorTrainer {
         this.threads = b.threads;
     }
 
-    /** A builder with the defaults (rank 64, 60 epochs, learning rate 0.05, regularization 0.005). */
+    /** A builder with the defaults (rank 64, 60 epochs, learning rate 0.05, regularization 0.005, 2 threads). */
     public static Builder builder() {
         return new Builder();
     }
@@ -339,7 +339,7 @@ public final class BprTrainer extends FactorTrainer {
         private double learningRate = 0.05;
         private double regularization = 0.005;
         private double biasRegularization = 0.005;
-        private int threads = 1;
+        private int threads = 2;
 
         private Builder() {
             super(64, 0.1);
@@ -375,7 +375,8 @@ public final class BprTrainer extends FactorTrainer {
         }
 
         /**
-         * Threads, 1..64 (default 1). More than one runs blocked parallel SGD (negatives drawn from the positive's
+         * Threads, 1..64 (default 2, a fixed number so that the default model does not depend on the machine). More
+         * than one runs blocked parallel SGD (negatives drawn from the positive's
          * item block): a different model from the single-threaded one, but equally reproducible for a given seed
          * and thread count.
          */
