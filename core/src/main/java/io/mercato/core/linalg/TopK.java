@@ -29,17 +29,36 @@ public final class TopK {
      * @return indices of the highest allowed scores, highest first
      */
     public static int[] indices(double[] scores, int k, IntPredicate allowed) {
+        return indices(scores, scores.length, k, allowed);
+    }
+
+    /**
+     * The top {@code k} of the first {@code length} scores only: for callers that reuse one large scratch array.
+     *
+     * @param scores the scores; entries from {@code length} on are ignored
+     * @param length how many leading scores are candidates, {@code 0 <= length <= scores.length}
+     * @param k how many to return, {@code >= 0}
+     * @return indices of the highest of those scores, highest first
+     */
+    public static int[] prefixIndices(double[] scores, int length, int k) {
+        if (length < 0 || length > scores.length) {
+            throw new IllegalArgumentException("length must be in [0, " + scores.length + "] but was " + length);
+        }
+        return indices(scores, length, k, null);
+    }
+
+    private static int[] indices(double[] scores, int length, int k, IntPredicate allowed) {
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0 but was " + k);
         }
-        int cap = Math.min(k, scores.length);
+        int cap = Math.min(k, length);
         if (cap == 0) {
             return new int[0];
         }
         // min-heap on "worse" ordering: heap[0] is the worst of the kept candidates
         int[] heap = new int[cap];
         int size = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = 0; i < length; i++) {
             double s = scores[i];
             if (Double.isNaN(s) || s == Double.NEGATIVE_INFINITY || (allowed != null && !allowed.test(i))) {
                 continue;

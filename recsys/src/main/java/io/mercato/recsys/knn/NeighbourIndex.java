@@ -106,7 +106,8 @@ final class NeighbourIndex {
             stream = stream.parallel();
         }
         stream.forEach(c -> {
-            Accumulator acc = new Accumulator(n);
+            Accumulator acc = new Accumulator(n, similarity != Similarity.COSINE
+                    && similarity != Similarity.ADJUSTED_COSINE);
             for (int r = c; r < n; r += chunks) {
                 if (recompute == null || recompute[r]) {
                     acc.row(r, rows, cols, xRows, xCols, norms, similarity, shrinkage, minSupport, size, nbr, sim);
@@ -129,7 +130,10 @@ final class NeighbourIndex {
         return new NeighbourIndex(ptr, allNbr, allSim);
     }
 
-    /** Dense per-row sums, reset through the list of touched columns. */
+    /**
+     * One thread's scratch: dense per-row sums (the moments only for the similarities that need them) and the
+     * candidate scores, allocated once and reset through the list of touched columns.
+     */
     private static final class Accumulator {
         final int[] count;
         final double[] sx;
@@ -138,15 +142,18 @@ final class NeighbourIndex {
         final double[] syy;
         final double[] sxy;
         final int[] touched;
+        final double[] cand;
 
-        Accumulator(int n) {
+        /** Scratch for rows of an {@code n}-row matrix; the first and second moments only when {@code moments}. */
+        Accumulator(int n, boolean moments) {
             count = new int[n];
-            sx = new double[n];
-            sy = new double[n];
-            sxx = new double[n];
-            syy = new double[n];
             sxy = new double[n];
+            sx = moments ? new double[n] : null;
+            sy = moments ? new double[n] : null;
+            sxx = moments ? new double[n] : null;
+            syy = moments ? new double[n] : null;
             touched = new int[n];
+            cand = new double[n];
         }
 
         void row(int a, SparseMatrix rows, SparseMatrix cols, double[] xRows, double[] xCols, double[] norms,
@@ -171,21 +178,26 @@ final class NeighbourIndex {
                     }
                 }
             }
-            double[] cand = new double[t];
             for (int j = 0; j < t; j++) {
                 int b = touched[j];
                 int c = count[b];
-                double s = c < minSupport || b == a ? 0 : value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b],
-                        norms[a], norms[b]);
+                double s;
+                if (cosine) {
+                    double d = norms[a] * norms[b];
+                    s = c < minSupport || b == a || d == 0 ? 0 : sxy[b] / d;
+                } else {
+                    s = c < minSupport || b == a ? 0 : value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b],
+                            norms[a], norms[b]);
+                    sx[b] = 0;
+                    sy[b] = 0;
+                    sxx[b] = 0;
+                    syy[b] = 0;
+                }
                 cand[j] = s > 0 ? s * c / (c + shrinkage) : Double.NaN;
                 count[b] = 0;
-                sx[b] = 0;
-                sy[b] = 0;
-                sxx[b] = 0;
-                syy[b] = 0;
                 sxy[b] = 0;
             }
-            int[] top = TopK.indices(cand, size);
+            int[] top = TopK.prefixIndices(cand, t, size);
             int[] ns = new int[top.length];
             float[] ss = new float[top.length];
             for (int j = 0; j < top.length; j++) {

@@ -143,6 +143,7 @@ public final class FactorProviders {
         p.real("learningRate", b::learningRate);
         p.real("regularization", b::regularization);
         p.real("biasRegularization", b::biasRegularization);
+        p.integer("threads", b::threads);
         return b.build();
     }
 }

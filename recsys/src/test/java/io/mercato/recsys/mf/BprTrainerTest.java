@@ -29,6 +29,39 @@ class BprTrainerTest {
     }
 
     @Test
+    void blockedParallelSgdStillRanksThePlantedClusterFirst() {
+        for (int threads : new int[] {2, 3}) {
+            LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).threads(threads).build()
+                    .factorize(CLUSTERS);
+            assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).as("threads %d", threads)
+                    .isGreaterThan(0.95);
+        }
+    }
+
+    @Test
+    void sameSeedAndThreadCountGiveIdenticalFactors() {
+        BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(3).seed(3).threads(2);
+        LatentFactors a = b.build().factorize(CLUSTERS);
+        LatentFactors c = b.build().factorize(CLUSTERS);
+        assertThat(c.userFactorsArray()).containsExactly(a.userFactorsArray());
+        assertThat(c.itemFactorsArray()).containsExactly(a.itemFactorsArray());
+        assertThat(c.itemBiasArray()).containsExactly(a.itemBiasArray());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void usersOwningAWholeItemBlockAreSkippedThereRatherThanLoopingForANegative() {
+        // three items in up to four blocks: u owns every item of some blocks, v owns all items
+        Interactions data = Interactions.builder().add("u", "a", 1).add("u", "b", 1).add("v", "a", 1)
+                .add("v", "b", 1).add("v", "c", 1).add("w", "c", 1).build();
+        for (int threads = 2; threads <= 4; threads++) {
+            LatentFactors model = BprTrainer.builder().rank(2).epochs(50).seed(2).threads(threads).build()
+                    .factorize(data);
+            assertThat(model.userFactorsArray()).doesNotContain(Float.NaN);
+        }
+    }
+
+    @Test
     void aUserWithoutInteractionsGetsTheItemBiasesNotNoise() {
         Interactions data = Interactions.builder().add("u", "a", 1).add("u", "b", 1).add("v", "a", 1)
                 .addItem("c").addUser("lurker").build();
@@ -47,5 +80,9 @@ class BprTrainerTest {
     void builderRejectsOutOfRangeSettings() {
         assertThatThrownBy(() -> BprTrainer.builder().rank(2000).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'rank' = 2000");
+        assertThatThrownBy(() -> BprTrainer.builder().threads(0).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'threads' = 0");
+        assertThatThrownBy(() -> BprTrainer.builder().threads(65).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'threads' = 65");
     }
 }
