@@ -307,48 +307,14 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
     }
 
     /**
-     * {@code out[outAt..] = (G + λI) · v[vAt..]} for the symmetric {@code G}: eight outputs at a time held in locals
-     * while the rows of {@code G} stream past (one load per multiply-add, no stores in the inner loop); each output
-     * sums its terms in the order {@code h = 0, 1, …}, as the remainder loop does.
+     * {@code out[outAt..] = (G + λI) · v[vAt..]} for the symmetric {@code G}: {@code λv} plus {@code Gᵀv} by
+     * {@link #addTransposedTimes} (row {@code h} of {@code G} weighted by {@code v[h]}).
      */
     private static void gramTimes(float[] gram, float lambda, float[] v, int vAt, float[] out, int outAt, int k) {
-        int f = 0;
-        for (; f + 7 < k; f += 8) {
-            float s0 = lambda * v[vAt + f];
-            float s1 = lambda * v[vAt + f + 1];
-            float s2 = lambda * v[vAt + f + 2];
-            float s3 = lambda * v[vAt + f + 3];
-            float s4 = lambda * v[vAt + f + 4];
-            float s5 = lambda * v[vAt + f + 5];
-            float s6 = lambda * v[vAt + f + 6];
-            float s7 = lambda * v[vAt + f + 7];
-            for (int h = 0, g = f; h < k; h++, g += k) {
-                float vh = v[vAt + h];
-                s0 += gram[g] * vh;
-                s1 += gram[g + 1] * vh;
-                s2 += gram[g + 2] * vh;
-                s3 += gram[g + 3] * vh;
-                s4 += gram[g + 4] * vh;
-                s5 += gram[g + 5] * vh;
-                s6 += gram[g + 6] * vh;
-                s7 += gram[g + 7] * vh;
-            }
-            out[outAt + f] = s0;
-            out[outAt + f + 1] = s1;
-            out[outAt + f + 2] = s2;
-            out[outAt + f + 3] = s3;
-            out[outAt + f + 4] = s4;
-            out[outAt + f + 5] = s5;
-            out[outAt + f + 6] = s6;
-            out[outAt + f + 7] = s7;
+        for (int f = 0; f < k; f++) {
+            out[outAt + f] = lambda * v[vAt + f];
         }
-        for (; f < k; f++) {
-            float s = lambda * v[vAt + f];
-            for (int h = 0; h < k; h++) {
-                s += gram[h * k + f] * v[vAt + h];
-            }
-            out[outAt + f] = s;
-        }
+        addTransposedTimes(gram, 0, k, k, v, vAt, out, outAt);
     }
 
     /** Rows of the gathered factors handled per pass of {@link #addTransposedTimes} (32 KB at rank 32). */
