@@ -270,6 +270,9 @@ public final class ModelServer implements AutoCloseable {
       status = 500;
       answer = error(status, "internal error (" + e.getClass().getSimpleName() + ")");
     }
+    // counted before the answer leaves, so a client that has its answer sees it in /metrics
+    long took = System.nanoTime() - start;
+    metrics.record(route.method() + " " + route.path(), status, took);
     try {
       send(exchange, status, answer);
     } catch (IOException e) {
@@ -277,8 +280,6 @@ public final class ModelServer implements AutoCloseable {
     } finally {
       exchange.close();
       inFlight.decrementAndGet();
-      long took = System.nanoTime() - start;
-      metrics.record(route.method() + " " + route.path(), status, took);
       audit.record(who, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestMethod(),
           route.path(), status, took, input);
     }

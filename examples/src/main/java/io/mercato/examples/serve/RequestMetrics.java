@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Request counts by route and status class, and latency percentiles per route over a sliding window
+ * Request counts by route and status class, and latency percentiles (arrival to answer ready, before it is sent) per route over a sliding window
  * of the most recent requests. Thread-safe; what {@code GET /metrics} reports.
  */
 public final class RequestMetrics {
