@@ -50,7 +50,8 @@ import java.util.stream.IntStream;
  *
  * <p>With a fixed model type, training holds out a stratified {@code validationFraction} of the data
  * (from 100 examples on) to find the best number of epochs (early stopping), then retrains on all the
- * data for that many. {@link ModelType#AUTO} (the default) scores a few candidate models and settings
+ * data for that many; the DL4J networks (MLP, CNN, RNN, attention) instead keep their early-stopped fit
+ * (see {@link io.mercato.text.model.TextModelTrainer#retrainsOnAllData()}). {@link ModelType#AUTO} (the default) scores a few candidate models and settings
  * ({@link AutoSearch}) on held-out parts of the training data, by cross-validation on small sets and
  * on the holdout on large ones, and retrains the most accurate on all of it (a model that stopped early
  * on the same holdout must be significantly more accurate). Smaller data sets train
@@ -261,10 +262,11 @@ public final class TextClassifierTrainer {
 
   /**
    * One candidate's held-out results: probabilities by validated row, best epoch and temperature per
-   * split, and with a single holdout the SVM's fit on it (the refit starts from that solution).
+   * split, and with a single holdout the SVM's fit on it (the refit starts from that solution) or the
+   * early-stopped model of a trainer that is not retrained on all the data ({@code kept}, else null).
    */
   private record HeldOut(double[][] probabilities, int[] epochs, double[] temperatures,
-                         LinearSvmTrainer.Calibrated holdoutFit) {
+                         LinearSvmTrainer.Calibrated holdoutFit, TextModel kept) {
   }
 
   /** The chosen candidate trained on all the data, with what the held-out data said about it. */
@@ -382,6 +384,7 @@ public final class TextClassifierTrainer {
     int[][] epochs = new int[candidates.size()][splits.size()];
     double[][] temperatures = new double[candidates.size()][splits.size()];
     LinearSvmTrainer.Calibrated[] holdoutFits = new LinearSvmTrainer.Calibrated[candidates.size()];
+    TextModel[] kept = new TextModel[candidates.size()];
     TrainingListener shared = synchronizedListener(options.listener());
     IntStream.range(0, jobs).parallel().forEach(job -> {
       int c = job / splits.size();
@@ -402,6 +405,9 @@ public final class TextClassifierTrainer {
         }
       } else {
         m = trainer.fit(train, test, options.withListener(best));
+        if (splits.size() == 1 && !trainer.retrainsOnAllData()) {
+          kept[c] = m;
+        }
       }
       epochs[c][f] = best.epoch;
       double[][] p = m.predict(test.inputs());
@@ -411,7 +417,7 @@ public final class TextClassifierTrainer {
     });
     List<HeldOut> out = new ArrayList<>();
     for (int c = 0; c < candidates.size(); c++) {
-      out.add(new HeldOut(heldOut[c], epochs[c], temperatures[c], holdoutFits[c]));
+      out.add(new HeldOut(heldOut[c], epochs[c], temperatures[c], holdoutFits[c], kept[c]));
     }
     return out;
   }
@@ -450,11 +456,20 @@ public final class TextClassifierTrainer {
   /**
    * Retrains a candidate on all of {@code all}: the linear SVM with the geometric mean of its fitted
    * probability temperatures (warm-started from a single holdout's solution), an early-stopping model
-   * for the mean best epoch count of its splits; records its hyper-parameters in {@code hyper}.
+   * for the mean best epoch count of its splits; returns the kept early-stopped model of a trainer that
+   * is not retrained ({@link TextModelTrainer#retrainsOnAllData()}). Records the hyper-parameters in
+   * {@code hyper}.
    */
   private static TextModel refit(Candidate candidate, HeldOut heldOut, TrainingSet all, List<Splits.Split> splits,
       TrainingOptions options, Map<String, String> hyper) {
     TextModelTrainer trainer = candidate.trainer;
+    if (heldOut.kept != null) {
+      hyper.putAll(trainer.hyperParameters());
+      hyper.put("epochs", Integer.toString(heldOut.epochs[0]));
+      hyper.put("trainedOn", splits.get(0).train().length + " of " + all.size()
+          + " texts (early-stopped on the rest, not retrained)");
+      return heldOut.kept;
+    }
     TrainingOptions refit = options;
     if (trainer instanceof LinearSvmTrainer svm) {
       double logSum = 0;

@@ -71,6 +71,12 @@ public final class CnnTrainer implements TextModelTrainer {
     return CnnModel.TYPE;
   }
 
+  /** False: the early-stopped network is kept (see {@link TextModelTrainer#retrainsOnAllData()}). */
+  @Override
+  public boolean retrainsOnAllData() {
+    return false;
+  }
+
   @Override
   public CnnModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
     if (train.vocabularySize() < 2) {

@@ -52,6 +52,12 @@ public final class MlpTrainer implements TextModelTrainer {
     return MlpModel.TYPE;
   }
 
+  /** False: the early-stopped network is kept (see {@link TextModelTrainer#retrainsOnAllData()}). */
+  @Override
+  public boolean retrainsOnAllData() {
+    return false;
+  }
+
   @Override
   public MlpModel fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
     int[] inputs = selectInputs(train, maxInputFeatures);

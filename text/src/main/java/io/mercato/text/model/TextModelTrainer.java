@@ -31,6 +31,16 @@ public interface TextModelTrainer {
     return true;
   }
 
+  /**
+   * Whether the model that stopped early on a single holdout is retrained on all the data for its best
+   * epoch count (true, the default: cheap models gain the held-out tenth of the data) or kept as it is
+   * (false: for the DL4J networks a second training would nearly double the cost of a fit, so they keep
+   * the best-epoch parameters of the early-stopped fit, as scikit-learn's MLP does with early stopping).
+   */
+  default boolean retrainsOnAllData() {
+    return true;
+  }
+
   /** The hyper-parameters as readable strings, recorded in the model file's provenance. */
   Map<String, String> hyperParameters();
 }

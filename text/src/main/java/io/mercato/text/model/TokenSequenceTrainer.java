@@ -64,6 +64,12 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
     return what;
   }
 
+  /** False: the early-stopped network is kept (see {@link TextModelTrainer#retrainsOnAllData()}). */
+  @Override
+  public boolean retrainsOnAllData() {
+    return false;
+  }
+
   @Override
   public final M fit(TrainingSet train, TrainingSet validation, TrainingOptions options) {
     if (train.vocabularySize() < 2) {

@@ -77,4 +77,23 @@ class Dl4jClassifierTest {
       assertThat(after.get(i).probabilities()).isEqualTo(before.get(i).probabilities());
     }
   }
+
+  /**
+   * A DL4J network is kept as it stopped early on the holdout (not trained a second time on all the
+   * data, which would nearly double the fit); the fastText-style model is retrained on everything.
+   */
+  @org.junit.jupiter.api.Test
+  void keepsTheEarlyStoppedNetworkButRetrainsTheCheapModel() {
+    List<LabeledText> data = reviews(200, 1);
+    TextClassifier mlp = TextClassifier.builder().modelType(ModelType.MLP).seed(3).maxEpochs(15)
+        .validationFraction(0.25).build().fit(data);
+    TextClassifier fastText = TextClassifier.builder().modelType(ModelType.FASTTEXT).seed(3).maxEpochs(15)
+        .validationFraction(0.25).build().fit(data);
+
+    // 25% of 200 held out (stratified, 25 of each label): the network saw the other 150
+    assertThat(mlp.provenance().hyperParameters())
+        .containsEntry("trainedOn", "150 of 200 texts (early-stopped on the rest, not retrained)");
+    assertThat(fastText.provenance().hyperParameters()).doesNotContainKey("trainedOn");
+    assertThat(mlp.provenance().trainingExamples()).isEqualTo(200);
+  }
 }
