@@ -256,7 +256,7 @@ public final class TextBenchmark implements Callable<Integer> {
         if (type == ModelType.AUTO) {
           auto = m;
           if (summary != null) {
-            summary.note(label, "mercato auto", "→ " + m.chosen);
+            summary.note(label, "mercato auto", "→ " + (m.choice.isEmpty() ? m.chosen : m.choice));
           }
         }
       } catch (RuntimeException | OutOfMemoryError e) {
@@ -325,7 +325,7 @@ public final class TextBenchmark implements Callable<Integer> {
   }
 
   /** One model's figures on the split. */
-  private record Measured(String chosen, double accuracy, double macroF1, double trainSeconds,
+  private record Measured(String chosen, String choice, double accuracy, double macroF1, double trainSeconds,
       double trainCpuSeconds, double docsPerSecond, Latency latency, long modelBytes, String notes) {
   }
 
@@ -378,7 +378,7 @@ public final class TextBenchmark implements Callable<Integer> {
     String choice = clf.provenance().hyperParameters().getOrDefault("auto.choice", "");
     String notes = "model " + clf.modelType() + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
         + (choice.isEmpty() ? "" : ", chosen: " + choice + " (" + clf.provenance().hyperParameters().get("auto.validation") + ")");
-    return new Measured(clf.modelType(), quality[0], quality[1], trainSeconds, trainCpuSeconds, docsPerSecond, latency, bytes, notes);
+    return new Measured(clf.modelType(), choice, quality[0], quality[1], trainSeconds, trainCpuSeconds, docsPerSecond, latency, bytes, notes);
   }
 
   /**
