@@ -35,7 +35,14 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp ... io.mercato.examples.bench.RecsysBenchmark --prepared /tmp/prepared [--algorithms als,bpr]
+ * java -cp ... io.mercato.examples.bench.RecsysBenchmark --split-root /tmp/splits --datasets ml-latest-small --folds 0
  * </pre>
+ *
+ * <p>With {@code --split-root} (instead of {@code --prepared} and {@code --peers}) every split folder of the
+ * root ({@link MultiSplit}: {@code ROOT/<split>/prepared}, {@code ROOT/<split>/peers}) is benchmarked in turn
+ * and its report printed, then a table of the mean ± sample sd over the splits of RMSE (explicit data, models
+ * that predict ratings) and NDCG@10 per data set and tool, with the number of splits each tool has a value on
+ * ({@code examples/bench/multi-split} prepares the splits and runs the peers).
  */
 @Command(name = "recsys-benchmark", mixinStandardHelpOptions = true,
     description = "Benchmarks Mercato's recommenders on the prepared peer splits against the peer figures.")
@@ -45,9 +52,17 @@ public final class RecsysBenchmark implements Callable<Integer> {
   static final List<String> ALGORITHMS = List.of("popularity", "baseline", "item-knn", "user-knn", "biased-mf",
       "svdpp", "als", "implicit-als", "bpr", "ease", "rp3beta", "ncf", "content", "weighted-hybrid", "switching-hybrid");
 
-  @Option(names = "--prepared", required = true, paramLabel = "DIR",
+  @Option(names = "--prepared", paramLabel = "DIR",
       description = "Prepared peer splits (written by: " + Prepared.PREPARE_COMMAND + ").")
   Path prepared;
+
+  @Option(names = "--split-root", paramLabel = "DIR",
+      description = "Instead of --prepared/--peers: several seeded splits, ROOT/<split>/prepared and ROOT/<split>/peers "
+          + "(written by examples/bench/multi-split); adds mean ± sample sd over the splits.")
+  Path splitRoot;
+
+  /** The multi-split summary while running with --split-root, else null. */
+  private MultiSplit summary;
 
   @Option(names = "--datasets", split = ",", paramLabel = "NAME",
       description = "Data sets (default: ${DEFAULT-VALUE}).", defaultValue = "ml-latest-small,online-retail")
@@ -109,8 +124,38 @@ public final class RecsysBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if ((prepared == null) == (splitRoot == null)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --prepared and --split-root");
+    }
     double nd4j = nd4jStartSeconds();
-    PeerResults peerResults = PeerResults.locate(peers);
+    if (splitRoot == null) {
+      String md = split(prepared, PeerResults.locate(peers), nd4j);
+      System.out.println(md);
+      if (out != null) {
+        Files.writeString(out, md);
+      }
+      return 0;
+    }
+    summary = new MultiSplit(List.of("rmse", "NDCG@10"), 4, 4);
+    StringBuilder md = new StringBuilder();
+    for (MultiSplit.Dir dir : MultiSplit.under(splitRoot)) {
+      log("split %s", dir.name());
+      summary.split(dir.name());
+      String one = "# split " + dir.name() + "\n\n" + split(dir.prepared(), PeerResults.locate(dir.peers()), nd4j);
+      System.out.println(one);
+      md.append(one);
+    }
+    String mean = summary.report("Recommendation");
+    System.out.println(mean);
+    md.append(mean);
+    if (out != null) {
+      Files.writeString(out, md);
+    }
+    return 0;
+  }
+
+  /** The single-split report of the data sets in {@code root} with the peer figures of {@code peerResults}. */
+  private String split(Path root, PeerResults peerResults, double nd4j) {
     Map<String, Map<String, String>> overrides = overrides(params);
     grids = new LinkedHashMap<>();
     overrides(tune).forEach((algorithm, values) -> {
@@ -125,15 +170,27 @@ public final class RecsysBenchmark implements Callable<Integer> {
         .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB)\n\n")
         .append(String.format(java.util.Locale.ROOT, "ND4J start-up (native loading, once per process, before any timing): %.1f s.%n%n", nd4j));
     for (String name : datasets) {
-      Prepared data = Prepared.open(prepared, name);
+      Prepared data = Prepared.open(root, name);
       md.append(dataset(data, overrides, peerResults));
       System.err.println();
     }
-    System.out.println(md);
-    if (out != null) {
-      Files.writeString(out, md);
+    return md.toString();
+  }
+
+  /** Records a tool's figures on the current split for the multi-split summary (no-op on a single split). */
+  private void record(String dataset, String tool, double rmse, double ndcg) {
+    if (summary != null) {
+      summary.add(dataset, tool, "rmse", rmse);
+      summary.add(dataset, tool, "NDCG@10", ndcg);
     }
-    return 0;
+  }
+
+  /** Records a failed run on the current split: the tool's row shows it, its n does not count it. */
+  private void failed(String dataset, String tool) {
+    record(dataset, tool, Double.NaN, Double.NaN);
+    if (summary != null) {
+      summary.note(dataset, tool, "failed");
+    }
   }
 
   private String dataset(Prepared data, Map<String, Map<String, String>> overrides, PeerResults peerResults) {
@@ -209,6 +266,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
             notes = (notes.isEmpty() ? "" : notes + "; ") + "chose " + m.model.info().hyperParameters().get("chosen")
                 + " on validation; no CV (tuning per fold not run)";
           }
+          record(data.name(), row[0], ratings ? m.rating.rmse() : Double.NaN, m.topN.ndcg());
+          if (summary != null && m.model.info().hyperParameters().containsKey("chosen")) {
+            summary.note(data.name(), row[0], "→ " + m.model.info().hyperParameters().get("chosen"));
+          }
           table.row(row[0], ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
               ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
               num(m.topN.precision(), 4), num(m.topN.recall(), 4), num(m.topN.ndcg(), 4), secs(m.fitSeconds),
@@ -217,6 +278,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
           settings.add(tuned ? tuningSummary(row[0], m.model) : "`" + trainer.describe() + "`");
         } catch (RuntimeException | OutOfMemoryError e) {
           log("%s: %s FAILED: %s", data.name(), row[0], e);
+          failed(data.name(), row[0]);
           table.row(row[0], "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
         }
       }
@@ -226,8 +288,11 @@ public final class RecsysBenchmark implements Callable<Integer> {
         if (p.has("error")) {
           table.row("peer: " + p.path("tool").asText(), "", "", "", "", "", "", "", "", "", "", "", "", "", "",
               "FAILED: " + p.path("error").asText());
+          failed(data.name(), "peer: " + p.path("tool").asText());
           continue;
         }
+        record(data.name(), "peer: " + p.path("tool").asText(), PeerResults.number(p, "rmse"),
+            PeerResults.number(p, "ndcg_at_10"));
         table.row("peer: " + p.path("tool").asText(), num(PeerResults.number(p, "rmse"), 4),
             num(PeerResults.number(p, "mae"), 4), num(PeerResults.number(p, "rating_coverage"), 3), "", "",
             num(PeerResults.number(p, "precision_at_10"), 4), num(PeerResults.number(p, "recall_at_10"), 4),
@@ -299,15 +364,8 @@ public final class RecsysBenchmark implements Callable<Integer> {
   }
 
   private static String meanSd(double[] v) {
-    double mean = 0;
-    for (double x : v) {
-      mean += x / v.length;
-    }
-    double var = 0;
-    for (double x : v) {
-      var += (x - mean) * (x - mean) / Math.max(1, v.length - 1);
-    }
-    return num(mean, 4) + " ± " + num(Math.sqrt(var), 4);
+    List<Double> values = java.util.Arrays.stream(v).boxed().toList();
+    return num(MultiSplit.mean(values), 4) + " ± " + num(v.length < 2 ? 0 : MultiSplit.sampleSd(values), 4);
   }
 
   /** Content recommender settings for a data set with an item feature file (ml-latest-small: genres), or null. */

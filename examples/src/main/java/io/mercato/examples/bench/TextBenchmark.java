@@ -37,7 +37,14 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * java -cp ... io.mercato.examples.bench.TextBenchmark --prepared /tmp/prepared [--models auto,linear]
+ * java -cp ... io.mercato.examples.bench.TextBenchmark --split-root /tmp/splits [--models auto,linear]
  * </pre>
+ *
+ * <p>With {@code --split-root} (instead of {@code --prepared} and {@code --peers}) every split folder of the
+ * root ({@link MultiSplit}: {@code ROOT/<split>/prepared}, {@code ROOT/<split>/peers}) is benchmarked in turn
+ * and its report printed, then a table of the mean ± sample sd of accuracy and macro-F1 over the splits per
+ * data set and tool, with the number of splits each tool has a value on ({@code examples/bench/multi-split}
+ * prepares the splits and runs the peers).
  */
 @Command(name = "text-benchmark", mixinStandardHelpOptions = true,
     description = "Benchmarks Mercato's text classifiers on the prepared peer splits against the peer figures.")
@@ -58,9 +65,14 @@ public final class TextBenchmark implements Callable<Integer> {
    */
   static final double BATCH_WARM_UP_SECONDS = 2.0;
 
-  @Option(names = "--prepared", required = true, paramLabel = "DIR",
+  @Option(names = "--prepared", paramLabel = "DIR",
       description = "Prepared peer splits (written by: " + Prepared.PREPARE_COMMAND + ").")
   Path prepared;
+
+  @Option(names = "--split-root", paramLabel = "DIR",
+      description = "Instead of --prepared/--peers: several seeded splits, ROOT/<split>/prepared and ROOT/<split>/peers "
+          + "(written by examples/bench/multi-split); adds mean ± sample sd over the splits.")
+  Path splitRoot;
 
   @Option(names = "--datasets", split = ",", paramLabel = "NAME",
       description = "Data sets (default: all six: sms-spam, sentiment-sentences, banking77, womens-clothing-reviews, "
@@ -106,19 +118,61 @@ public final class TextBenchmark implements Callable<Integer> {
     System.exit(new CommandLine(new TextBenchmark()).execute(args));
   }
 
+  /** The multi-split summary while running with --split-root, else null. */
+  private MultiSplit summary;
+  /** Seconds of the untimed JIT warm-up fits so far (the first split only with --split-root). */
+  private double warmUpSeconds;
+
   @Override
   public Integer call() throws IOException {
     List<ModelType> types = modelTypes();
     double nd4j = RecsysBenchmark.nd4jStartSeconds();
-    PeerResults peerResults = PeerResults.locate(peers);
+    if ((prepared == null) == (splitRoot == null)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --prepared and --split-root");
+    }
+    if (splitRoot == null) {
+      report(split(prepared, PeerResults.locate(peers), types, nd4j));
+      return 0;
+    }
+    summary = new MultiSplit(List.of("accuracy", "macro-F1"), 4, 4);
+    StringBuilder md = new StringBuilder();
+    for (MultiSplit.Dir dir : MultiSplit.under(splitRoot)) {
+      RecsysBenchmark.log("split %s", dir.name());
+      summary.split(dir.name());
+      String one = split(dir.prepared(), PeerResults.locate(dir.peers()), types, nd4j);
+      System.out.println("# split " + dir.name() + "\n\n" + one);
+      md.append("# split ").append(dir.name()).append("\n\n").append(one);
+    }
+    String mean = summary.report("Text classification");
+    md.append(mean);
+    report(mean);
+    if (out != null) {
+      Files.writeString(out, md);
+    }
+    return 0;
+  }
+
+  /** Prints {@code md} and writes it to --out in single-split mode. */
+  private void report(String md) throws IOException {
+    System.out.println(md);
+    if (out != null && summary == null) {
+      Files.writeString(out, md);
+    }
+  }
+
+  /** The single-split report of the data sets in {@code root} with the peer figures of {@code peerResults}. */
+  private String split(Path root, PeerResults peerResults, List<ModelType> types, double nd4j) throws IOException {
     MarkdownTable results = new MarkdownTable("dataset", "tool", "accuracy", "macro-F1", "train s",
         "train CPU s", "batch docs/s", "p50 ms", "p99 ms", "model MB", "notes");
     MarkdownTable targets = new MarkdownTable("dataset", "default (auto) accuracy", "best peer accuracy",
         "accuracy ≥ peers", "train s / fastText s", "≤ 2×", "batch ≥ 20,000/s", "p50 ≤ 1 ms");
     List<String> names = datasets == null ? DATASETS : datasets;
-    double warmUpSeconds = warmUpTexts > 0 ? warmUp(Prepared.open(prepared, names.get(0))) : 0;
+    boolean first = summary == null || summary.splitCount() == 1;
+    if (first && warmUpTexts > 0) {
+      warmUpSeconds += warmUp(Prepared.open(root, names.get(0)));
+    }
     for (String name : names) {
-      Prepared data = Prepared.open(prepared, name);
+      Prepared data = Prepared.open(root, name);
       if (warmUpEach && warmUpTexts > 0 && !name.equals(names.get(0))) {
         warmUpSeconds += warmUp(data);
       }
@@ -140,11 +194,23 @@ public final class TextBenchmark implements Callable<Integer> {
     if (!targets.isEmpty()) {
       md.append("### Targets (default model vs. the peers)\n\n").append(targets).append('\n');
     }
-    System.out.println(md);
-    if (out != null) {
-      Files.writeString(out, md);
+    return md.toString();
+  }
+
+  /** Records a failed run on the current split: the tool's row shows it, its n does not count it. */
+  private void failed(String dataset, String tool) {
+    record(dataset, tool, Double.NaN, Double.NaN);
+    if (summary != null) {
+      summary.note(dataset, tool, "failed");
     }
-    return 0;
+  }
+
+  /** Records a tool's figures on the current split for the multi-split summary (no-op on a single split). */
+  private void record(String dataset, String tool, double accuracy, double macroF1) {
+    if (summary != null) {
+      summary.add(dataset, tool, "accuracy", accuracy);
+      summary.add(dataset, tool, "macro-F1", macroF1);
+    }
   }
 
   /**
@@ -186,11 +252,16 @@ public final class TextBenchmark implements Callable<Integer> {
         RecsysBenchmark.log("%s: %s accuracy %.4f, macro-F1 %.4f, train %.1f s (CPU %.1f s), %.0f docs/s, p50 %.3f ms, p99 %.3f ms, %.2f MB (%s)",
             data.name(), type, m.accuracy, m.macroF1, m.trainSeconds, m.trainCpuSeconds, m.docsPerSecond, m.latency.p50(),
             m.latency.p99(), m.modelBytes / 1e6, m.notes);
+        record(label, "mercato " + type.name().toLowerCase(Locale.ROOT), m.accuracy, m.macroF1);
         if (type == ModelType.AUTO) {
           auto = m;
+          if (summary != null) {
+            summary.note(label, "mercato auto", "→ " + (m.choice.isEmpty() ? m.chosen : m.choice));
+          }
         }
       } catch (RuntimeException | OutOfMemoryError e) {
         RecsysBenchmark.log("%s: %s FAILED: %s", data.name(), type, e);
+        failed(label, "mercato " + type.name().toLowerCase(Locale.ROOT));
         results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT), "", "", "", "", "", "", "", "",
             "FAILED: " + e);
       }
@@ -204,6 +275,7 @@ public final class TextBenchmark implements Callable<Integer> {
       String tool = p.path("tool").asText();
       if (p.has("error")) {
         results.row(label, "peer: " + tool, "", "", "", "", "", "", "", "", "FAILED: " + p.path("error").asText());
+        failed(label, "peer: " + tool);
         continue;
       }
       double accuracy = PeerResults.number(p, "accuracy");
@@ -211,6 +283,7 @@ public final class TextBenchmark implements Callable<Integer> {
         bestPeer = accuracy;
         bestPeerTool = tool;
       }
+      record(label, "peer: " + tool, accuracy, PeerResults.number(p, "macro_f1"));
       double mb = PeerResults.number(p, "model_mb");
       results.row(label, "peer: " + tool, num(accuracy, 4), num(PeerResults.number(p, "macro_f1"), 4),
           secs(PeerResults.number(p, "fit_s")), "", rate(PeerResults.number(p, "predict_docs_per_s")), "", "",
@@ -252,7 +325,7 @@ public final class TextBenchmark implements Callable<Integer> {
   }
 
   /** One model's figures on the split. */
-  private record Measured(String chosen, double accuracy, double macroF1, double trainSeconds,
+  private record Measured(String chosen, String choice, double accuracy, double macroF1, double trainSeconds,
       double trainCpuSeconds, double docsPerSecond, Latency latency, long modelBytes, String notes) {
   }
 
@@ -305,7 +378,7 @@ public final class TextBenchmark implements Callable<Integer> {
     String choice = clf.provenance().hyperParameters().getOrDefault("auto.choice", "");
     String notes = "model " + clf.modelType() + (epochs.isEmpty() ? "" : ", " + epochs + " epochs")
         + (choice.isEmpty() ? "" : ", chosen: " + choice + " (" + clf.provenance().hyperParameters().get("auto.validation") + ")");
-    return new Measured(clf.modelType(), quality[0], quality[1], trainSeconds, trainCpuSeconds, docsPerSecond, latency, bytes, notes);
+    return new Measured(clf.modelType(), choice, quality[0], quality[1], trainSeconds, trainCpuSeconds, docsPerSecond, latency, bytes, notes);
   }
 
   /**
