@@ -613,17 +613,21 @@ public final class PiiMasker {
       for (int i = 0; i <= n; i++) {
         if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
-          boolean nonHex = false;
-          for (char r; j < n && (isSkippable(r = text.charAt(j), j > i || groupedDigits == 0)
-              || isPlainAt(j, j > i || groupedDigits == 0)); j++) {
-            nonHex |= !isHex(fold(r));
+          int roles = 0;
+          for (int role; j < n; j++) {
+            role = STRETCH_ROLE[text.charAt(j)];
+            if ((role & ALWAYS_PLAIN) == 0 && ((role & SPACE) == 0 ? (role & LETTER) == 0 || !isPlainLetterAt(j)
+                : j == i && groupedDigits > 0)) {
+              break;
+            }
+            roles |= role;
           }
           if (j > i) {
             digitRun = 0;
             groupedDigits = 0;
             separatorsInARow = 0;
             dotsInRun = 0;
-            if (nonHex) {
+            if ((roles & NON_HEX) != 0) {
               colonsInHexRun = 0;
             }
             p3 = j >= 3 ? fold(text.charAt(j - 3)) : ' ';
@@ -793,23 +797,36 @@ public final class PiiMasker {
     }
 
     /**
-     * Whether the character at {@code j}, which {@link #isSkippable} does not pass over, is plain (see
-     * {@link #isPlain}) after what comes before it, as long as no {@code t} that an {@code a} precedes comes
-     * right before it: the full-width form of a skippable character, a capital but after a space that a
+     * What the stretch pass of {@link #Signals(String)} does with a raw character: passes over it
+     * ({@link #ALWAYS_PLAIN}: {@link #isSkippable}, or the full-width form of a skippable character), passes
+     * over it as long as no digit group is open ({@link #SPACE}, also the ideographic space), asks
+     * {@link #isPlainLetterAt} ({@link #LETTER}: a capital, {@code p} or {@code t}, perhaps full-width), or
+     * stops (0); {@link #NON_HEX} marks a character that is no hex digit once folded.
+     */
+    private static final byte[] STRETCH_ROLE = new byte[0x10000];
+    private static final byte ALWAYS_PLAIN = 1;
+    private static final byte SPACE = 2;
+    private static final byte LETTER = 4;
+    private static final byte NON_HEX = 8;
+
+    static {
+      for (int r = 0; r < STRETCH_ROLE.length; r++) {
+        char c = fold((char) r);
+        int role = isSkippable((char) r) || c < 0x80 && SKIPPABLE_ASCII[c] ? ALWAYS_PLAIN
+            : c == ' ' ? SPACE : isLetter(c) ? LETTER : 0;
+        STRETCH_ROLE[r] = (byte) (role != 0 && !isHex(c) ? role | NON_HEX : role);
+      }
+    }
+
+    /**
+     * Whether the letter at {@code j} that {@link #STRETCH_ROLE} does not pass over (a capital, {@code p} or
+     * {@code t}, perhaps full-width) is plain (see {@link #isPlain}) after what comes before it, as long as
+     * no {@code t} that an {@code a} precedes comes right before it: a capital but after a space that a
      * digit comes shortly before (a house number's street), a {@code t} but after an {@code a} or {@code o}
      * (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
      */
-    private boolean isPlainAt(int j, boolean spaceIsPlain) {
+    private boolean isPlainLetterAt(int j) {
       char c = fold(text.charAt(j));
-      if (c >= 0x80) {
-        return false;
-      }
-      if (SKIPPABLE_ASCII[c] || c == ' ' && spaceIsPlain) {
-        return true;
-      }
-      if (!isLetter(c)) {
-        return false;
-      }
       char p1 = before(j, 1);
       char lower = (char) (c | 0x20);
       if (isUpper(c) && isSpace(p1) && (isDigit(before(j, 2)) || isDigit(before(j, 3)))) {
@@ -827,12 +844,12 @@ public final class PiiMasker {
     }
 
     /**
-     * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: a
-     * space only when no digit group is open ({@code spaceIsPlain}); never a full-width form (it folds).
+     * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
+     * a space (plain only when no digit group is open) nor a full-width form (it folds).
      */
-    private static boolean isSkippable(char r, boolean spaceIsPlain) {
+    private static boolean isSkippable(char r) {
       if (r < 0x80) {
-        return SKIPPABLE_ASCII[r] || r == ' ' && spaceIsPlain;
+        return SKIPPABLE_ASCII[r];
       }
       return r < 0x2000 || r > 0xFF5E || r >= 0x3400 && r < 0xFF01 && isPlain(r, 'x', 'x', 'x', 0);
     }
