@@ -493,29 +493,36 @@ public final class PiiMasker {
      */
     private static int skipPlain(String text, int i, int n) {
       for (; i < n; i++) {
-        char raw = text.charAt(i);
-        char c = raw;
-        if (raw >= 0x80) {
-          if (raw < 0xFF01 || raw > 0xFF5E) {
-            if (raw == '特' || raw == '照' || raw == '号' || raw == '號') {
-              return i;
-            }
-            continue;
-          }
-          c = (char) (raw - 0xFEE0);
-        }
-        if (ASCII_ROLE[c] == TRIGGER) {
-          char lower = (char) (c | 0x20);
-          if (lower == 't') {
-            if ((i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)) {
-              return i;
-            }
-          } else if (lower != 'p' || i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))) {
-            return i;
-          }
+        byte role = SKIP_ROLE[text.charAt(i)];
+        if (role != PASS && (role == STOP
+            || (role == T_ROLE ? (i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)
+                : i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))))) {
+          return i;
         }
       }
       return n;
+    }
+
+    /**
+     * What {@link #skipPlain} does with a raw character: passes over it, stops at it ({@link #STOP}: a digit,
+     * {@code @} or colon, a Chinese character that ends a trigger, or the full-width form of one), or looks
+     * around it ({@link #T_ROLE}, {@link #P_ROLE}: a t or p, perhaps full-width).
+     */
+    private static final byte[] SKIP_ROLE = new byte[0x10000];
+    private static final byte PASS = 0;
+    private static final byte STOP = 1;
+    private static final byte T_ROLE = 2;
+    private static final byte P_ROLE = 3;
+
+    static {
+      for (int raw = 0; raw < SKIP_ROLE.length; raw++) {
+        char c = fold((char) raw);
+        if (raw >= 0x80 && c == raw || c == ' ') {
+          SKIP_ROLE[raw] = raw == '特' || raw == '照' || raw == '号' || raw == '號' ? STOP : PASS;
+        } else if (ASCII_ROLE[c] == TRIGGER) {
+          SKIP_ROLE[raw] = (c | 0x20) == 't' ? T_ROLE : (c | 0x20) == 'p' ? P_ROLE : STOP;
+        }
+      }
     }
 
     /** Whether the t at {@code i} ends an "at" or "dot" that no letter comes before. */
