@@ -191,10 +191,9 @@ public final class PiiMasker {
 
     /**
      * Around each run of 7+ grouped digits: every match holds such a run and starts at most
-     * {@code contextBeforeDigits} characters before it, with a digit, capital, {@code +} or {@code (} that
-     * no ASCII letter or digit comes before ({@link StartTest#WORD_OF_DIGITS}).
+     * {@code contextBeforeDigits} characters before it, where {@code canStart} holds.
      */
-    static Scope nearDigitGroups(int contextBeforeDigits) {
+    static Scope nearDigitGroups(int contextBeforeDigits, StartTest canStart) {
       return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
         int[] groups = signals.digitGroups;
         int w = nextUnmaskedGroup(s, signals, 0);
@@ -205,7 +204,7 @@ public final class PiiMasker {
               && groups[2 * w] - contextBeforeDigits <= to) {
             to = Math.min(s.length(), groups[2 * w + 1] + 1);
           }
-          out.findAllStartingAt(from, to, StartTest.WORD_OF_DIGITS);
+          out.findAllStartingAt(from, to, canStart);
         }
       };
     }
@@ -247,11 +246,16 @@ public final class PiiMasker {
   private interface StartTest {
     boolean test(String s, int p);
 
-    /** An ASCII digit, capital, {@code +} or {@code (} that no ASCII letter or digit comes before. */
-    StartTest WORD_OF_DIGITS = (s, p) -> {
-      char c = s.charAt(p);
-      return (isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(') && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
-    };
+    /** A character that {@code first} accepts and no ASCII letter or digit comes before. */
+    static StartTest wordStartingWith(IntPredicate first) {
+      return (s, p) -> first.test(s.charAt(p)) && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
+    }
+
+    /** Where a number starts: an ASCII digit that no ASCII letter or digit comes before. */
+    StartTest NUMBER = wordStartingWith(c -> isAsciiDigit((char) c));
+
+    /** Where a phone number starts: an ASCII digit, {@code +} or {@code (} that no ASCII letter or digit comes before. */
+    StartTest PHONE_NUMBER = wordStartingWith(c -> isAsciiDigit((char) c) || c == '+' || c == '(');
 
     /** The first letter of "passport" (either case) or of 护照. */
     StartTest PASSPORT_WORD = (s, p) -> {
@@ -284,19 +288,22 @@ public final class PiiMasker {
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
-          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.NUMBER)),
       new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
-          m -> isValidLegacyResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+          m -> isValidLegacyResidentId(m) ? m.length() : -1,
+          Scope.nearDigitGroups(0, StartTest.NUMBER)),
       new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
-          Scope.nearDigitGroups(0)),
-      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, Scope.nearDigitGroups(2)),
+          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE,
+          Scope.nearDigitGroups(2, StartTest.wordStartingWith(c -> c == 'E' || c == 'G' || c == 'H' || c == 'M'))),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
-      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, Scope.nearDigitGroups(2)),
+      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength,
+          Scope.nearDigitGroups(2, StartTest.PHONE_NUMBER)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
           WHOLE, Scope.AT_PHONE_WORDS),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
-          Scope.startingAt(StartTest.WORD_OF_DIGITS)),
+          Scope.startingAt(StartTest.NUMBER)),
       new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
