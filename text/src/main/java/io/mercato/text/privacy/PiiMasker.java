@@ -630,7 +630,7 @@ public final class PiiMasker {
           int roles = 0;
           for (int role; j < n; j++) {
             role = STRETCH_ROLE[text.charAt(j)];
-            if ((role & ALWAYS_PLAIN) == 0 && ((role & SPACE) == 0 ? (role & LETTER) == 0 || !isPlainLetterAt(j)
+            if ((role & ALWAYS_PLAIN) == 0 && ((role & OUTSIDE_GROUP) == 0 ? (role & LETTER) == 0 || !isPlainLetterAt(j)
                 : j == i && groupedDigits > 0)) {
               break;
             }
@@ -641,7 +641,7 @@ public final class PiiMasker {
             groupedDigits = 0;
             separatorsInARow = 0;
             dotsInRun = 0;
-            if ((roles & NON_HEX) != 0) {
+            if ((roles & BREAKS_HEX_RUN) != 0) {
               colonsInHexRun = 0;
             }
             p3 = j >= 3 ? fold(text.charAt(j - 3)) : ' ';
@@ -657,7 +657,7 @@ public final class PiiMasker {
           groupedDigits = 0;
           separatorsInARow = 0;
           dotsInRun = 0;
-          if (!isHex(c)) {
+          if (breaksHexRun(c)) {
             colonsInHexRun = 0;
           }
           p3 = p2;
@@ -703,7 +703,7 @@ public final class PiiMasker {
         }
         if (c == ':') {
           maxColonsInHexRun = Math.max(maxColonsInHexRun, ++colonsInHexRun);
-        } else if (!isHex(c) && c != '.') {
+        } else if (breaksHexRun(c)) {
           colonsInHexRun = 0;
         }
         if (c >= 0x2000) {
@@ -813,22 +813,23 @@ public final class PiiMasker {
     /**
      * What the stretch pass of {@link #Signals(String)} does with a raw character: passes over it
      * ({@link #ALWAYS_PLAIN}: {@link #isSkippable}, or the full-width form of a skippable character), passes
-     * over it as long as no digit group is open ({@link #SPACE}, also the ideographic space), asks
+     * over it as long as no digit group is open ({@link #OUTSIDE_GROUP}: a separator, also the ideographic
+     * space), asks
      * {@link #isPlainLetterAt} ({@link #LETTER}: a capital, {@code p} or {@code t}, perhaps full-width), or
-     * stops (0); {@link #NON_HEX} marks a character that is no hex digit once folded.
+     * stops (0); {@link #BREAKS_HEX_RUN} marks a character that ends a run of hex digits and colons once folded.
      */
     private static final byte[] STRETCH_ROLE = new byte[0x10000];
     private static final byte ALWAYS_PLAIN = 1;
-    private static final byte SPACE = 2;
+    private static final byte OUTSIDE_GROUP = 2;
     private static final byte LETTER = 4;
-    private static final byte NON_HEX = 8;
+    private static final byte BREAKS_HEX_RUN = 8;
 
     static {
       for (int r = 0; r < STRETCH_ROLE.length; r++) {
         char c = fold((char) r);
         int role = isSkippable((char) r) || c < 0x80 && SKIPPABLE_ASCII[c] ? ALWAYS_PLAIN
-            : c == ' ' ? SPACE : isLetter(c) ? LETTER : 0;
-        STRETCH_ROLE[r] = (byte) (role != 0 && !isHex(c) ? role | NON_HEX : role);
+            : isSeparator(c) ? OUTSIDE_GROUP : isLetter(c) ? LETTER : 0;
+        STRETCH_ROLE[r] = (byte) (role != 0 && breaksHexRun(c) ? role | BREAKS_HEX_RUN : role);
       }
     }
 
@@ -859,7 +860,7 @@ public final class PiiMasker {
 
     /**
      * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
-     * a space (plain only when no digit group is open) nor a full-width form (it folds).
+     * a separator (plain only when no digit group is open) nor a full-width form (it folds).
      */
     private static boolean isSkippable(char r) {
       if (r < 0x80) {
@@ -869,9 +870,11 @@ public final class PiiMasker {
     }
 
     /**
-     * Whether {@code c}, after {@code p3 p2 p1}, can only break runs: no digit, separator, colon, {@code @},
-     * character of a Chinese address or passport word, {@code p}/{@code t} (passport, dot), capital after
-     * a house number, nor anything right after a {@code t} (the end of a possible "at").
+     * Whether {@code c}, after {@code p3 p2 p1}, can only break runs: no digit, separator inside a digit group,
+     * colon, {@code @}, character of a Chinese address or passport word, {@code p}/{@code t} (passport, dot),
+     * capital after a house number, bracket or {@code <} (before "at"), nor anything right after a {@code t}
+     * (the end of a possible "at"). A separator outside a digit group only breaks runs too: it joins nothing,
+     * and a dot after no digit adds no dot to a run of digits and dots.
      */
     private static boolean isPlain(char c, char p1, char p2, char p3, int groupedDigits) {
       if (c >= 0x3400) {
@@ -887,11 +890,11 @@ public final class PiiMasker {
       if (c >= 'A' && c <= 'Z') {
         return c != 'P' && c != 'T' && !(isSpace(p1) && (isDigit(p2) || isDigit(p3)));
       }
-      if (c == ' ') {
+      if (isSeparator(c)) {
         return groupedDigits == 0;
       }
-      return c > '@' ? c < 0x2000 && c != '[' && c != '{' : !(c >= '0' || c == '-' || c == '.' || c == '(' || c == ')'
-          || c == '/' || c == '+' || c == '<' || c == '\t' || c == '\n' || c == '\r');
+      return c > '@' ? c < 0x2000 && c != '[' && c != '{'
+          : !(c >= '0' && c <= ':' || c == '<' || c == '@' || c == '\t' || c == '\n' || c == '\r');
     }
 
     private static boolean isDigit(char c) {
@@ -900,6 +903,11 @@ public final class PiiMasker {
 
     private static boolean isUpper(char c) {
       return c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether {@code c} ends a run of hex digits, colons and dots (an IPv6 address, perhaps with IPv4 tail). */
+    private static boolean breaksHexRun(char c) {
+      return !isHex(c) && c != '.';
     }
 
     private static boolean isHexOrColon(char c) {
