@@ -378,8 +378,12 @@ public final class PiiMasker {
   /** Words that may come right before a local phone number (lower case; see LOCAL_PHONE_AFTER_WORD). */
   private static final List<String> PHONE_WORDS = List.of("tel", "phone", "call", "fax", "mobile", "cell", "电话",
       "手机", "座机", "致电", "热线", "传真");
-  /** The first characters of {@link #PHONE_WORDS}. */
-  private static final String PHONE_WORD_STARTS = "tpcfm电手座致热传";
+  /** Whether a (lower-cased) character is the first of one of {@link #PHONE_WORDS}. */
+  private static final boolean[] STARTS_PHONE_WORD = new boolean[0x10000];
+
+  static {
+    PHONE_WORDS.forEach(word -> STARTS_PHONE_WORD[word.charAt(0)] = true);
+  }
 
   /**
    * What one pass over a text's characters says about which patterns can match (full-width digits and
@@ -790,7 +794,7 @@ public final class PiiMasker {
       }
       char c = text.charAt(i);
       char lower = c < 0x80 ? (char) (c | 0x20) : c;
-      if (PHONE_WORD_STARTS.indexOf(lower) < 0) {
+      if (!STARTS_PHONE_WORD[lower]) {
         return false;
       }
       for (String word : PHONE_WORDS) {
