@@ -363,7 +363,7 @@ public final class PiiMasker {
     for (Rule rule : rules) {
       if (rule.guard().test(signals)) {
         if (masking == null) {
-          masking = new Masking(Normalizer.foldFullWidth(text));
+          masking = new Masking(signals.foldsFullWidth ? Normalizer.foldFullWidth(text) : text);
         }
         masking.apply(rule, signals);
       }
@@ -410,6 +410,8 @@ public final class PiiMasker {
     int digitGroupCount;
     private int[] phoneWordStarts;
     int maxDotsInDigitRun;
+    /** Whether the text holds a full-width form or an ideographic space (folding changes it). */
+    boolean foldsFullWidth;
 
     /** What {@link #mayMatch} does with an ASCII character: pass over it, or look at it ({@code SOME_*}). */
     private static final byte[] ASCII_ROLE = new byte[0x80];
@@ -645,6 +647,7 @@ public final class PiiMasker {
             groupedDigits = 0;
             separatorsInARow = 0;
             dotsInRun = 0;
+            foldsFullWidth |= (roles & FOLDS) != 0;
             if ((roles & BREAKS_HEX_RUN) != 0) {
               colonsInHexRun = 0;
             }
@@ -654,7 +657,9 @@ public final class PiiMasker {
             i = j;
           }
         }
-        char c = i == n ? ' ' : fold(text.charAt(i));
+        char raw = i == n ? ' ' : text.charAt(i);
+        char c = fold(raw);
+        foldsFullWidth |= c != raw;
         if (isPlain(c, p1, p2, p3, groupedDigits)) {
           // the common case: a character that starts or ends nothing; it only breaks runs
           digitRun = 0;
@@ -820,20 +825,23 @@ public final class PiiMasker {
      * over it as long as no digit group is open ({@link #OUTSIDE_GROUP}: a separator, also the ideographic
      * space), asks
      * {@link #isPlainLetterAt} ({@link #LETTER}: a capital, {@code p} or {@code t}, perhaps full-width), or
-     * stops (0); {@link #BREAKS_HEX_RUN} marks a character that ends a run of hex digits and colons once folded.
+     * stops (0); {@link #BREAKS_HEX_RUN} marks a character that ends a run of hex digits and colons once folded,
+     * {@link #FOLDS} one that folding changes.
      */
     private static final byte[] STRETCH_ROLE = new byte[0x10000];
     private static final byte ALWAYS_PLAIN = 1;
     private static final byte OUTSIDE_GROUP = 2;
     private static final byte LETTER = 4;
     private static final byte BREAKS_HEX_RUN = 8;
+    private static final byte FOLDS = 16;
 
     static {
       for (int r = 0; r < STRETCH_ROLE.length; r++) {
         char c = fold((char) r);
         int role = isSkippable((char) r) || c < 0x80 && SKIPPABLE_ASCII[c] ? ALWAYS_PLAIN
             : isSeparator(c) ? OUTSIDE_GROUP : isLetter(c) ? LETTER : 0;
-        STRETCH_ROLE[r] = (byte) (role != 0 && breaksHexRun(c) ? role | BREAKS_HEX_RUN : role);
+        role |= role != 0 && breaksHexRun(c) ? BREAKS_HEX_RUN : 0;
+        STRETCH_ROLE[r] = (byte) (role != 0 && c != r ? role | FOLDS : role);
       }
     }
 
