@@ -191,10 +191,9 @@ public final class PiiMasker {
 
     /**
      * Around each run of 7+ grouped digits: every match holds such a run and starts at most
-     * {@code contextBeforeDigits} characters before it, with a digit, capital, {@code +} or {@code (} that
-     * no ASCII letter or digit comes before ({@link StartTest#WORD_OF_DIGITS}).
+     * {@code contextBeforeDigits} characters before it, where {@code canStart} holds.
      */
-    static Scope nearDigitGroups(int contextBeforeDigits) {
+    static Scope nearDigitGroups(int contextBeforeDigits, StartTest canStart) {
       return (s, signals, out) -> {   // the windows around the groups not masked yet, overlapping ones merged
         int[] groups = signals.digitGroups;
         int w = nextUnmaskedGroup(s, signals, 0);
@@ -205,7 +204,7 @@ public final class PiiMasker {
               && groups[2 * w] - contextBeforeDigits <= to) {
             to = Math.min(s.length(), groups[2 * w + 1] + 1);
           }
-          out.findAllStartingAt(from, to, StartTest.WORD_OF_DIGITS);
+          out.findAllStartingAt(from, to, canStart);
         }
       };
     }
@@ -247,11 +246,16 @@ public final class PiiMasker {
   private interface StartTest {
     boolean test(String s, int p);
 
-    /** An ASCII digit, capital, {@code +} or {@code (} that no ASCII letter or digit comes before. */
-    StartTest WORD_OF_DIGITS = (s, p) -> {
-      char c = s.charAt(p);
-      return (isAsciiDigit(c) || isAsciiUpper(c) || c == '+' || c == '(') && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
-    };
+    /** A character that {@code first} accepts and no ASCII letter or digit comes before. */
+    static StartTest wordStartingWith(IntPredicate first) {
+      return (s, p) -> first.test(s.charAt(p)) && (p == 0 || !isAsciiAlnum(s.charAt(p - 1)));
+    }
+
+    /** Where a number starts: an ASCII digit that no ASCII letter or digit comes before. */
+    StartTest NUMBER = wordStartingWith(c -> isAsciiDigit((char) c));
+
+    /** Where a phone number starts: an ASCII digit, {@code +} or {@code (} that no ASCII letter or digit comes before. */
+    StartTest PHONE_NUMBER = wordStartingWith(c -> isAsciiDigit((char) c) || c == '+' || c == '(');
 
     /** The first letter of "passport" (either case) or of 护照. */
     StartTest PASSPORT_WORD = (s, p) -> {
@@ -284,19 +288,22 @@ public final class PiiMasker {
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
-          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.NUMBER)),
       new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
-          m -> isValidLegacyResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0)),
+          m -> isValidLegacyResidentId(m) ? m.length() : -1,
+          Scope.nearDigitGroups(0, StartTest.NUMBER)),
       new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
-          Scope.nearDigitGroups(0)),
-      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE, Scope.nearDigitGroups(2)),
+          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+      new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE,
+          Scope.nearDigitGroups(2, StartTest.wordStartingWith(c -> c == 'E' || c == 'G' || c == 'H' || c == 'M'))),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
-      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength, Scope.nearDigitGroups(2)),
+      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength,
+          Scope.nearDigitGroups(2, StartTest.PHONE_NUMBER)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
           WHOLE, Scope.AT_PHONE_WORDS),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
-          Scope.startingAt(StartTest.WORD_OF_DIGITS)),
+          Scope.startingAt(StartTest.NUMBER)),
       new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
@@ -356,7 +363,7 @@ public final class PiiMasker {
     for (Rule rule : rules) {
       if (rule.guard().test(signals)) {
         if (masking == null) {
-          masking = new Masking(Normalizer.foldFullWidth(text));
+          masking = new Masking(signals.foldsFullWidth ? Normalizer.foldFullWidth(text) : text);
         }
         masking.apply(rule, signals);
       }
@@ -371,8 +378,12 @@ public final class PiiMasker {
   /** Words that may come right before a local phone number (lower case; see LOCAL_PHONE_AFTER_WORD). */
   private static final List<String> PHONE_WORDS = List.of("tel", "phone", "call", "fax", "mobile", "cell", "电话",
       "手机", "座机", "致电", "热线", "传真");
-  /** The first characters of {@link #PHONE_WORDS}. */
-  private static final String PHONE_WORD_STARTS = "tpcfm电手座致热传";
+  /** Whether a (lower-cased) character is the first of one of {@link #PHONE_WORDS}. */
+  private static final boolean[] STARTS_PHONE_WORD = new boolean[0x10000];
+
+  static {
+    PHONE_WORDS.forEach(word -> STARTS_PHONE_WORD[word.charAt(0)] = true);
+  }
 
   /**
    * What one pass over a text's characters says about which patterns can match (full-width digits and
@@ -399,6 +410,8 @@ public final class PiiMasker {
     int digitGroupCount;
     private int[] phoneWordStarts;
     int maxDotsInDigitRun;
+    /** Whether the text holds a full-width form or an ideographic space (folding changes it). */
+    boolean foldsFullWidth;
 
     /** What {@link #mayMatch} does with an ASCII character: pass over it, or look at it ({@code SOME_*}). */
     private static final byte[] ASCII_ROLE = new byte[0x80];
@@ -493,29 +506,36 @@ public final class PiiMasker {
      */
     private static int skipPlain(String text, int i, int n) {
       for (; i < n; i++) {
-        char raw = text.charAt(i);
-        char c = raw;
-        if (raw >= 0x80) {
-          if (raw < 0xFF01 || raw > 0xFF5E) {
-            if (raw == '特' || raw == '照' || raw == '号' || raw == '號') {
-              return i;
-            }
-            continue;
-          }
-          c = (char) (raw - 0xFEE0);
-        }
-        if (ASCII_ROLE[c] == TRIGGER) {
-          char lower = (char) (c | 0x20);
-          if (lower == 't') {
-            if ((i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)) {
-              return i;
-            }
-          } else if (lower != 'p' || i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))) {
-            return i;
-          }
+        byte role = SKIP_ROLE[text.charAt(i)];
+        if (role != PASS && (role == STOP
+            || (role == T_ROLE ? (i + 1 == n || !isLetter(fold(text.charAt(i + 1)))) && isAtOrDotEnd(text, i)
+                : i + 1 < n && (text.charAt(i + 1) | 0x20) == 'a' && !isLetter(before(text, i, 1))))) {
+          return i;
         }
       }
       return n;
+    }
+
+    /**
+     * What {@link #skipPlain} does with a raw character: passes over it, stops at it ({@link #STOP}: a digit,
+     * {@code @} or colon, a Chinese character that ends a trigger, or the full-width form of one), or looks
+     * around it ({@link #T_ROLE}, {@link #P_ROLE}: a t or p, perhaps full-width).
+     */
+    private static final byte[] SKIP_ROLE = new byte[0x10000];
+    private static final byte PASS = 0;
+    private static final byte STOP = 1;
+    private static final byte T_ROLE = 2;
+    private static final byte P_ROLE = 3;
+
+    static {
+      for (int raw = 0; raw < SKIP_ROLE.length; raw++) {
+        char c = fold((char) raw);
+        if (raw >= 0x80 && c == raw || c == ' ') {
+          SKIP_ROLE[raw] = raw == '特' || raw == '照' || raw == '号' || raw == '號' ? STOP : PASS;
+        } else if (ASCII_ROLE[c] == TRIGGER) {
+          SKIP_ROLE[raw] = (c | 0x20) == 't' ? T_ROLE : (c | 0x20) == 'p' ? P_ROLE : STOP;
+        }
+      }
     }
 
     /** Whether the t at {@code i} ends an "at" or "dot" that no letter comes before. */
@@ -613,17 +633,22 @@ public final class PiiMasker {
       for (int i = 0; i <= n; i++) {
         if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
-          boolean nonHex = false;
-          for (char r; j < n && (isSkippable(r = text.charAt(j), j > i || groupedDigits == 0)
-              || isPlainAt(j, j > i || groupedDigits == 0)); j++) {
-            nonHex |= !isHex(fold(r));
+          int roles = 0;
+          for (int role; j < n; j++) {
+            role = STRETCH_ROLE[text.charAt(j)];
+            if ((role & ALWAYS_PLAIN) == 0 && ((role & OUTSIDE_GROUP) == 0 ? (role & LETTER) == 0 || !isPlainLetterAt(j)
+                : j == i && groupedDigits > 0)) {
+              break;
+            }
+            roles |= role;
           }
           if (j > i) {
             digitRun = 0;
             groupedDigits = 0;
             separatorsInARow = 0;
             dotsInRun = 0;
-            if (nonHex) {
+            foldsFullWidth |= (roles & FOLDS) != 0;
+            if ((roles & BREAKS_HEX_RUN) != 0) {
               colonsInHexRun = 0;
             }
             p3 = j >= 3 ? fold(text.charAt(j - 3)) : ' ';
@@ -632,14 +657,16 @@ public final class PiiMasker {
             i = j;
           }
         }
-        char c = i == n ? ' ' : fold(text.charAt(i));
+        char raw = i == n ? ' ' : text.charAt(i);
+        char c = fold(raw);
+        foldsFullWidth |= c != raw;
         if (isPlain(c, p1, p2, p3, groupedDigits)) {
           // the common case: a character that starts or ends nothing; it only breaks runs
           digitRun = 0;
           groupedDigits = 0;
           separatorsInARow = 0;
           dotsInRun = 0;
-          if (!isHex(c)) {
+          if (breaksHexRun(c)) {
             colonsInHexRun = 0;
           }
           p3 = p2;
@@ -685,7 +712,7 @@ public final class PiiMasker {
         }
         if (c == ':') {
           maxColonsInHexRun = Math.max(maxColonsInHexRun, ++colonsInHexRun);
-        } else if (!isHex(c) && c != '.') {
+        } else if (breaksHexRun(c)) {
           colonsInHexRun = 0;
         }
         if (c >= 0x2000) {
@@ -772,7 +799,7 @@ public final class PiiMasker {
       }
       char c = text.charAt(i);
       char lower = c < 0x80 ? (char) (c | 0x20) : c;
-      if (PHONE_WORD_STARTS.indexOf(lower) < 0) {
+      if (!STARTS_PHONE_WORD[lower]) {
         return false;
       }
       for (String word : PHONE_WORDS) {
@@ -793,23 +820,40 @@ public final class PiiMasker {
     }
 
     /**
-     * Whether the character at {@code j}, which {@link #isSkippable} does not pass over, is plain (see
-     * {@link #isPlain}) after what comes before it, as long as no {@code t} that an {@code a} precedes comes
-     * right before it: the full-width form of a skippable character, a capital but after a space that a
+     * What the stretch pass of {@link #Signals(String)} does with a raw character: passes over it
+     * ({@link #ALWAYS_PLAIN}: {@link #isSkippable}, or the full-width form of a skippable character), passes
+     * over it as long as no digit group is open ({@link #OUTSIDE_GROUP}: a separator, also the ideographic
+     * space), asks
+     * {@link #isPlainLetterAt} ({@link #LETTER}: a capital, {@code p} or {@code t}, perhaps full-width), or
+     * stops (0); {@link #BREAKS_HEX_RUN} marks a character that ends a run of hex digits and colons once folded,
+     * {@link #FOLDS} one that folding changes.
+     */
+    private static final byte[] STRETCH_ROLE = new byte[0x10000];
+    private static final byte ALWAYS_PLAIN = 1;
+    private static final byte OUTSIDE_GROUP = 2;
+    private static final byte LETTER = 4;
+    private static final byte BREAKS_HEX_RUN = 8;
+    private static final byte FOLDS = 16;
+
+    static {
+      for (int r = 0; r < STRETCH_ROLE.length; r++) {
+        char c = fold((char) r);
+        int role = isSkippable((char) r) || c < 0x80 && SKIPPABLE_ASCII[c] ? ALWAYS_PLAIN
+            : isSeparator(c) ? OUTSIDE_GROUP : isLetter(c) ? LETTER : 0;
+        role |= role != 0 && breaksHexRun(c) ? BREAKS_HEX_RUN : 0;
+        STRETCH_ROLE[r] = (byte) (role != 0 && c != r ? role | FOLDS : role);
+      }
+    }
+
+    /**
+     * Whether the letter at {@code j} that {@link #STRETCH_ROLE} does not pass over (a capital, {@code p} or
+     * {@code t}, perhaps full-width) is plain (see {@link #isPlain}) after what comes before it, as long as
+     * no {@code t} that an {@code a} precedes comes right before it: a capital but after a space that a
      * digit comes shortly before (a house number's street), a {@code t} but after an {@code a} or {@code o}
      * (the end of "at" or "dot"), a {@code p} but before an {@code a} ("passport").
      */
-    private boolean isPlainAt(int j, boolean spaceIsPlain) {
+    private boolean isPlainLetterAt(int j) {
       char c = fold(text.charAt(j));
-      if (c >= 0x80) {
-        return false;
-      }
-      if (SKIPPABLE_ASCII[c] || c == ' ' && spaceIsPlain) {
-        return true;
-      }
-      if (!isLetter(c)) {
-        return false;
-      }
       char p1 = before(j, 1);
       char lower = (char) (c | 0x20);
       if (isUpper(c) && isSpace(p1) && (isDigit(before(j, 2)) || isDigit(before(j, 3)))) {
@@ -827,20 +871,22 @@ public final class PiiMasker {
     }
 
     /**
-     * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: a
-     * space only when no digit group is open ({@code spaceIsPlain}); never a full-width form (it folds).
+     * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
+     * a separator (plain only when no digit group is open) nor a full-width form (it folds).
      */
-    private static boolean isSkippable(char r, boolean spaceIsPlain) {
+    private static boolean isSkippable(char r) {
       if (r < 0x80) {
-        return SKIPPABLE_ASCII[r] || r == ' ' && spaceIsPlain;
+        return SKIPPABLE_ASCII[r];
       }
       return r < 0x2000 || r > 0xFF5E || r >= 0x3400 && r < 0xFF01 && isPlain(r, 'x', 'x', 'x', 0);
     }
 
     /**
-     * Whether {@code c}, after {@code p3 p2 p1}, can only break runs: no digit, separator, colon, {@code @},
-     * character of a Chinese address or passport word, {@code p}/{@code t} (passport, dot), capital after
-     * a house number, nor anything right after a {@code t} (the end of a possible "at").
+     * Whether {@code c}, after {@code p3 p2 p1}, can only break runs: no digit, separator inside a digit group,
+     * colon, {@code @}, character of a Chinese address or passport word, {@code p}/{@code t} (passport, dot),
+     * capital after a house number, bracket or {@code <} (before "at"), nor anything right after a {@code t}
+     * (the end of a possible "at"). A separator outside a digit group only breaks runs too: it joins nothing,
+     * and a dot after no digit adds no dot to a run of digits and dots.
      */
     private static boolean isPlain(char c, char p1, char p2, char p3, int groupedDigits) {
       if (c >= 0x3400) {
@@ -856,11 +902,11 @@ public final class PiiMasker {
       if (c >= 'A' && c <= 'Z') {
         return c != 'P' && c != 'T' && !(isSpace(p1) && (isDigit(p2) || isDigit(p3)));
       }
-      if (c == ' ') {
+      if (isSeparator(c)) {
         return groupedDigits == 0;
       }
-      return c > '@' ? c < 0x2000 && c != '[' && c != '{' : !(c >= '0' || c == '-' || c == '.' || c == '(' || c == ')'
-          || c == '/' || c == '+' || c == '<' || c == '\t' || c == '\n' || c == '\r');
+      return c > '@' ? c < 0x2000 && c != '[' && c != '{'
+          : !(c >= '0' && c <= ':' || c == '<' || c == '@' || c == '\t' || c == '\n' || c == '\r');
     }
 
     private static boolean isDigit(char c) {
@@ -869,6 +915,11 @@ public final class PiiMasker {
 
     private static boolean isUpper(char c) {
       return c >= 'A' && c <= 'Z';
+    }
+
+    /** Whether {@code c} ends a run of hex digits, colons and dots (an IPv6 address, perhaps with IPv4 tail). */
+    private static boolean breaksHexRun(char c) {
+      return !isHex(c) && c != '.';
     }
 
     private static boolean isHexOrColon(char c) {
