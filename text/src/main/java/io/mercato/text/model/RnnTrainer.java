@@ -4,10 +4,6 @@ import io.mercato.core.Check;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.graph.rnn.ReverseTimeSeriesVertex;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * Trains a recurrent text classifier on DL4J: a learned word embedding over the token ids
@@ -17,16 +13,14 @@ import org.nd4j.linalg.activations.Activation;
  *
  * <p>It reads word order in both directions, so "good, not bad" and "bad, not good" differ. Each
  * minibatch is padded (id 0) at the end to its longest text, truncated at
- * {@link Builder#maxLength(int)} tokens. Each direction is a DL4J {@code LSTM} layer: the forward one
- * reads the padded batch as it is (padding after a text cannot change its outputs), the backward one
- * reads every text reversed within its own length (DL4J's {@code ReverseTimeSeriesVertex} with the
- * ids' mask) and its outputs are reversed back the same way, so it too meets the padding only after
- * the text; pooling skips the padding. A text's prediction thus does not depend on the batch it is in.
- * (DL4J's {@code Bidirectional} wrapper is not used: in 1.0.0-M2.1 its backward LSTM runs over the
- * padding before the text, so trained biases leak padding into the result. ND4J's native
- * {@code lstmLayer} and {@code gru} operations are not used either: in 1.0.0-M2.1 they leak native
- * memory on every training minibatch, about 150 MB per epoch of 1,500 short texts, see
- * docs/benchmarks.md.) Balanced class weights scale each example's loss.
+ * {@link Builder#maxLength(int)} tokens. The LSTM runs as ND4J's native {@code lstmLayer} operation
+ * ({@link BidirectionalLstmLayer}) with each text's own length, so the backward direction starts at
+ * the text's last token and never sees the padding, and pooling skips the padding: a text's
+ * prediction does not depend on the batch it is in. (DL4J's {@code LSTM} in its
+ * {@code Bidirectional} wrapper is not used: it is several times slower, and in 1.0.0-M2.1 its
+ * backward LSTM runs over the padding before the text, so trained biases leak padding into the
+ * result.) Balanced class weights scale each example's
+ * loss.
  */
 public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
 
@@ -59,11 +53,7 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
     String previous = EMBEDDING_LAYER;
     int width = embeddingSize;
     for (int l = 1; l <= layers; l++) {
-      g.addLayer("forward" + l, lstm(width), previous);
-      g.addVertex("reversed" + l, new ReverseTimeSeriesVertex(IDS_INPUT), previous);
-      g.addLayer("backward" + l, lstm(width), "reversed" + l);
-      g.addVertex("backwardInOrder" + l, new ReverseTimeSeriesVertex(IDS_INPUT), "backward" + l);
-      g.addVertex("bilstm" + l, new MergeVertex(), "forward" + l, "backwardInOrder" + l);
+      g.addLayer("bilstm" + l, new BidirectionalLstmLayer(width, hiddenSize), previous);
       previous = "bilstm" + l;
       width = 2 * hiddenSize;
     }
@@ -71,12 +61,6 @@ public final class RnnTrainer extends TokenSequenceTrainer<RnnModel> {
     g.addLayer(Dl4jNetworks.OUTPUT, Dl4jNetworks.outputLayer(pooledWidth(width, pooling), outputs, multiLabel,
         optimization.dropout()), pooled);
     return g.setOutputs(Dl4jNetworks.OUTPUT).build();
-  }
-
-  /** One LSTM direction of {@code hiddenSize} units (tanh, sigmoid gates, forget gate bias 1). */
-  private LSTM lstm(int nIn) {
-    return new LSTM.Builder().nIn(nIn).nOut(hiddenSize).activation(Activation.TANH)
-        .gateActivationFunction(Activation.SIGMOID).forgetGateBiasInit(1.0).build();
   }
 
   @Override
