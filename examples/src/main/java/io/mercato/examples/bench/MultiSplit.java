@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,52 @@ final class MultiSplit {
     if (!Double.isNaN(value)) {
       list.add(value);
     }
+  }
+
+  /**
+   * Records one value per metric, in the order the metrics were given, for {@code tool} on {@code dataset}
+   * in the current split (NaN = none).
+   */
+  void record(String dataset, String tool, double... valuesInMetricOrder) {
+    if (valuesInMetricOrder.length != metrics.size()) {
+      throw new IllegalArgumentException(valuesInMetricOrder.length + " values for the " + metrics.size()
+          + " metrics " + metrics);
+    }
+    for (int m = 0; m < metrics.size(); m++) {
+      add(dataset, tool, metrics.get(m), valuesInMetricOrder[m]);
+    }
+  }
+
+  /** Records a failed run on the current split: the tool's row says so, its n does not count it. */
+  void failed(String dataset, String tool) {
+    double[] none = new double[metrics.size()];
+    Arrays.fill(none, Double.NaN);
+    record(dataset, tool, none);
+    note(dataset, tool, "failed");
+  }
+
+  /** Writes the report of one split folder. */
+  @FunctionalInterface
+  interface SplitReport {
+    String of(Dir split) throws IOException;
+  }
+
+  /**
+   * Runs {@code oneSplit} on every split folder under {@code root} (see {@link #under}), printing each
+   * split's report as it is done and then this summary under {@code title}; returns all of it.
+   */
+  String run(Path root, String title, SplitReport oneSplit) throws IOException {
+    StringBuilder md = new StringBuilder();
+    for (Dir dir : under(root)) {
+      RecsysBenchmark.log("split %s", dir.name());
+      split(dir.name());
+      String one = "# split " + dir.name() + "\n\n" + oneSplit.of(dir);
+      System.out.println(one);
+      md.append(one);
+    }
+    String summary = report(title);
+    System.out.println(summary);
+    return md.append(summary).toString();
   }
 
   /** Counts {@code note} (e.g. "→ linear") for {@code tool} on {@code dataset} in the current split. */

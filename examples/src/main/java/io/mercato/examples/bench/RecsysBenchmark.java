@@ -61,7 +61,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
           + "(written by examples/bench/multi-split); adds mean ± sample sd over the splits.")
   Path splitRoot;
 
-  /** The multi-split summary while running with --split-root, else null. */
+  /** The figures of every split (one split without --split-root; its summary is printed only with it). */
   private MultiSplit summary;
 
   @Option(names = "--datasets", split = ",", paramLabel = "NAME",
@@ -124,34 +124,46 @@ public final class RecsysBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if ((prepared == null) == (splitRoot == null)) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --prepared and --split-root");
-    }
+    Path root = checkSplitOptions(new CommandLine(this), prepared, splitRoot, peers);
     double nd4j = nd4jStartSeconds();
-    if (splitRoot == null) {
-      String md = split(prepared, PeerResults.locate(peers), nd4j);
-      System.out.println(md);
-      if (out != null) {
-        Files.writeString(out, md);
-      }
-      return 0;
-    }
     summary = new MultiSplit(List.of("rmse", "NDCG@10"), 4, 4);
-    StringBuilder md = new StringBuilder();
-    for (MultiSplit.Dir dir : MultiSplit.under(splitRoot)) {
-      log("split %s", dir.name());
-      summary.split(dir.name());
-      String one = "# split " + dir.name() + "\n\n" + split(dir.prepared(), PeerResults.locate(dir.peers()), nd4j);
-      System.out.println(one);
-      md.append(one);
+    String md;
+    if (root == null) {
+      summary.split("the split");
+      md = split(prepared, PeerResults.locate(peers), nd4j);
+      System.out.println(md);
+    } else {
+      md = summary.run(root, "Recommendation", dir -> split(dir.prepared(), PeerResults.locate(dir.peers()), nd4j));
     }
-    String mean = summary.report("Recommendation");
-    System.out.println(mean);
-    md.append(mean);
     if (out != null) {
       Files.writeString(out, md);
     }
     return 0;
+  }
+
+  /**
+   * Checks that exactly one of {@code --prepared} and {@code --split-root} is given (and {@code --peers} only
+   * with {@code --prepared}; each split has its own peer folder) before anything slow runs.
+   *
+   * @return the split root, or null for a single prepared folder
+   * @throws CommandLine.ParameterException naming the options and what is wrong with them
+   */
+  static Path checkSplitOptions(CommandLine cmd, Path prepared, Path splitRoot, Path peers) {
+    if (prepared != null && splitRoot != null) {
+      throw new CommandLine.ParameterException(cmd, "--prepared " + prepared + " and --split-root " + splitRoot
+          + " were both given: give one (a prepared folder, or a root of split folders)");
+    }
+    if (prepared == null && splitRoot == null) {
+      throw new CommandLine.ParameterException(cmd, "give --prepared DIR (one split) or --split-root ROOT (several)");
+    }
+    if (splitRoot != null && peers != null) {
+      throw new CommandLine.ParameterException(cmd, "--peers " + peers + " cannot be used with --split-root: "
+          + "each split's peer results are read from ROOT/<split>/peers");
+    }
+    if (splitRoot != null && !java.nio.file.Files.isDirectory(splitRoot)) {
+      throw new CommandLine.ParameterException(cmd, "--split-root " + splitRoot + ": not a directory");
+    }
+    return splitRoot;
   }
 
   /** The single-split report of the data sets in {@code root} with the peer figures of {@code peerResults}. */
@@ -177,21 +189,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
     return md.toString();
   }
 
-  /** Records a tool's figures on the current split for the multi-split summary (no-op on a single split). */
-  private void record(String dataset, String tool, double rmse, double ndcg) {
-    if (summary != null) {
-      summary.add(dataset, tool, "rmse", rmse);
-      summary.add(dataset, tool, "NDCG@10", ndcg);
-    }
-  }
 
-  /** Records a failed run on the current split: the tool's row shows it, its n does not count it. */
-  private void failed(String dataset, String tool) {
-    record(dataset, tool, Double.NaN, Double.NaN);
-    if (summary != null) {
-      summary.note(dataset, tool, "failed");
-    }
-  }
 
   private String dataset(Prepared data, Map<String, Map<String, String>> overrides, PeerResults peerResults) {
     boolean implicit = data.kind().equals("implicit");
@@ -266,8 +264,8 @@ public final class RecsysBenchmark implements Callable<Integer> {
             notes = (notes.isEmpty() ? "" : notes + "; ") + "chose " + m.model.info().hyperParameters().get("chosen")
                 + " on validation; no CV (tuning per fold not run)";
           }
-          record(data.name(), row[0], ratings ? m.rating.rmse() : Double.NaN, m.topN.ndcg());
-          if (summary != null && m.model.info().hyperParameters().containsKey("chosen")) {
+          summary.record(data.name(), row[0], ratings ? m.rating.rmse() : Double.NaN, m.topN.ndcg());
+          if (m.model.info().hyperParameters().containsKey("chosen")) {
             summary.note(data.name(), row[0], "→ " + m.model.info().hyperParameters().get("chosen"));
           }
           table.row(row[0], ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
@@ -278,7 +276,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
           settings.add(tuned ? tuningSummary(row[0], m.model) : "`" + trainer.describe() + "`");
         } catch (RuntimeException | OutOfMemoryError e) {
           log("%s: %s FAILED: %s", data.name(), row[0], e);
-          failed(data.name(), row[0]);
+          summary.failed(data.name(), row[0]);
           table.row(row[0], "", "", "", "", "", "", "", "", "", "", "", "", "", "", "FAILED: " + e);
         }
       }
@@ -288,10 +286,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
         if (p.has("error")) {
           table.row("peer: " + p.path("tool").asText(), "", "", "", "", "", "", "", "", "", "", "", "", "", "",
               "FAILED: " + p.path("error").asText());
-          failed(data.name(), "peer: " + p.path("tool").asText());
+          summary.failed(data.name(), "peer: " + p.path("tool").asText());
           continue;
         }
-        record(data.name(), "peer: " + p.path("tool").asText(), PeerResults.number(p, "rmse"),
+        summary.record(data.name(), "peer: " + p.path("tool").asText(), PeerResults.number(p, "rmse"),
             PeerResults.number(p, "ndcg_at_10"));
         table.row("peer: " + p.path("tool").asText(), num(PeerResults.number(p, "rmse"), 4),
             num(PeerResults.number(p, "mae"), 4), num(PeerResults.number(p, "rating_coverage"), 3), "", "",

@@ -118,46 +118,28 @@ public final class TextBenchmark implements Callable<Integer> {
     System.exit(new CommandLine(new TextBenchmark()).execute(args));
   }
 
-  /** The multi-split summary while running with --split-root, else null. */
+  /** The figures of every split (one split without --split-root; its summary is printed only with it). */
   private MultiSplit summary;
-  /** Seconds of the untimed JIT warm-up fits so far (the first split only with --split-root). */
-  private double warmUpSeconds;
 
   @Override
   public Integer call() throws IOException {
+    Path root = RecsysBenchmark.checkSplitOptions(new CommandLine(this), prepared, splitRoot, peers);
     List<ModelType> types = modelTypes();
     double nd4j = RecsysBenchmark.nd4jStartSeconds();
-    if ((prepared == null) == (splitRoot == null)) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --prepared and --split-root");
-    }
-    if (splitRoot == null) {
-      report(split(prepared, PeerResults.locate(peers), types, nd4j));
-      return 0;
-    }
     summary = new MultiSplit(List.of("accuracy", "macro-F1"), 4, 4);
-    StringBuilder md = new StringBuilder();
-    for (MultiSplit.Dir dir : MultiSplit.under(splitRoot)) {
-      RecsysBenchmark.log("split %s", dir.name());
-      summary.split(dir.name());
-      String one = split(dir.prepared(), PeerResults.locate(dir.peers()), types, nd4j);
-      System.out.println("# split " + dir.name() + "\n\n" + one);
-      md.append("# split ").append(dir.name()).append("\n\n").append(one);
+    String md;
+    if (root == null) {
+      summary.split("the split");
+      md = split(prepared, PeerResults.locate(peers), types, nd4j);
+      System.out.println(md);
+    } else {
+      md = summary.run(root, "Text classification", dir -> split(dir.prepared(), PeerResults.locate(dir.peers()),
+          types, nd4j));
     }
-    String mean = summary.report("Text classification");
-    md.append(mean);
-    report(mean);
     if (out != null) {
       Files.writeString(out, md);
     }
     return 0;
-  }
-
-  /** Prints {@code md} and writes it to --out in single-split mode. */
-  private void report(String md) throws IOException {
-    System.out.println(md);
-    if (out != null && summary == null) {
-      Files.writeString(out, md);
-    }
   }
 
   /** The single-split report of the data sets in {@code root} with the peer figures of {@code peerResults}. */
@@ -167,8 +149,9 @@ public final class TextBenchmark implements Callable<Integer> {
     MarkdownTable targets = new MarkdownTable("dataset", "default (auto) accuracy", "best peer accuracy",
         "accuracy ≥ peers", "train s / fastText s", "≤ 2×", "batch ≥ 20,000/s", "p50 ≤ 1 ms");
     List<String> names = datasets == null ? DATASETS : datasets;
-    boolean first = summary == null || summary.splitCount() == 1;
-    if (first && warmUpTexts > 0) {
+    // JIT warm-up once per process: on the first split only
+    double warmUpSeconds = 0;
+    if (summary.splitCount() == 1 && warmUpTexts > 0) {
       warmUpSeconds += warmUp(Prepared.open(root, names.get(0)));
     }
     for (String name : names) {
@@ -197,21 +180,7 @@ public final class TextBenchmark implements Callable<Integer> {
     return md.toString();
   }
 
-  /** Records a failed run on the current split: the tool's row shows it, its n does not count it. */
-  private void failed(String dataset, String tool) {
-    record(dataset, tool, Double.NaN, Double.NaN);
-    if (summary != null) {
-      summary.note(dataset, tool, "failed");
-    }
-  }
 
-  /** Records a tool's figures on the current split for the multi-split summary (no-op on a single split). */
-  private void record(String dataset, String tool, double accuracy, double macroF1) {
-    if (summary != null) {
-      summary.add(dataset, tool, "accuracy", accuracy);
-      summary.add(dataset, tool, "macro-F1", macroF1);
-    }
-  }
 
   /**
    * Trains the default classifier once, untimed, on the first {@link #warmUpTexts} training texts, so
@@ -252,16 +221,14 @@ public final class TextBenchmark implements Callable<Integer> {
         RecsysBenchmark.log("%s: %s accuracy %.4f, macro-F1 %.4f, train %.1f s (CPU %.1f s), %.0f docs/s, p50 %.3f ms, p99 %.3f ms, %.2f MB (%s)",
             data.name(), type, m.accuracy, m.macroF1, m.trainSeconds, m.trainCpuSeconds, m.docsPerSecond, m.latency.p50(),
             m.latency.p99(), m.modelBytes / 1e6, m.notes);
-        record(label, "mercato " + type.name().toLowerCase(Locale.ROOT), m.accuracy, m.macroF1);
+        summary.record(label, "mercato " + type.name().toLowerCase(Locale.ROOT), m.accuracy, m.macroF1);
         if (type == ModelType.AUTO) {
           auto = m;
-          if (summary != null) {
-            summary.note(label, "mercato auto", "→ " + (m.choice.isEmpty() ? m.chosen : m.choice));
-          }
+          summary.note(label, "mercato auto", "→ " + (m.choice.isEmpty() ? m.chosen : m.choice));
         }
       } catch (RuntimeException | OutOfMemoryError e) {
         RecsysBenchmark.log("%s: %s FAILED: %s", data.name(), type, e);
-        failed(label, "mercato " + type.name().toLowerCase(Locale.ROOT));
+        summary.failed(label, "mercato " + type.name().toLowerCase(Locale.ROOT));
         results.row(label, "mercato " + type.name().toLowerCase(Locale.ROOT), "", "", "", "", "", "", "", "",
             "FAILED: " + e);
       }
@@ -275,7 +242,7 @@ public final class TextBenchmark implements Callable<Integer> {
       String tool = p.path("tool").asText();
       if (p.has("error")) {
         results.row(label, "peer: " + tool, "", "", "", "", "", "", "", "", "FAILED: " + p.path("error").asText());
-        failed(label, "peer: " + tool);
+        summary.failed(label, "peer: " + tool);
         continue;
       }
       double accuracy = PeerResults.number(p, "accuracy");
@@ -283,7 +250,7 @@ public final class TextBenchmark implements Callable<Integer> {
         bestPeer = accuracy;
         bestPeerTool = tool;
       }
-      record(label, "peer: " + tool, accuracy, PeerResults.number(p, "macro_f1"));
+      summary.record(label, "peer: " + tool, accuracy, PeerResults.number(p, "macro_f1"));
       double mb = PeerResults.number(p, "model_mb");
       results.row(label, "peer: " + tool, num(accuracy, 4), num(PeerResults.number(p, "macro_f1"), 4),
           secs(PeerResults.number(p, "fit_s")), "", rate(PeerResults.number(p, "predict_docs_per_s")), "", "",
