@@ -107,7 +107,7 @@ final class NeighbourIndex {
         }
         stream.forEach(c -> {
             Accumulator acc = new Accumulator(n, similarity != Similarity.COSINE
-                    && similarity != Similarity.ADJUSTED_COSINE);
+                    && similarity != Similarity.ADJUSTED_COSINE); // the cosines need only the dot product
             for (int r = c; r < n; r += chunks) {
                 if (recompute == null || recompute[r]) {
                     acc.row(r, rows, cols, xRows, xCols, norms, similarity, shrinkage, minSupport, size, nbr, sim);
@@ -143,9 +143,12 @@ final class NeighbourIndex {
         final double[] sxy;
         final int[] touched;
         final double[] cand;
+        /** Whether the first and second moments are summed (not for the cosines: their norms are precomputed). */
+        final boolean moments;
 
         /** Scratch for rows of an {@code n}-row matrix; the first and second moments only when {@code moments}. */
         Accumulator(int n, boolean moments) {
+            this.moments = moments;
             count = new int[n];
             sxy = new double[n];
             sx = moments ? new double[n] : null;
@@ -159,7 +162,6 @@ final class NeighbourIndex {
         void row(int a, SparseMatrix rows, SparseMatrix cols, double[] xRows, double[] xCols, double[] norms,
                  Similarity similarity, double shrinkage, int minSupport, int size, int[][] nbr, float[][] sim) {
             int t = 0;
-            boolean cosine = similarity == Similarity.COSINE || similarity == Similarity.ADJUSTED_COSINE;
             for (int k = rows.start(a); k < rows.end(a); k++) {
                 int f = rows.index(k);
                 double x = xRows[k];
@@ -170,7 +172,7 @@ final class NeighbourIndex {
                         touched[t++] = b;
                     }
                     sxy[b] += x * y;
-                    if (!cosine) { // the cosines need only the dot product (norms are precomputed)
+                    if (moments) {
                         sx[b] += x;
                         sy[b] += y;
                         sxx[b] += x * x;
@@ -181,13 +183,10 @@ final class NeighbourIndex {
             for (int j = 0; j < t; j++) {
                 int b = touched[j];
                 int c = count[b];
-                double s;
-                if (cosine) {
-                    double d = norms[a] * norms[b];
-                    s = c < minSupport || b == a || d == 0 ? 0 : sxy[b] / d;
-                } else {
-                    s = c < minSupport || b == a ? 0 : value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b],
-                            norms[a], norms[b]);
+                double s = c < minSupport || b == a ? 0 : moments
+                        ? value(similarity, c, sx[b], sy[b], sxx[b], syy[b], sxy[b], norms[a], norms[b])
+                        : value(similarity, c, 0, 0, 0, 0, sxy[b], norms[a], norms[b]);
+                if (moments) {
                     sx[b] = 0;
                     sy[b] = 0;
                     sxx[b] = 0;

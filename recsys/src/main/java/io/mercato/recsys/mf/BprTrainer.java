@@ -155,7 +155,7 @@ public final class BprTrainer extends FactorTrainer {
         for (int s = from; s < to; s += BATCH) {
             int batch = Math.min(to - s, BATCH);
             for (int x = 0; x < batch; x++) { // the positives first: independent loads, their misses overlap
-                int e = entries == null ? below(random, to) : entries[from + below(random, to - from)];
+                int e = entries == null ? from + below(random, to - from) : entries[from + below(random, to - from)];
                 us[x] = entryUser[e];
                 is[x] = interactions.index(e);
             }
@@ -225,7 +225,7 @@ public final class BprTrainer extends FactorTrainer {
      * multiplication instead of the division and rejection of {@link SplittableRandom#nextInt(int)}; the bias is
      * below {@code bound / 2^63}).
      */
-    static int below(SplittableRandom random, int bound) {
+    private static int below(SplittableRandom random, int bound) {
         return (int) Math.multiplyHigh(random.nextLong() >>> 1, (long) bound << 1);
     }
 

@@ -182,11 +182,13 @@ public final class LatentFactors {
         int[][] topItems = new int[block][n];
         float[][] topScores = new float[block][n];
         int[] lengths = new int[block];
+        // one scan workspace (an int per item) per thread for the whole run, not one per block of users
+        ThreadLocal<NormOrderedItems.Workspace> workspaces = ThreadLocal.withInitial(ordered::workspace);
         try (RowParallel parallel = new RowParallel(threads)) {
             for (int from = 0; from < users; from += block) {
                 int rows = Math.min(block, users - from);
                 int first = from;
-                parallel.forEachBlock(RowParallel.even(rows, 64), ordered::workspace, (b, lo, hi, w) -> {
+                parallel.forEachBlock(RowParallel.even(rows, 64), workspaces::get, (b, lo, hi, w) -> {
                     for (int r = lo; r < hi; r++) {
                         int u = first + r;
                         lengths[r] = ordered.topOf(userFactors, u, (float) (offset + userBias(u)), exclude,

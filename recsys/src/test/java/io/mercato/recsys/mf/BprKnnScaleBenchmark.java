@@ -27,6 +27,7 @@ public final class BprKnnScaleBenchmark {
     private BprKnnScaleBenchmark() {
     }
 
+    /** Runs the benchmark; arguments as in the class javadoc. */
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int items = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;

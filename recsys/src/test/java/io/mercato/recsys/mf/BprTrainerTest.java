@@ -6,21 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mercato.core.ConfigurationException;
 import io.mercato.recsys.data.Interactions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BprTrainerTest {
 
     private static final Interactions CLUSTERS = Planted.clusters(90, 60, 3, 0.5, 4);
 
-    @Test
-    void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst() {
-        LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).build().factorize(CLUSTERS);
+    /** 1 = plain SGD, more = blocked parallel SGD (users and items in strata). */
+    @ParameterizedTest(name = "threads {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void ranksTheUnseenItemsOfTheUsersPlantedClusterFirst(int threads) {
+        LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).threads(threads).build()
+                .factorize(CLUSTERS);
         // chance level would be 1/3
         assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).isGreaterThan(0.95);
     }
 
-    @Test
-    void sameSeedGivesIdenticalFactors() {
-        BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(2).seed(3);
+    @ParameterizedTest(name = "threads {0}")
+    @ValueSource(ints = {1, 2})
+    void sameSeedAndThreadCountGiveIdenticalFactors(int threads) {
+        BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(3).seed(3).threads(threads);
         LatentFactors a = b.build().factorize(CLUSTERS);
         LatentFactors c = b.build().factorize(CLUSTERS);
         assertThat(c.userFactorsArray()).containsExactly(a.userFactorsArray());
@@ -29,27 +36,7 @@ class BprTrainerTest {
     }
 
     @Test
-    void blockedParallelSgdStillRanksThePlantedClusterFirst() {
-        for (int threads : new int[] {2, 3}) {
-            LatentFactors model = BprTrainer.builder().rank(8).epochs(60).seed(1).threads(threads).build()
-                    .factorize(CLUSTERS);
-            assertThat(Planted.inGroupShare(model::scores, CLUSTERS, 3, 5)).as("threads %d", threads)
-                    .isGreaterThan(0.95);
-        }
-    }
-
-    @Test
-    void sameSeedAndThreadCountGiveIdenticalFactors() {
-        BprTrainer.Builder b = BprTrainer.builder().rank(4).epochs(3).seed(3).threads(2);
-        LatentFactors a = b.build().factorize(CLUSTERS);
-        LatentFactors c = b.build().factorize(CLUSTERS);
-        assertThat(c.userFactorsArray()).containsExactly(a.userFactorsArray());
-        assertThat(c.itemFactorsArray()).containsExactly(a.itemFactorsArray());
-        assertThat(c.itemBiasArray()).containsExactly(a.itemBiasArray());
-    }
-
-    @Test
-    @org.junit.jupiter.api.Timeout(10)
+    @Timeout(10)
     void usersOwningAWholeItemBlockAreSkippedThereRatherThanLoopingForANegative() {
         // three items in up to four blocks: u owns every item of some blocks, v owns all items
         Interactions data = Interactions.builder().add("u", "a", 1).add("u", "b", 1).add("v", "a", 1)

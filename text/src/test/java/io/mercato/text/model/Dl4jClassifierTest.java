@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +83,7 @@ class Dl4jClassifierTest {
    * A DL4J network is kept as it stopped early on the holdout (not trained a second time on all the
    * data, which would nearly double the fit); the fastText-style model is retrained on everything.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void keepsTheEarlyStoppedNetworkButRetrainsTheCheapModel() {
     List<LabeledText> data = reviews(200, 1);
     TextClassifier mlp = TextClassifier.builder().modelType(ModelType.MLP).seed(3).maxEpochs(15)
