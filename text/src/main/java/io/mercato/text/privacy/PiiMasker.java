@@ -413,7 +413,7 @@ public final class PiiMasker {
     /** Whether the text holds a full-width form or an ideographic space (folding changes it). */
     boolean foldsFullWidth;
 
-    /** What {@link #mayMatch} does with an ASCII character: pass over it, or look at it ({@code SOME_*}). */
+    /** What {@link #mayMatch} does with an ASCII character: pass over it ({@link #PLAIN}), only right after a digit ({@link #CAPITAL}), or look at it ({@link #TRIGGER}). */
     private static final byte[] ASCII_ROLE = new byte[0x80];
     private static final byte PLAIN = 0;
     /** A capital but P and T: it matters only right after a digit (a house number: "221B Baker"). */
@@ -854,9 +854,9 @@ public final class PiiMasker {
      */
     private boolean isPlainLetterAt(int j) {
       char c = fold(text.charAt(j));
-      char p1 = before(j, 1);
+      char p1 = before(text, j, 1);
       char lower = (char) (c | 0x20);
-      if (isUpper(c) && isSpace(p1) && (isDigit(before(j, 2)) || isDigit(before(j, 3)))) {
+      if (isUpper(c) && isSpace(p1) && (isDigit(before(text, j, 2)) || isDigit(before(text, j, 3)))) {
         return false;
       }
       if (lower == 't') {
@@ -866,10 +866,6 @@ public final class PiiMasker {
     }
 
     /** The folded character {@code back} positions before {@code i} ({@code ' '} before the start). */
-    private char before(int i, int back) {
-      return i >= back ? fold(text.charAt(i - back)) : ' ';
-    }
-
     /**
      * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
      * a separator (plain only when no digit group is open) nor a full-width form (it folds).
