@@ -1,10 +1,12 @@
 package io.mercato.recsys.mf;
 
+import static io.mercato.core.linalg.FloatKernels.addTransposedTimes;
 import static io.mercato.core.linalg.FloatKernels.axpy;
 import static io.mercato.core.linalg.FloatKernels.dot;
 
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
+import io.mercato.core.linalg.FloatKernels;
 import io.mercato.core.train.EpochEvent;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
@@ -308,65 +310,13 @@ public final class ImplicitAlsTrainer extends FactorTrainer {
 
     /**
      * {@code out[outAt..] = (G + λI) · v[vAt..]} for the symmetric {@code G}: {@code λv} plus {@code Gᵀv} by
-     * {@link #addTransposedTimes} (row {@code h} of {@code G} weighted by {@code v[h]}).
+     * {@link FloatKernels#addTransposedTimes} (row {@code h} of {@code G} weighted by {@code v[h]}).
      */
     private static void gramTimes(float[] gram, float lambda, float[] v, int vAt, float[] out, int outAt, int k) {
         for (int f = 0; f < k; f++) {
             out[outAt + f] = lambda * v[vAt + f];
         }
         addTransposedTimes(gram, 0, k, k, v, vAt, out, outAt);
-    }
-
-    /** Rows of the gathered factors handled per pass of {@link #addTransposedTimes} (32 KB at rank 32). */
-    private static final int GATHER_RUN = 256;
-
-    /**
-     * {@code out[outAt..] += Gᵀ t} for the {@code n × k} row-major factors {@code G} starting at {@code g[gAt]}: eight outputs at a time
-     * held in locals while a run of rows streams past (one load per multiply-add, no stores in the inner loop, unlike
-     * one axpy per row), runs of {@value #GATHER_RUN} rows so that the rows stay in cache across the output blocks.
-     */
-    private static void addTransposedTimes(float[] g, int gAt, int n, int k, float[] t, int tAt, float[] out,
-            int outAt) {
-        for (int i0 = 0; i0 < n; i0 += GATHER_RUN) {
-            int i1 = Math.min(n, i0 + GATHER_RUN);
-            int f = 0;
-            for (; f + 7 < k; f += 8) {
-                float s0 = 0;
-                float s1 = 0;
-                float s2 = 0;
-                float s3 = 0;
-                float s4 = 0;
-                float s5 = 0;
-                float s6 = 0;
-                float s7 = 0;
-                for (int i = i0, go = gAt + i0 * k + f; i < i1; i++, go += k) {
-                    float ti = t[tAt + i];
-                    s0 += g[go] * ti;
-                    s1 += g[go + 1] * ti;
-                    s2 += g[go + 2] * ti;
-                    s3 += g[go + 3] * ti;
-                    s4 += g[go + 4] * ti;
-                    s5 += g[go + 5] * ti;
-                    s6 += g[go + 6] * ti;
-                    s7 += g[go + 7] * ti;
-                }
-                out[outAt + f] += s0;
-                out[outAt + f + 1] += s1;
-                out[outAt + f + 2] += s2;
-                out[outAt + f + 3] += s3;
-                out[outAt + f + 4] += s4;
-                out[outAt + f + 5] += s5;
-                out[outAt + f + 6] += s6;
-                out[outAt + f + 7] += s7;
-            }
-            for (; f < k; f++) {
-                float s = 0;
-                for (int i = i0, go = gAt + i0 * k + f; i < i1; i++, go += k) {
-                    s += g[go] * t[tAt + i];
-                }
-                out[outAt + f] += s;
-            }
-        }
     }
 
     /** Confidence-weighted squared error on the observed cells only (a cheap progress signal). */
