@@ -25,6 +25,6 @@ public final class AttentionModel extends TokenSequenceModel {
    * @return the model, predicting exactly as the one that was written
    */
   public static AttentionModel readFrom(ModelFileReader reader, String prefix) {
-    return read(reader, prefix, TYPE, true, AttentionModel::new);
+    return read(reader, prefix, TYPE, SecondInput.POSITIONS, AttentionModel::new);
   }
 }

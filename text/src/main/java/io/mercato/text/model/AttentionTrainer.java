@@ -45,7 +45,7 @@ public final class AttentionTrainer extends TokenSequenceTrainer<AttentionModel>
   private final int feedForwardSize;
 
   private AttentionTrainer(Builder b, Dl4jTrainerBuilder.Optimization optimization) {
-    super(AttentionModel.TYPE, DEFAULT_EPOCHS, true, AttentionModel::new, b, optimization);
+    super(AttentionModel.TYPE, DEFAULT_EPOCHS, TokenSequenceModel.SecondInput.POSITIONS, AttentionModel::new, b, optimization);
     this.heads = b.heads;
     this.blocks = b.blocks;
     this.feedForwardSize = b.feedForwardSize;

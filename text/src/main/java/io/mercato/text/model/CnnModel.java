@@ -24,6 +24,6 @@ public final class CnnModel extends TokenSequenceModel {
    * @return the model, predicting exactly as the one that was written
    */
   public static CnnModel readFrom(ModelFileReader reader, String prefix) {
-    return read(reader, prefix, TYPE, false, CnnModel::new);
+    return read(reader, prefix, TYPE, SecondInput.NONE, CnnModel::new);
   }
 }

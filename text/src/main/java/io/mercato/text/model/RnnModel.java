@@ -25,6 +25,6 @@ public final class RnnModel extends TokenSequenceModel {
    * @return the model, predicting exactly as the one that was written
    */
   public static RnnModel readFrom(ModelFileReader reader, String prefix) {
-    return read(reader, prefix, TYPE, false, RnnModel::new);
+    return read(reader, prefix, TYPE, SecondInput.REVERSED_IDS, RnnModel::new);
   }
 }

@@ -44,17 +44,17 @@ abstract class TokenSequenceModel extends Dl4jModel {
   /**
    * Reads a model of {@code type} written by {@link #writeTo} under {@code prefix}.
    *
-   * @param positions whether the network takes token positions as a second input (see {@link Layout})
+   * @param second what the network reads besides the token ids (see {@link Layout})
    * @throws io.mercato.core.ModelFileException naming the file and entry when an entry is missing or inconsistent
    */
-  static <M extends TokenSequenceModel> M read(ModelFileReader reader, String prefix, String type, boolean positions,
-      Factory<M> factory) {
+  static <M extends TokenSequenceModel> M read(ModelFileReader reader, String prefix, String type,
+      SecondInput second, Factory<M> factory) {
     String config = prefix + type + ".json";
     Saved saved = reader.json(config, Saved.class);
     saved.check(reader, config);
     ComputationGraph graph = Dl4jNetworks.read(reader, prefix + type + "-network.zip", CnnTrainer.EMBEDDING,
         saved.vocabularySize(), saved.outputs());
-    return factory.create(graph, new Layout(saved.vocabularySize(), saved.maxLength(), positions), saved.outputs(),
+    return factory.create(graph, new Layout(saved.vocabularySize(), saved.maxLength(), second), saved.outputs(),
         saved.multiLabel());
   }
 
@@ -68,18 +68,31 @@ abstract class TokenSequenceModel extends Dl4jModel {
     }
   }
 
+  /** What a network over token ids reads as its second input, under the ids' mask. */
+  enum SecondInput {
+    /** Nothing: the ids alone. */
+    NONE,
+    /** Each position's index (0, 1, 2, ...), for a position embedding. */
+    POSITIONS,
+    /**
+     * The same ids, each text reversed within its own (cut) length and padded at the end, for a
+     * backward recurrent layer that must meet the padding only after the text.
+     */
+    REVERSED_IDS
+  }
+
   /**
    * Turns token id sequences into the network's [rows x length] id matrix and mask: length is the
    * batch's longest text, capped at {@code maxLength} (longer texts are cut); padding and id 0 are
    * masked; ids outside the vocabulary read as unknown (1). An empty text reads as one padding
-   * token so that pooling has a position to pool. With {@code positions}, a second input holds each
-   * position's index (0, 1, 2, ...) for a position embedding, under the same mask.
+   * token so that pooling has a position to pool. A {@link SecondInput} other than {@code NONE}
+   * adds a second [rows x length] input with its own mask.
    */
-  record Layout(int vocabularySize, int maxLength, boolean positions) {
+  record Layout(int vocabularySize, int maxLength, SecondInput second) {
 
     /** A layout of token ids alone. */
     Layout(int vocabularySize, int maxLength) {
-      this(vocabularySize, maxLength, false);
+      this(vocabularySize, maxLength, SecondInput.NONE);
     }
 
     Dl4jNetworks.Inputs encode(List<EncodedText> rows) {
@@ -89,10 +102,12 @@ abstract class TokenSequenceModel extends Dl4jModel {
       }
       float[] ids = new float[rows.size() * length];
       float[] mask = new float[rows.size() * length];
+      int[] kept = new int[rows.size()];
       for (int r = 0; r < rows.size(); r++) {
         EncodedText text = rows.get(r);
         int offset = r * length;
         int n = Math.min(maxLength, text.length());
+        kept[r] = Math.max(1, n);
         boolean any = false;
         for (int j = 0; j < n; j++) {
           int id = text.tokenId(j);
@@ -104,22 +119,38 @@ abstract class TokenSequenceModel extends Dl4jModel {
         }
         if (!any) {
           mask[offset] = 1f;
+          kept[r] = 1;
         }
       }
       long[] shape = {rows.size(), length};
       INDArray idMatrix = Nd4j.create(ids, shape, DataType.FLOAT);
       INDArray maskMatrix = Nd4j.create(mask, shape, DataType.FLOAT);
-      if (!positions) {
-        return new Dl4jNetworks.Inputs(new INDArray[] {idMatrix}, new INDArray[] {maskMatrix});
-      }
-      float[] index = new float[rows.size() * length];
-      for (int r = 0; r < rows.size(); r++) {
-        for (int j = 0; j < length; j++) {
-          index[r * length + j] = j;
+      return switch (second) {
+        case NONE -> new Dl4jNetworks.Inputs(new INDArray[] {idMatrix}, new INDArray[] {maskMatrix});
+        case POSITIONS -> {
+          float[] index = new float[rows.size() * length];
+          for (int r = 0; r < rows.size(); r++) {
+            for (int j = 0; j < length; j++) {
+              index[r * length + j] = j;
+            }
+          }
+          yield new Dl4jNetworks.Inputs(new INDArray[] {idMatrix, Nd4j.create(index, shape, DataType.FLOAT)},
+              new INDArray[] {maskMatrix, maskMatrix});
         }
-      }
-      return new Dl4jNetworks.Inputs(new INDArray[] {idMatrix, Nd4j.create(index, shape, DataType.FLOAT)},
-          new INDArray[] {maskMatrix, maskMatrix});
+        case REVERSED_IDS -> {
+          float[] reversed = new float[ids.length];
+          float[] reversedMask = new float[ids.length];
+          for (int r = 0; r < rows.size(); r++) {
+            int offset = r * length;
+            for (int j = 0; j < kept[r]; j++) {
+              reversed[offset + j] = ids[offset + kept[r] - 1 - j];
+              reversedMask[offset + j] = mask[offset + kept[r] - 1 - j];
+            }
+          }
+          yield new Dl4jNetworks.Inputs(new INDArray[] {idMatrix, Nd4j.create(reversed, shape, DataType.FLOAT)},
+              new INDArray[] {maskMatrix, Nd4j.create(reversedMask, shape, DataType.FLOAT)});
+        }
+      };
     }
   }
 }

@@ -2,6 +2,7 @@ package io.mercato.text.model;
 
 import io.mercato.core.Check;
 import io.mercato.core.ConfigurationException;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -32,7 +33,7 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
 
   private final String what;
   private final int defaultEpochs;
-  private final boolean positions;
+  private final TokenSequenceModel.SecondInput second;
   private final TokenSequenceModel.Factory<M> factory;
   /** Pretrained word vectors starting the embedding, or null. */
   final PretrainedEmbedding pretrained;
@@ -46,11 +47,11 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   final Dl4jTrainerBuilder.Optimization optimization;
 
   /** Takes the shared settings from {@code settings}, validated by {@link Builder#validateShared()}. */
-  TokenSequenceTrainer(String what, int defaultEpochs, boolean positions, TokenSequenceModel.Factory<M> factory,
+  TokenSequenceTrainer(String what, int defaultEpochs, TokenSequenceModel.SecondInput second, TokenSequenceModel.Factory<M> factory,
       Builder<?> settings, Dl4jTrainerBuilder.Optimization optimization) {
     this.what = what;
     this.defaultEpochs = defaultEpochs;
-    this.positions = positions;
+    this.second = second;
     this.factory = factory;
     this.pretrained = settings.pretrained;
     this.embeddingSize = settings.embeddingSize;
@@ -76,23 +77,33 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
       throw ConfigurationException.invalid("vocabularySize", train.vocabularySize(),
           "the " + what + " model needs token ids: at least 2 (padding and unknown)");
     }
-    TokenSequenceModel.Layout layout = new TokenSequenceModel.Layout(train.vocabularySize(), maxLength, positions);
+    TokenSequenceModel.Layout layout = new TokenSequenceModel.Layout(train.vocabularySize(), maxLength, second);
     ComputationGraph graph = new ComputationGraph(configuration(train.vocabularySize(), train.outputs(),
         train.multiLabel(), options.seed()));
     graph.init();
     initialize(graph);   // the model's own start (sinusoidal positions, say), then the vectors
     if (pretrained != null) {
-      pretrained.initialize(graph, EMBEDDING_LAYER, train, what);
+      for (String layer : wordEmbeddingLayers()) {
+        pretrained.initialize(graph, layer, train, what);
+      }
     }
     Dl4jNetworks.train(graph, layout::encode, train, validation, options, defaultEpochs, what, true);
     return factory.create(graph, layout, train.outputs(), train.multiLabel());
+  }
+
+  /**
+   * The layers that embed words, which pretrained vectors start from: {@link #EMBEDDING_LAYER}
+   * unless the network embeds its second input as words too.
+   */
+  List<String> wordEmbeddingLayers() {
+    return List.of(EMBEDDING_LAYER);
   }
 
   /** Sets parameters of the freshly initialized {@code graph} before training (default: none). */
   void initialize(ComputationGraph graph) {
   }
 
-  /** The network: inputs {@link #IDS_INPUT} (and positions, if any), output {@link Dl4jNetworks#OUTPUT}. */
+  /** The network: inputs {@link #IDS_INPUT} (and the second input, if any), output {@link Dl4jNetworks#OUTPUT}. */
   abstract ComputationGraphConfiguration configuration(int vocabulary, int outputs, boolean multiLabel, long seed);
 
   @Override
@@ -114,15 +125,22 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
    * {@link #pooledWidth}).
    */
   static String pool(ComputationGraphConfiguration.GraphBuilder g, String from, SequencePooling pooling) {
+    return pool(g, from, pooling, "");
+  }
+
+  /** {@link #pool(ComputationGraphConfiguration.GraphBuilder, String, SequencePooling)} with its vertex names prefixed. */
+  static String pool(ComputationGraphConfiguration.GraphBuilder g, String from, SequencePooling pooling,
+      String prefix) {
+    String pooled = prefix + "pooled";
     if (pooling == SequencePooling.MAX_AND_MEAN) {
-      g.addLayer("maxpool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), from);
-      g.addLayer("meanpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
-      g.addVertex("pooled", new MergeVertex(), "maxpool", "meanpool");
+      g.addLayer(prefix + "maxpool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), from);
+      g.addLayer(prefix + "meanpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
+      g.addVertex(pooled, new MergeVertex(), prefix + "maxpool", prefix + "meanpool");
     } else {
-      g.addLayer("pooled", new GlobalPoolingLayer.Builder(pooling == SequencePooling.MAX ? PoolingType.MAX
+      g.addLayer(pooled, new GlobalPoolingLayer.Builder(pooling == SequencePooling.MAX ? PoolingType.MAX
           : PoolingType.AVG).build(), from);
     }
-    return "pooled";
+    return pooled;
   }
 
   /** Width of the vector {@link #pool} makes of {@code width} features per token. */
