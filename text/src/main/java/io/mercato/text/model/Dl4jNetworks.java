@@ -47,9 +47,10 @@ final class Dl4jNetworks {
 
   /**
    * Rows per {@code output} call when predicting or validating (bounds the dense batch size). Texts
-   * are sorted by length first, so each call pads its texts to about their own length.
+   * are sorted by length first, so each call pads its texts to about their own length. Large, since
+   * DL4J pays a fixed cost per operation (per time step in the RNN) whatever the rows.
    */
-  static final int PREDICT_CHUNK = 128;
+  static final int PREDICT_CHUNK = 512;
 
   /**
    * With length buckets, each epoch's shuffled order is sorted by text length within windows of
@@ -135,7 +136,7 @@ final class Dl4jNetworks {
    * loss breaking ties), as for the other text models; training stops after
    * {@code options.patience()} epochs without improvement and the parameters of the best epoch are
    * restored. Without one, all epochs
-   * run and the last parameters stay.
+   * run and the last parameters stay. Runs on one native thread ({@link OneNativeThread}).
    *
    * @return {@code graph}, trained
    */
@@ -152,6 +153,12 @@ final class Dl4jNetworks {
    * @return {@code graph}, trained
    */
   static ComputationGraph train(ComputationGraph graph, Encoder encoder, TrainingSet train,
+      TrainingSet validation, TrainingOptions options, int defaultEpochs, String what, boolean lengthBuckets) {
+    return OneNativeThread.run(() -> trainOnOneThread(graph, encoder, train, validation, options, defaultEpochs,
+        what, lengthBuckets));
+  }
+
+  private static ComputationGraph trainOnOneThread(ComputationGraph graph, Encoder encoder, TrainingSet train,
       TrainingSet validation, TrainingOptions options, int defaultEpochs, String what, boolean lengthBuckets) {
     int epochs = options.epochsOr(defaultEpochs);
     int batchSize = options.batchSizeOr(defaultBatchSize(train.size()));
@@ -213,9 +220,14 @@ final class Dl4jNetworks {
 
   /**
    * Probabilities of {@code graph} for {@code texts}, in chunks of {@link #PREDICT_CHUNK} rows of
-   * similar length (texts sorted by length, ties in input order).
+   * similar length (texts sorted by length, ties in input order), on one native thread
+   * ({@link OneNativeThread}).
    */
   static double[][] predict(ComputationGraph graph, Encoder encoder, List<EncodedText> texts) {
+    return OneNativeThread.run(() -> predictOnOneThread(graph, encoder, texts));
+  }
+
+  private static double[][] predictOnOneThread(ComputationGraph graph, Encoder encoder, List<EncodedText> texts) {
     int n = texts.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
