@@ -13,7 +13,6 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A task only pretrained vectors can solve: each class is told by one of its "concept" words, every
@@ -108,37 +107,27 @@ class PretrainedEmbeddingsTest {
 
   @Test
   void vectorsCarryTrainingToSynonymsTheTrainingTextsNeverHeld() {
-    // tiny networks: one native thread each for ND4J ops and BLAS is fastest, above all on a shared machine
-    int threads = Nd4j.getEnvironment().maxThreads();
-    int blasThreads = Nd4j.factory().blas().getMaxThreads();
-    Nd4j.getEnvironment().setMaxThreads(1);
-    Nd4j.factory().blas().setMaxThreads(1);
-    try {
-      TextClassifier without = cnn().build().fit(train);
-      TextClassifier with = cnn().embeddings(vectors).freezeEmbeddings(true).embeddingWordsInVocabulary(true)
-          .build().fit(train);
+    TextClassifier without = cnn().build().fit(train);
+    TextClassifier with = cnn().embeddings(vectors).freezeEmbeddings(true).embeddingWordsInVocabulary(true)
+        .build().fit(train);
 
-      double accuracyWithout = without.evaluate(test).accuracy();
-      double accuracyWith = with.evaluate(test).accuracy();
-      assertThat(accuracyWithout).isLessThan(0.65);      // the test synonyms are unknown tokens: about chance
-      assertThat(accuracyWith).isGreaterThan(0.9);
-      assertThat(with.pipeline().tokenId(synonym(0, 0, 3))).isGreaterThan(1);   // in the vocabulary
-      assertThat(without.pipeline().tokenId(synonym(0, 0, 3))).isEqualTo(1);    // unknown
-      assertThat(with.provenance().hyperParameters()).containsEntry("embeddingsTrainable", "false");
-      // every token is a vector word: the fillers and all synonyms (the unseen ones were added)
-      assertThat(with.provenance().metrics()).containsEntry("embeddings coverage", 1.0)
-          .containsEntry("embeddings tokens found", (double) vectors.size());
+    double accuracyWithout = without.evaluate(test).accuracy();
+    double accuracyWith = with.evaluate(test).accuracy();
+    assertThat(accuracyWithout).isLessThan(0.65);      // the test synonyms are unknown tokens: about chance
+    assertThat(accuracyWith).isGreaterThan(0.9);
+    assertThat(with.pipeline().tokenId(synonym(0, 0, 3))).isGreaterThan(1);   // in the vocabulary
+    assertThat(without.pipeline().tokenId(synonym(0, 0, 3))).isEqualTo(1);    // unknown
+    assertThat(with.provenance().hyperParameters()).containsEntry("embeddingsTrainable", "false");
+    // every token is a vector word: the fillers and all synonyms (the unseen ones were added)
+    assertThat(with.provenance().metrics()).containsEntry("embeddings coverage", 1.0)
+        .containsEntry("embeddings tokens found", (double) vectors.size());
 
-      // the embedding is in the network's parameters: a reloaded model predicts the same without the vectors
-      Path file = dir.resolve("cnn.mercato");
-      with.save(file);
-      TextClassifier again = TextClassifier.load(file);
-      List<String> texts = test.stream().map(LabeledText::text).toList();
-      assertThat(again.predictAll(texts)).isEqualTo(with.predictAll(texts));
-    } finally {
-      Nd4j.getEnvironment().setMaxThreads(threads);
-      Nd4j.factory().blas().setMaxThreads(blasThreads);
-    }
+    // the embedding is in the network's parameters: a reloaded model predicts the same without the vectors
+    Path file = dir.resolve("cnn.mercato");
+    with.save(file);
+    TextClassifier again = TextClassifier.load(file);
+    List<String> texts = test.stream().map(LabeledText::text).toList();
+    assertThat(again.predictAll(texts)).isEqualTo(with.predictAll(texts));
   }
 
   @Test

@@ -47,10 +47,11 @@ final class Dl4jNetworks {
 
   /**
    * Rows per {@code output} call when predicting or validating (bounds the dense batch size). Texts
-   * are sorted by length first, so each call pads its texts to about their own length. Large, since
-   * DL4J pays a fixed cost per operation (per time step in the RNN) whatever the rows.
+   * are sorted by length first, so each call pads its texts to about their own length. (On one native
+   * thread, sentiment-sentences: 128 rows predict 1.8x faster than 512 for the CNN and RNN, 1.7x for
+   * attention; 64 rows are level.)
    */
-  static final int PREDICT_CHUNK = 512;
+  static final int PREDICT_CHUNK = 128;
 
   /**
    * With length buckets, each epoch's shuffled order is sorted by text length within windows of

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,17 +31,11 @@ class CnnTrainerTest {
 
   @BeforeAll
   static void trainOnce() {
-    Dl4jTexts.useOneNativeThread();
     Dl4jTexts.KeywordSplits splits = Dl4jTexts.keywordSplits();
     train = splits.train();
     validation = splits.validation();
     test = splits.test();
     model = TRAINER.fit(train, validation, OPTIONS.withListener(EVENTS::add));
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    Dl4jTexts.restoreNativeThreads();
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,16 +26,6 @@ class Dl4jClassifierTest {
   private static final List<String> POSITIVE = List.of("great", "love", "perfect");
   private static final List<String> NEGATIVE = List.of("terrible", "awful", "broken");
   private static final List<String> FILLER = List.of("the", "dress", "shirt", "fit", "color", "size", "order", "it");
-
-  @BeforeAll
-  static void oneThread() {
-    Dl4jTexts.useOneNativeThread();
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    Dl4jTexts.restoreNativeThreads();
-  }
 
   /** Reviews whose label is decided by one or two sentiment words among filler words. */
   private static List<LabeledText> reviews(int n, long seed) {

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Synthetic texts for the DL4J model tests, with known answers: token ids 2..41 are filler words
@@ -30,32 +29,8 @@ final class Dl4jTexts {
   static final int KEYWORDS = 4;
   static final int VOCABULARY = FIRST_KEYWORD + KEYWORDS;
 
-  private static int savedThreads;
-  private static int savedMasterThreads;
-  private static int savedBlasThreads;
 
   private Dl4jTexts() {
-  }
-
-  /**
-   * Runs ND4J ops and BLAS on one native thread. The test networks are tiny, so each op is pure
-   * overhead, and with other builds sharing two cores, spinning OpenMP threads slow them down
-   * several-fold. Undo with {@link #restoreNativeThreads()}.
-   */
-  static void useOneNativeThread() {
-    savedThreads = Nd4j.getEnvironment().maxThreads();
-    savedMasterThreads = Nd4j.getEnvironment().maxMasterThreads();
-    savedBlasThreads = Nd4j.factory().blas().getMaxThreads();
-    Nd4j.getEnvironment().setMaxThreads(1);
-    Nd4j.getEnvironment().setMaxMasterThreads(1);
-    Nd4j.factory().blas().setMaxThreads(1);
-  }
-
-  /** Restores the thread settings saved by {@link #useOneNativeThread()}. */
-  static void restoreNativeThreads() {
-    Nd4j.getEnvironment().setMaxThreads(savedThreads);
-    Nd4j.getEnvironment().setMaxMasterThreads(savedMasterThreads);
-    Nd4j.factory().blas().setMaxThreads(savedBlasThreads);
   }
 
   /** A text with these token ids; its features are the l2-normalized counts of the ids. */

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +37,11 @@ class MlpTrainerTest {
 
   @BeforeAll
   static void trainOnce() {
-    Dl4jTexts.useOneNativeThread();
     Dl4jTexts.KeywordSplits splits = Dl4jTexts.keywordSplits();
     train = splits.train();
     validation = splits.validation();
     test = splits.test();
     model = TRAINER.fit(train, validation, OPTIONS);
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    Dl4jTexts.restoreNativeThreads();
   }
 
   @Test

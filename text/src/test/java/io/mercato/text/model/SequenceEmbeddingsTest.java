@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +36,6 @@ class SequenceEmbeddingsTest {
 
   @BeforeAll
   static void data() {
-    Dl4jTexts.useOneNativeThread();
     TrainingSet plain = Dl4jTexts.keywordClasses(120, 3, 1);
     List<String> tokens = new ArrayList<>(java.util.Arrays.asList(null, null));
     List<String> words = new ArrayList<>();
@@ -57,11 +55,6 @@ class SequenceEmbeddingsTest {
     train = new TrainingSet(plain.inputs(), plain.labels(), null, 3, null, plain.featureDimension(),
         plain.vocabularySize(), tokens);
     vectors = WordVectors.of(words, rows);
-  }
-
-  @AfterAll
-  static void restoreThreads() {
-    Dl4jTexts.restoreNativeThreads();
   }
 
   /** The word embedding matrix of a trained sequence model, read back from its saved network. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,17 +50,11 @@ abstract class TokenSequenceTrainerContract<M extends TokenSequenceModel> {
 
   @BeforeAll
   void trainOnce() {
-    Dl4jTexts.useOneNativeThread();
     Dl4jTexts.KeywordSplits splits = Dl4jTexts.keywordSplits();
     train = splits.train();
     validation = splits.validation();
     test = splits.test();
     model = trainer().fit(train, validation, OPTIONS.withListener(events::add));
-  }
-
-  @AfterAll
-  void restoreThreads() {
-    Dl4jTexts.restoreNativeThreads();
   }
 
   @Test
