@@ -103,22 +103,27 @@ public final class PiiMasker {
     }
 
     /**
-     * From the run of Chinese characters before the first number followed by 号 or 號: a Chinese address is
-     * such a run (road and the divisions before it), the number and 号, so none starts before.
+     * In the run of Chinese characters before each number of 1 to 5 digits that a road character (路 街 道 巷
+     * 弄) precedes and 号 or 號 follows: a Chinese address is such a run (road and the divisions before it),
+     * the number and 号, so none starts elsewhere.
      */
-    Scope FROM_FIRST_ROAD_NUMBER = (s, signals, out) -> {
-      for (int i = 1, n = s.length(); i < n; i++) {
+    Scope IN_RUNS_BEFORE_ROAD_NUMBERS = (s, signals, out) -> {
+      for (int i = signals.firstNumberSign, n = s.length(); i < n; i++) {
         char c = s.charAt(i);
-        if ((c == '号' || c == '號') && isAsciiDigit(s.charAt(i - 1))) {
-          int from = i - 1;
-          while (from > 0 && isAsciiDigit(s.charAt(from - 1))) {
-            from--;
+        if (c == '号' || c == '號') {
+          int digits = i;
+          while (digits > 0 && isAsciiDigit(s.charAt(digits - 1))) {
+            digits--;
           }
-          while (from > 0 && s.charAt(from - 1) >= '\u4e00' && s.charAt(from - 1) <= '\u9fa5') {
-            from--;
+          if (digits < i && i - digits <= 5 && digits > 0 && "路街道巷弄".indexOf(s.charAt(digits - 1)) >= 0) {
+            int from = digits - 1;
+            while (from > 0 && isCjkIdeograph(s.charAt(from - 1))) {
+              from--;
+            }
+            for (int start = from; start < digits - 1; start++) {
+              out.matchAt(start);
+            }
           }
-          out.findAll(from, n);
-          return;
         }
       }
     };
@@ -243,6 +248,24 @@ public final class PiiMasker {
     /** Where a number starts: an ASCII digit that no ASCII letter or digit comes before. */
     StartTest NUMBER = wordStartingWith(c -> isAsciiDigit((char) c));
 
+    /**
+     * Where a house number starts: a {@link #NUMBER} of at most 5 digits, perhaps a letter, and a white space
+     * ({@code \d{1,5}[A-Za-z]?\s}, as an English address starts).
+     */
+    StartTest HOUSE_NUMBER = (s, p) -> {
+      if (!NUMBER.test(s, p)) {
+        return false;
+      }
+      int q = p + digitsFrom(s, p, Math.min(s.length(), p + 6));
+      if (q - p > 5) {
+        return false;
+      }
+      if (q < s.length() && isAsciiAlnum(s.charAt(q))) {   // a letter: the digits stopped before it
+        q++;
+      }
+      return q < s.length() && isRegexSpace(s.charAt(q));
+    };
+
     /** Where a phone number starts: an ASCII digit, {@code +} or {@code (} that no ASCII letter or digit comes before. */
     StartTest PHONE_NUMBER = wordStartingWith(c -> isAsciiDigit((char) c) || c == '+' || c == '(');
 
@@ -315,8 +338,8 @@ public final class PiiMasker {
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7,
           WHOLE, Scope.AT_PHONE_WORDS),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
-          Scope.startingAt(StartTest.NUMBER)),
-      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
+          Scope.startingAt(StartTest.HOUSE_NUMBER)),
+      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.IN_RUNS_BEFORE_ROAD_NUMBERS));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -410,9 +433,11 @@ public final class PiiMasker {
     boolean passportWord;
     boolean passportShape;
     boolean houseNumberThenCapital;
-    /** Where the first capital after a house number is (the text's length when there is none). */
+    /** Where the first capital after a house number is ({@code Integer.MAX_VALUE} when there is none). */
     int firstHouseNumberCapital = Integer.MAX_VALUE;
     boolean cjkRoadNumber;
+    /** Where the first 号 or 號 right after a digit is ({@code Integer.MAX_VALUE} when there is none). */
+    int firstNumberSign = Integer.MAX_VALUE;
     /** The most colons in one run of hex digits and colons (an IPv6 address has 2 or more). */
     int maxColonsInHexRun;
     int maxDigitRun;
@@ -729,7 +754,12 @@ public final class PiiMasker {
         if (c >= 0x2000) {
           switch (c) {
             case '路', '街', '道', '巷', '弄' -> lastRoadChar = i;
-            case '号', '號' -> cjkRoadNumber |= isDigit(p1) && i - lastRoadChar <= 6;
+            case '号', '號' -> {
+              if (isDigit(p1)) {
+                cjkRoadNumber |= i - lastRoadChar <= 6;
+                firstNumberSign = Math.min(firstNumberSign, i);
+              }
+            }
             case '特' -> obfuscatedAt |= p1 == '艾';
             case '照' -> passportWord |= p1 == '护';
             default -> { }
@@ -958,6 +988,16 @@ public final class PiiMasker {
   /** The characters of an e-mail's local part, as the e-mail patterns take them. */
   private static boolean isLocalPartChar(char c) {
     return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  /** Whether {@code c} is one of the Chinese characters the address pattern takes (U+4E00 to U+9FA5). */
+  private static boolean isCjkIdeograph(char c) {
+    return c >= '\u4e00' && c <= '\u9fa5';
+  }
+
+  /** Whether {@code c} is a white space as {@code \s} takes it: a space, tab, line feed, VT, form feed or CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
   }
 
   private static boolean isAsciiDigit(char c) {
