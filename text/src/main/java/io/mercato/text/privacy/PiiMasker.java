@@ -248,6 +248,11 @@ public final class PiiMasker {
     /** Where a number starts: an ASCII digit that no ASCII letter or digit comes before. */
     StartTest NUMBER = wordStartingWith(c -> isAsciiDigit((char) c));
 
+    /** Where a {@link #NUMBER} with at least {@code digits} ASCII digits in a row starts. */
+    static StartTest numberOfAtLeast(int digits) {
+      return (s, p) -> NUMBER.test(s, p) && digitsFrom(s, p, Math.min(s.length(), p + digits)) == digits;
+    }
+
     /**
      * Where a house number starts: a {@link #NUMBER} of at most 5 digits, perhaps a letter, and a white space
      * ({@code \d{1,5}[A-Za-z]?\s}, as an English address starts).
@@ -323,12 +328,12 @@ public final class PiiMasker {
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
-          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(17))),
       new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
           m -> isValidLegacyResidentId(m) ? m.length() : -1,
-          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(15))),
       new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
-          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(4))),
       new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE,
           Scope.nearDigitGroups(2, StartTest.wordStartingWith(c -> c == 'E' || c == 'G' || c == 'H' || c == 'M'))),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
@@ -711,24 +716,35 @@ public final class PiiMasker {
           continue;
         }
         if (c >= '0' && c <= '9') {
-          digitRun++;
-          if (groupedDigits++ == 0) {
-            groupStart = i;
-          }
-          if (groupedDigits >= MIN_GROUPED_DIGITS) {
-            addDigitGroup(groupStart, i + 1);
-          }
-          separatorsInARow = 0;
-          if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
-            char b1 = i >= 7 ? fold(text.charAt(i - 7)) : ' ';
-            char b2 = i >= 8 ? fold(text.charAt(i - 8)) : ' ';
-            passportShape |= b1 == 'E' || b1 == 'G' || b1 == 'H' || b1 == 'M' || (b1 >= 'A' && b1 <= 'Z' && b2 == 'E');
-          }
-          if (digitRun > maxDigitRun) {
-            maxDigitRun = digitRun;
-          }
-          if (groupedDigits > maxGroupedDigits) {
-            maxGroupedDigits = groupedDigits;
+          while (true) {   // this digit, then those after it in a run that only move the counters
+            digitRun++;
+            if (groupedDigits++ == 0) {
+              groupStart = i;
+            }
+            if (groupedDigits >= MIN_GROUPED_DIGITS) {
+              addDigitGroup(groupStart, i + 1);
+            }
+            separatorsInARow = 0;
+            if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
+              char b1 = i >= 7 ? fold(text.charAt(i - 7)) : ' ';
+              char b2 = i >= 8 ? fold(text.charAt(i - 8)) : ' ';
+              passportShape |= b1 == 'E' || b1 == 'G' || b1 == 'H' || b1 == 'M'
+                  || (b1 >= 'A' && b1 <= 'Z' && b2 == 'E');
+            }
+            if (digitRun > maxDigitRun) {
+              maxDigitRun = digitRun;
+            }
+            if (groupedDigits > maxGroupedDigits) {
+              maxGroupedDigits = groupedDigits;
+            }
+            // the checks below can only fire at the first two digits of a run: past them, take the next digit here
+            if (!isDigit(p1) || !isDigit(p2) || i + 1 == n || !isDigit(text.charAt(i + 1))) {
+              break;
+            }
+            p3 = p2;
+            p2 = p1;
+            p1 = c;
+            c = text.charAt(++i);
           }
         } else {
           if (c == '.' && isDigit(p1)) {   // a run of digits and dots, each dot after a digit
@@ -901,7 +917,6 @@ public final class PiiMasker {
       return lower != 'p' || j + 1 == text.length() || (text.charAt(j + 1) | 0x20) != 'a';
     }
 
-    /** The folded character {@code back} positions before {@code i} ({@code ' '} before the start). */
     /**
      * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
      * a separator (plain only when no digit group is open) nor a full-width form (it folds).
@@ -1299,7 +1314,8 @@ public final class PiiMasker {
       return -1;
     }
     int end = mainlandMobileEnd(s, start, to);
-    if (end < 0 && is(s, start, to, '+') && start + 1 < to && s.charAt(start + 1) >= '1' && s.charAt(start + 1) <= '9') {
+    if (end < 0 && is(s, start, to, '+') && start + 1 < to && s.charAt(start + 1) >= '1'
+        && s.charAt(start + 1) <= '9') {
       for (int k = Math.min(2, digitsFrom(s, start + 2, to)); end < 0 && k >= 0; k--) {
         end = internationalGroupsEnd(s, start + 2 + k, to, 0);
       }
