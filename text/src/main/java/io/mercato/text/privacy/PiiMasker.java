@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -63,14 +64,6 @@ public final class PiiMasker {
   private static final Pattern PASSPORT_AFTER_WORD = Pattern.compile(
       "(?<![A-Za-z])(?:passport|护照)(?:\\s|[:#.]|no|number|号码|号|是|为){0,4}([A-Z0-9]{6,9})" + NOT_ALNUM_AFTER,
       Pattern.CASE_INSENSITIVE);
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z+])(?:"
-      + "(?:(?:\\+|00)86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}"            // mainland China mobile
-      + "|\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"             // international, E.164 style
-      + "|\\(\\d{3}\\) ?\\d{3}[-. ]\\d{4}"                               // North America (415) 555-2671
-      + "|\\d{3}[-.]\\d{3}[-.]\\d{4}"                                     // North America 415-555-2671
-      + "|0\\d{2,3}[ -]\\d{3,4}[ -]?\\d{4}"                              // trunk prefix: 010-12345678, 020 7946 0958
-      + "|\\(0\\d{2,3}\\) ?\\d{3,4}[ -]?\\d{4}"                          // (0755) 8888-6666
-      + ")" + NOT_ALNUM_AFTER);
   /** Group 1 is the number; the word before it is kept. */
   private static final Pattern LOCAL_PHONE_AFTER_WORD = Pattern.compile(
       "(?<![A-Za-z])(?:电话|手机|座机|致电|热线|传真|tel|phone|call|fax|mobile|cell)(?:\\s|[.:]|no|号码|号|是|为){0,4}"
@@ -110,32 +103,33 @@ public final class PiiMasker {
     }
 
     /**
-     * From the run of Chinese characters before the first number followed by 号 or 號: a Chinese address is
-     * such a run (road and the divisions before it), the number and 号, so none starts before.
+     * In the run of Chinese characters before each number of 1 to 5 digits that a road character (路 街 道 巷
+     * 弄) precedes and 号 or 號 follows: a Chinese address is such a run (road and the divisions before it),
+     * the number and 号, so none starts elsewhere.
      */
-    Scope FROM_FIRST_ROAD_NUMBER = (s, signals, out) -> {
-      for (int i = 1, n = s.length(); i < n; i++) {
+    Scope IN_RUNS_BEFORE_ROAD_NUMBERS = (s, signals, out) -> {
+      for (int i = signals.firstNumberSign, n = s.length(); i < n; i++) {
         char c = s.charAt(i);
-        if ((c == '号' || c == '號') && isAsciiDigit(s.charAt(i - 1))) {
-          int from = i - 1;
-          while (from > 0 && isAsciiDigit(s.charAt(from - 1))) {
-            from--;
+        if (c == '号' || c == '號') {
+          int digits = i;
+          while (digits > 0 && isAsciiDigit(s.charAt(digits - 1))) {
+            digits--;
           }
-          while (from > 0 && s.charAt(from - 1) >= '\u4e00' && s.charAt(from - 1) <= '\u9fa5') {
-            from--;
+          if (digits < i && i - digits <= 5 && digits > 0 && "路街道巷弄".indexOf(s.charAt(digits - 1)) >= 0) {
+            int from = digits - 1;
+            while (from > 0 && isCjkIdeograph(s.charAt(from - 1))) {
+              from--;
+            }
+            for (int start = from; start < digits - 1; start++) {
+              out.matchAt(start);
+            }
           }
-          out.findAll(from, n);
-          return;
         }
       }
     };
 
-    /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts()}). */
-    Scope AT_PHONE_WORDS = (s, signals, out) -> {
-      for (int start : signals.phoneWordStarts()) {
-        out.matchAt(start);
-      }
-    };
+    /** Exactly where a phone word starts shortly before a digit group ({@link Signals#phoneWordStarts}). */
+    Scope AT_PHONE_WORDS = (s, signals, out) -> signals.phoneWordStarts(s, out::matchAt);
 
     /** The local part before each {@code @}, from its first character not yet replaced: a plain e-mail. */
     Scope BEFORE_AT_SIGNS = (s, signals, out) -> {
@@ -254,6 +248,29 @@ public final class PiiMasker {
     /** Where a number starts: an ASCII digit that no ASCII letter or digit comes before. */
     StartTest NUMBER = wordStartingWith(c -> isAsciiDigit((char) c));
 
+    /** Where a {@link #NUMBER} with at least {@code digits} ASCII digits in a row starts. */
+    static StartTest numberOfAtLeast(int digits) {
+      return (s, p) -> NUMBER.test(s, p) && digitsFrom(s, p, Math.min(s.length(), p + digits)) == digits;
+    }
+
+    /**
+     * Where a house number starts: a {@link #NUMBER} of at most 5 digits, perhaps a letter, and a white space
+     * ({@code \d{1,5}[A-Za-z]?\s}, as an English address starts).
+     */
+    StartTest HOUSE_NUMBER = (s, p) -> {
+      if (!NUMBER.test(s, p)) {
+        return false;
+      }
+      int q = p + digitsFrom(s, p, Math.min(s.length(), p + 6));
+      if (q - p > 5) {
+        return false;
+      }
+      if (q < s.length() && isAsciiAlnum(s.charAt(q))) {   // a letter: the digits stopped before it
+        q++;
+      }
+      return q < s.length() && isRegexSpace(s.charAt(q));
+    };
+
     /** Where a phone number starts: an ASCII digit, {@code +} or {@code (} that no ASCII letter or digit comes before. */
     StartTest PHONE_NUMBER = wordStartingWith(c -> isAsciiDigit((char) c) || c == '+' || c == '(');
 
@@ -264,8 +281,31 @@ public final class PiiMasker {
     };
   }
 
-  /** One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its scope. */
-  private record Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {}
+  /**
+   * One pattern of one kind, run only when its cheap guard says the text might hold a match, and only in its
+   * scope. The pattern is a regular expression, or (for the phone numbers, the most frequent kind) a
+   * hand-written {@link Scanner}; exactly one of {@code pattern} and {@code scanner} is set.
+   */
+  private record Rule(PiiKind kind, Pattern pattern, Scanner scanner, Predicate<Signals> guard,
+      Validator validator, Scope scope) {
+
+    Rule(PiiKind kind, Pattern pattern, Predicate<Signals> guard, Validator validator, Scope scope) {
+      this(kind, pattern, null, guard, validator, scope);
+    }
+
+    Rule(PiiKind kind, Scanner scanner, Predicate<Signals> guard, Validator validator, Scope scope) {
+      this(kind, null, scanner, guard, validator, scope);
+    }
+  }
+
+  /**
+   * A pattern matched by hand: where its match that starts at {@code start} ends, consuming nothing at or
+   * after {@code regionEnd} (a look-ahead still sees the whole text), or -1 if none starts there.
+   */
+  @FunctionalInterface
+  private interface Scanner {
+    int matchEnd(String s, int start, int regionEnd);
+  }
 
   /** How much of a candidate match is personal data: its length, a shorter prefix, or -1 for none. */
   @FunctionalInterface
@@ -288,23 +328,23 @@ public final class PiiMasker {
       new Rule(PiiKind.IP, IPV4, g -> g.maxDotsInDigitRun >= 3, WHOLE,
           Scope.runsHolding(c -> c == '.' || c >= '0' && c <= '9', '.', 3)),
       new Rule(PiiKind.ID_CARD, ID_CARD_18, g -> g.maxDigitRun >= 17,
-          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          m -> isValidResidentId(m) ? m.length() : -1, Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(17))),
       new Rule(PiiKind.ID_CARD, ID_CARD_15, g -> g.maxDigitRun >= 15,
           m -> isValidLegacyResidentId(m) ? m.length() : -1,
-          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(15))),
       new Rule(PiiKind.BANK_CARD, BANK_CARD, g -> g.maxGroupedDigits >= 13, PiiMasker::bankCardLength,
-          Scope.nearDigitGroups(0, StartTest.NUMBER)),
+          Scope.nearDigitGroups(0, StartTest.numberOfAtLeast(4))),
       new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE,
           Scope.nearDigitGroups(2, StartTest.wordStartingWith(c -> c == 'E' || c == 'G' || c == 'H' || c == 'M'))),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
           m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
-      new Rule(PiiKind.PHONE, PHONE, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength,
+      new Rule(PiiKind.PHONE, PiiMasker::phoneEnd, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength,
           Scope.nearDigitGroups(2, StartTest.PHONE_NUMBER)),
-      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7 && g.phoneWordStarts().length > 0,
+      new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7,
           WHOLE, Scope.AT_PHONE_WORDS),
       new Rule(PiiKind.ADDRESS, ENGLISH_ADDRESS, g -> g.houseNumberThenCapital && g.hasStreetTypeWord(), WHOLE,
-          Scope.startingAt(StartTest.NUMBER)),
-      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.FROM_FIRST_ROAD_NUMBER));
+          Scope.startingAt(StartTest.HOUSE_NUMBER)),
+      new Rule(PiiKind.ADDRESS, CHINESE_ADDRESS, g -> g.cjkRoadNumber, WHOLE, Scope.IN_RUNS_BEFORE_ROAD_NUMBERS));
 
   private static final PiiMasker NONE = new PiiMasker(EnumSet.noneOf(PiiKind.class));
   private static final PiiMasker STANDARD = new PiiMasker(EnumSet.allOf(PiiKind.class));
@@ -398,9 +438,11 @@ public final class PiiMasker {
     boolean passportWord;
     boolean passportShape;
     boolean houseNumberThenCapital;
-    /** Where the first capital after a house number is (the text's length when there is none). */
+    /** Where the first capital after a house number is ({@code Integer.MAX_VALUE} when there is none). */
     int firstHouseNumberCapital = Integer.MAX_VALUE;
     boolean cjkRoadNumber;
+    /** Where the first 号 or 號 right after a digit is ({@code Integer.MAX_VALUE} when there is none). */
+    int firstNumberSign = Integer.MAX_VALUE;
     /** The most colons in one run of hex digits and colons (an IPv6 address has 2 or more). */
     int maxColonsInHexRun;
     int maxDigitRun;
@@ -408,7 +450,6 @@ public final class PiiMasker {
     /** Start and end (of the first and last digit) of each run of 7+ grouped digits, in pairs. */
     int[] digitGroups = new int[8];
     int digitGroupCount;
-    private int[] phoneWordStarts;
     int maxDotsInDigitRun;
     /** Whether the text holds a full-width form or an ideographic space (folding changes it). */
     boolean foldsFullWidth;
@@ -675,24 +716,35 @@ public final class PiiMasker {
           continue;
         }
         if (c >= '0' && c <= '9') {
-          digitRun++;
-          if (groupedDigits++ == 0) {
-            groupStart = i;
-          }
-          if (groupedDigits >= MIN_GROUPED_DIGITS) {
-            addDigitGroup(groupStart, i + 1);
-          }
-          separatorsInARow = 0;
-          if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
-            char b1 = i >= 7 ? fold(text.charAt(i - 7)) : ' ';
-            char b2 = i >= 8 ? fold(text.charAt(i - 8)) : ' ';
-            passportShape |= b1 == 'E' || b1 == 'G' || b1 == 'H' || b1 == 'M' || (b1 >= 'A' && b1 <= 'Z' && b2 == 'E');
-          }
-          if (digitRun > maxDigitRun) {
-            maxDigitRun = digitRun;
-          }
-          if (groupedDigits > maxGroupedDigits) {
-            maxGroupedDigits = groupedDigits;
+          while (true) {   // this digit, then those after it in a run that only move the counters
+            digitRun++;
+            if (groupedDigits++ == 0) {
+              groupStart = i;
+            }
+            if (groupedDigits >= MIN_GROUPED_DIGITS) {
+              addDigitGroup(groupStart, i + 1);
+            }
+            separatorsInARow = 0;
+            if (digitRun == 7) {   // passports: E/G/H/M, or E and a letter, right before 7+ digits
+              char b1 = i >= 7 ? fold(text.charAt(i - 7)) : ' ';
+              char b2 = i >= 8 ? fold(text.charAt(i - 8)) : ' ';
+              passportShape |= b1 == 'E' || b1 == 'G' || b1 == 'H' || b1 == 'M'
+                  || (b1 >= 'A' && b1 <= 'Z' && b2 == 'E');
+            }
+            if (digitRun > maxDigitRun) {
+              maxDigitRun = digitRun;
+            }
+            if (groupedDigits > maxGroupedDigits) {
+              maxGroupedDigits = groupedDigits;
+            }
+            // the checks below can only fire at the first two digits of a run: past them, take the next digit here
+            if (!isDigit(p1) || !isDigit(p2) || i + 1 == n || !isDigit(text.charAt(i + 1))) {
+              break;
+            }
+            p3 = p2;
+            p2 = p1;
+            p1 = c;
+            c = text.charAt(++i);
           }
         } else {
           if (c == '.' && isDigit(p1)) {   // a run of digits and dots, each dot after a digit
@@ -718,7 +770,12 @@ public final class PiiMasker {
         if (c >= 0x2000) {
           switch (c) {
             case '路', '街', '道', '巷', '弄' -> lastRoadChar = i;
-            case '号', '號' -> cjkRoadNumber |= isDigit(p1) && i - lastRoadChar <= 6;
+            case '号', '號' -> {
+              if (isDigit(p1)) {
+                cjkRoadNumber |= i - lastRoadChar <= 6;
+                firstNumberSign = Math.min(firstNumberSign, i);
+              }
+            }
             case '特' -> obfuscatedAt |= p1 == '艾';
             case '照' -> passportWord |= p1 == '护';
             default -> { }
@@ -768,29 +825,24 @@ public final class PiiMasker {
     }
 
     /**
-     * Where a phone word ({@link #PHONE_WORDS}) starts, not right after a letter, close enough before a digit
-     * group for {@code LOCAL_PHONE_AFTER_WORD} to match; ascending.
+     * Calls {@code action} with each place, ascending, where a phone word ({@link #PHONE_WORDS}) starts, not
+     * right after a letter, close enough before a digit group for {@code LOCAL_PHONE_AFTER_WORD} to match; only
+     * before the groups whose first digit is not masked in {@code searched}, since the number of such a match
+     * starts a group (nothing between the word and the number is a digit).
      */
-    int[] phoneWordStarts() {
-      if (phoneWordStarts == null) {
-        int[] found = new int[4];
-        int count = 0;
-        int scanned = 0;
-        for (int g = 0; g < digitGroupCount; g++) {
-          int from = Math.max(scanned, digitGroups[2 * g] - LOCAL_PHONE_CONTEXT);
-          for (int i = from; i < digitGroups[2 * g]; i++) {
+    void phoneWordStarts(String searched, IntConsumer action) {
+      int scanned = 0;
+      for (int g = 0; g < digitGroupCount; g++) {
+        int groupStart = digitGroups[2 * g];
+        if (searched.charAt(groupStart) != Masking.MASKED) {
+          for (int i = Math.max(scanned, groupStart - LOCAL_PHONE_CONTEXT); i < groupStart; i++) {
             if (isPhoneWordAt(i)) {
-              if (count == found.length) {
-                found = java.util.Arrays.copyOf(found, 2 * count);
-              }
-              found[count++] = i;
+              action.accept(i);
             }
           }
-          scanned = Math.max(scanned, digitGroups[2 * g]);
+          scanned = groupStart;
         }
-        phoneWordStarts = java.util.Arrays.copyOf(found, count);
       }
-      return phoneWordStarts;
     }
 
     private boolean isPhoneWordAt(int i) {
@@ -865,7 +917,6 @@ public final class PiiMasker {
       return lower != 'p' || j + 1 == text.length() || (text.charAt(j + 1) | 0x20) != 'a';
     }
 
-    /** The folded character {@code back} positions before {@code i} ({@code ' '} before the start). */
     /**
      * Whether raw character {@code r} is plain wherever it stands, as long as no {@code t} precedes it: never
      * a separator (plain only when no digit group is open) nor a full-width form (it folds).
@@ -954,6 +1005,16 @@ public final class PiiMasker {
     return isAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
   }
 
+  /** Whether {@code c} is one of the Chinese characters the address pattern takes (U+4E00 to U+9FA5). */
+  private static boolean isCjkIdeograph(char c) {
+    return c >= '\u4e00' && c <= '\u9fa5';
+  }
+
+  /** Whether {@code c} is a white space as {@code \s} takes it: a space, tab, line feed, VT, form feed or CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c >= '\t' && c <= '\r';
+  }
+
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
   }
@@ -997,8 +1058,7 @@ public final class PiiMasker {
     /** Masks what {@code rule} finds in its scope of what earlier rules left. */
     void apply(Rule rule, Signals signals) {
       this.rule = rule;
-      this.m = rule.pattern().matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
-      this.group = m.groupCount() > 0 ? 1 : 0;
+      this.m = null;
       this.ruleMaskedUpTo = 0;
       int before = spans.size();
       rule.scope().search(searched, signals, this);
@@ -1011,11 +1071,15 @@ public final class PiiMasker {
       }
     }
 
-    /** Every match inside {@code [from, to)}, not before what this rule masked already; look-arounds see all. */
+    /**
+     * Every match inside {@code [from, to)}, not before what this rule masked already; look-arounds see all
+     * (regex rules only).
+     */
     void findAll(int from, int to) {
+      Matcher m = matcher();
       m.region(Math.max(from, ruleMaskedUpTo), to);
       while (m.find()) {
-        accept();
+        accept(m.start(group), m.end(group));
       }
     }
 
@@ -1027,10 +1091,9 @@ public final class PiiMasker {
     void findAllStartingAt(int from, int to, StartTest canStart) {
       for (int p = Math.max(from, ruleMaskedUpTo); p < to; p++) {
         if (canStart.test(searched, p)) {
-          m.region(p, to);
-          if (m.lookingAt()) {
-            accept();
-            p = Math.max(p, m.end() - 1);
+          int end = acceptMatchAt(p, to);
+          if (end >= 0) {
+            p = Math.max(p, end - 1);
           }
         }
       }
@@ -1039,11 +1102,35 @@ public final class PiiMasker {
     /** The match that starts exactly at {@code start}, if any. */
     void matchAt(int start) {
       if (start >= ruleMaskedUpTo) {
-        m.region(start, searched.length());
-        if (m.lookingAt()) {
-          accept();
-        }
+        acceptMatchAt(start, searched.length());
       }
+    }
+
+    /** Accepts the match that starts at {@code start} and ends by {@code to}, if any; returns its end or -1. */
+    private int acceptMatchAt(int start, int to) {
+      if (rule.scanner() != null) {
+        int end = rule.scanner().matchEnd(searched, start, to);
+        if (end >= 0) {
+          accept(start, end);
+        }
+        return end;
+      }
+      Matcher m = matcher();
+      m.region(start, to);
+      if (!m.lookingAt()) {
+        return -1;
+      }
+      accept(m.start(group), m.end(group));
+      return m.end();
+    }
+
+    /** The current rule's matcher over what earlier rules left, made when first needed: most scopes try nowhere. */
+    private Matcher matcher() {
+      if (m == null) {
+        m = rule.pattern().matcher(searched).useTransparentBounds(true).useAnchoringBounds(false);
+        group = m.groupCount() > 0 ? 1 : 0;
+      }
+      return m;
     }
 
     /** Where the current rule's last masked span ends: its next match starts there or later. */
@@ -1051,10 +1138,10 @@ public final class PiiMasker {
       return ruleMaskedUpTo;
     }
 
-    private void accept() {
-      int length = rule.validator().validLength(m.group(group));
+    /** Masks as much of the candidate {@code [start, end)} as the rule's validator says is personal data. */
+    private void accept(int start, int end) {
+      int length = rule.validator().validLength(searched.substring(start, end));
       if (length > 0) {
-        int start = m.start(group);
         spans.add(new Span(start, start + length, rule.kind()));
         ruleMaskedUpTo = start + length;
       }
@@ -1203,6 +1290,153 @@ public final class PiiMasker {
       remainder = c >= 'A' && c <= 'Z' ? (remainder * 100 + c - 'A' + 10) % 97 : (remainder * 10 + c - '0') % 97;
     }
     return remainder == 1 ? candidate.length() : -1;
+  }
+
+  /**
+   * The end of the phone number that starts at {@code start} and ends by {@code to}, or -1: what the regular
+   * expression below would match there, alternatives tried in order, quantifiers greedy, backtracking into an
+   * alternative until no letter or digit follows its end; {@code \d} is an ASCII digit.
+   * <pre>
+   * (?&lt;![0-9A-Za-z+])(?:
+   *     (?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}   mainland China mobile
+   *   | \+[1-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,6}      international, E.164 style
+   *   | \(\d{3}\) ?\d{3}[-. ]\d{4}                    North America (415) 555-2671
+   *   | \d{3}[-.]\d{3}[-.]\d{4}                        North America 415-555-2671
+   *   | 0\d{2,3}[ -]\d{3,4}[ -]?\d{4}                  trunk prefix: 010-12345678, 020 7946 0958
+   *   | \(0\d{2,3}\) ?\d{3,4}[ -]?\d{4}               (0755) 8888-6666
+   * )(?![0-9A-Za-z])
+   * </pre>
+   * Hand-written because phone numbers are the most frequent kind, and running this alternation through
+   * {@code java.util.regex} at every place a number starts was the largest cost of masking a text with PII.
+   */
+  static int phoneEnd(String s, int start, int to) {
+    if (start > 0 && (isAsciiAlnum(s.charAt(start - 1)) || s.charAt(start - 1) == '+')) {
+      return -1;
+    }
+    int end = mainlandMobileEnd(s, start, to);
+    if (end < 0 && is(s, start, to, '+') && start + 1 < to && s.charAt(start + 1) >= '1'
+        && s.charAt(start + 1) <= '9') {
+      for (int k = Math.min(2, digitsFrom(s, start + 2, to)); end < 0 && k >= 0; k--) {
+        end = internationalGroupsEnd(s, start + 2 + k, to, 0);
+      }
+    }
+    if (end < 0 && is(s, start, to, '(')) {   // (415) 555-2671
+      int p = start + 1;
+      if (digitsFrom(s, p, to) >= 3 && is(s, p + 3, to, ')')) {
+        p += 4 + (is(s, p + 4, to, ' ') ? 1 : 0);
+        if (digitsFrom(s, p, to) >= 3 && isOneOf(s, p + 3, to, "-. ") && digitsFrom(s, p + 4, to) >= 4
+            && endsNumber(s, p + 8)) {
+          end = p + 8;
+        }
+      }
+    }
+    if (end < 0 && digitsFrom(s, start, to) >= 3 && isOneOf(s, start + 3, to, "-.")
+        && digitsFrom(s, start + 4, to) >= 3 && isOneOf(s, start + 7, to, "-.") && digitsFrom(s, start + 8, to) >= 4
+        && endsNumber(s, start + 12)) {   // 415-555-2671
+      end = start + 12;
+    }
+    if (end < 0 && is(s, start, to, '0')) {   // 010-12345678
+      for (int k = Math.min(3, digitsFrom(s, start + 1, to)); end < 0 && k >= 2; k--) {
+        int p = start + 1 + k;
+        end = isOneOf(s, p, to, " -") ? trunkSubscriberEnd(s, p + 1, to) : -1;
+      }
+    }
+    if (end < 0 && is(s, start, to, '(') && is(s, start + 1, to, '0')) {   // (0755) 8888-6666
+      for (int k = Math.min(3, digitsFrom(s, start + 2, to)); end < 0 && k >= 2; k--) {
+        int p = start + 2 + k;
+        if (is(s, p, to, ')')) {
+          for (int space = is(s, p + 1, to, ' ') ? 1 : 0; end < 0 && space >= 0; space--) {
+            end = trunkSubscriberEnd(s, p + 1 + space, to);
+          }
+        }
+      }
+    }
+    return end;
+  }
+
+  /** {@code (?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}} at {@code start}, ending a number; or -1. */
+  private static int mainlandMobileEnd(String s, int start, int to) {
+    int p = start;
+    int prefix = is(s, p, to, '+') ? 1 : is(s, p, to, '0') && is(s, p + 1, to, '0') ? 2 : 0;
+    if (prefix > 0 && is(s, p + prefix, to, '8') && is(s, p + prefix + 1, to, '6')) {
+      p += prefix + 2;
+      p += isOneOf(s, p, to, " -") ? 1 : 0;   // a separator here cannot be skipped: a 1 must follow
+    }
+    if (!is(s, p, to, '1') || p + 1 >= to || s.charAt(p + 1) < '3' || s.charAt(p + 1) > '9'
+        || digitsFrom(s, p + 2, to) < 1) {
+      return -1;
+    }
+    p += 3;
+    for (int group = 0; group < 2; group++) {
+      p += isOneOf(s, p, to, " -") ? 1 : 0;   // likewise: four digits must follow
+      if (digitsFrom(s, p, to) < 4) {
+        return -1;
+      }
+      p += 4;
+    }
+    return endsNumber(s, p) ? p : -1;
+  }
+
+  /**
+   * {@code (?:[ .-]?\(?\d{1,4}\)?){2,6}} at {@code p} after {@code count} groups, ending a number: the first
+   * end in the order the greedy expression tries them; or -1.
+   */
+  private static int internationalGroupsEnd(String s, int p, int to, int count) {
+    if (count < 6) {
+      for (int separator = isOneOf(s, p, to, " .-") ? 1 : 0; separator >= 0; separator--) {
+        int open = p + separator;
+        for (int paren = is(s, open, to, '(') ? 1 : 0; paren >= 0; paren--) {
+          int digits = open + paren;
+          for (int k = Math.min(4, digitsFrom(s, digits, to)); k >= 1; k--) {
+            int close = digits + k;
+            for (int closing = is(s, close, to, ')') ? 1 : 0; closing >= 0; closing--) {
+              int end = internationalGroupsEnd(s, close + closing, to, count + 1);
+              if (end >= 0) {
+                return end;
+              }
+            }
+          }
+        }
+      }
+    }
+    return count >= 2 && endsNumber(s, p) ? p : -1;
+  }
+
+  /** {@code \d{3,4}[ -]?\d{4}} at {@code p}, ending a number: the first end the greedy expression tries; or -1. */
+  private static int trunkSubscriberEnd(String s, int p, int to) {
+    for (int k = Math.min(4, digitsFrom(s, p, to)); k >= 3; k--) {
+      int q = p + k;
+      for (int separator = isOneOf(s, q, to, " -") ? 1 : 0; separator >= 0; separator--) {
+        if (digitsFrom(s, q + separator, to) >= 4 && endsNumber(s, q + separator + 4)) {
+          return q + separator + 4;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** How many ASCII digits follow in a row from {@code p}, before {@code to}. */
+  private static int digitsFrom(String s, int p, int to) {
+    int q = p;
+    while (q < to && isAsciiDigit(s.charAt(q))) {
+      q++;
+    }
+    return q - p;
+  }
+
+  /** Whether {@code p}, before {@code to}, holds {@code c}. */
+  private static boolean is(String s, int p, int to, char c) {
+    return p < to && s.charAt(p) == c;
+  }
+
+  /** Whether {@code p}, before {@code to}, holds one of {@code chars}. */
+  private static boolean isOneOf(String s, int p, int to, String chars) {
+    return p < to && chars.indexOf(s.charAt(p)) >= 0;
+  }
+
+  /** Whether no ASCII letter or digit comes at {@code end} (the look-ahead sees past the region). */
+  private static boolean endsNumber(String s, int end) {
+    return end == s.length() || !isAsciiAlnum(s.charAt(end));
   }
 
   private static int phoneLength(String candidate) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mercato.core.ConfigurationException;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PiiMaskerTest {
@@ -192,5 +195,37 @@ class PiiMaskerTest {
   void addressesWithCapitalsThatAlsoStartWords() {
     assertThat(MASKER.mask("Send it To 12 Tower Road Please")).isEqualTo("Send it To <ADDRESS> Please");
     assertThat(MASKER.mask("meet at 7 Park Ave.")).isEqualTo("meet at <ADDRESS>");
+  }
+
+  @Test
+  void phoneScannerEndsWhereThePhoneExpressionEnds() {
+    // the expression the hand-written scanner stands for (PiiMasker.phoneEnd), as java.util.regex runs it
+    Pattern phone = Pattern.compile("(?<![0-9A-Za-z+])(?:"
+        + "(?:(?:\\+|00)86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}"
+        + "|\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}"
+        + "|\\(\\d{3}\\) ?\\d{3}[-. ]\\d{4}"
+        + "|\\d{3}[-.]\\d{3}[-.]\\d{4}"
+        + "|0\\d{2,3}[ -]\\d{3,4}[ -]?\\d{4}"
+        + "|\\(0\\d{2,3}\\) ?\\d{3,4}[ -]?\\d{4}"
+        + ")(?![0-9A-Za-z])");
+    // pieces of phone numbers of every shape, and characters that end or break them
+    String[] pieces = {"+", "00", "86", "138", "1", "0", "7", "44", "20", "020", "(0755)", "7946", "0958", "555",
+        "1234", "12345", "(415)", " ", " ", "-", "-", ".", "(", ")", "a", "X", "号", "\uFFFF"};
+    Random random = new Random(16);
+    int matched = 0;
+    for (int trial = 0; trial < 300_000; trial++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 1 + random.nextInt(10); k >= 0; k--) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = sb.toString();
+      int start = random.nextBoolean() ? 0 : random.nextInt(s.length());
+      int to = random.nextBoolean() ? s.length() : start + 1 + random.nextInt(s.length() - start);
+      Matcher m = phone.matcher(s).useTransparentBounds(true).region(start, to);
+      int expected = m.lookingAt() ? m.end() : -1;
+      matched += expected >= 0 ? 1 : 0;
+      assertThat(PiiMasker.phoneEnd(s, start, to)).as("%s from %d to %d", s, start, to).isEqualTo(expected);
+    }
+    assertThat(matched).isGreaterThan(1000);
   }
 }
