@@ -21,8 +21,7 @@ import org.nd4j.linalg.activations.Activation;
  * {@link Builder#maxLength(int)} tokens. The forward direction reads the ids
  * ({@link #EMBEDDING_LAYER}, then {@link Builder#layers(int)} LSTM layers); the backward direction
  * reads the second input {@link #REVERSED_IDS_INPUT}, every text reversed within its own length and
- * padded at the end, through its own embedding ({@link #BACKWARD_EMBEDDING_LAYER}) and LSTM layers.
- * So both directions meet the padding only after the text (both inputs share one mask), and
+ * padded at the end, through its own embedding ({@link #BACKWARD_EMBEDDING_LAYER}). So both directions meet the padding only after the text (both inputs share one mask), and
  * pooling skips it: a text's prediction does not depend on the batch it is in. (Max and mean
  * pooling ignore order, so the backward outputs need not be put back in text order.) Stacked layers
  * stay within their direction. The two directions run as one DL4J LSTM layer whose cross weights

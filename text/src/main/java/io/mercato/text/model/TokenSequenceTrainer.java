@@ -47,8 +47,8 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
   final Dl4jTrainerBuilder.Optimization optimization;
 
   /** Takes the shared settings from {@code settings}, validated by {@link Builder#validateShared()}. */
-  TokenSequenceTrainer(String what, int defaultEpochs, TokenSequenceModel.SecondInput second, TokenSequenceModel.Factory<M> factory,
-      Builder<?> settings, Dl4jTrainerBuilder.Optimization optimization) {
+  TokenSequenceTrainer(String what, int defaultEpochs, TokenSequenceModel.SecondInput second,
+      TokenSequenceModel.Factory<M> factory, Builder<?> settings, Dl4jTrainerBuilder.Optimization optimization) {
     this.what = what;
     this.defaultEpochs = defaultEpochs;
     this.second = second;
@@ -125,22 +125,15 @@ abstract class TokenSequenceTrainer<M extends TokenSequenceModel> implements Tex
    * {@link #pooledWidth}).
    */
   static String pool(ComputationGraphConfiguration.GraphBuilder g, String from, SequencePooling pooling) {
-    return pool(g, from, pooling, "");
-  }
-
-  /** {@link #pool(ComputationGraphConfiguration.GraphBuilder, String, SequencePooling)} with its vertex names prefixed. */
-  static String pool(ComputationGraphConfiguration.GraphBuilder g, String from, SequencePooling pooling,
-      String prefix) {
-    String pooled = prefix + "pooled";
     if (pooling == SequencePooling.MAX_AND_MEAN) {
-      g.addLayer(prefix + "maxpool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), from);
-      g.addLayer(prefix + "meanpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
-      g.addVertex(pooled, new MergeVertex(), prefix + "maxpool", prefix + "meanpool");
+      g.addLayer("maxpool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), from);
+      g.addLayer("meanpool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), from);
+      g.addVertex("pooled", new MergeVertex(), "maxpool", "meanpool");
     } else {
-      g.addLayer(pooled, new GlobalPoolingLayer.Builder(pooling == SequencePooling.MAX ? PoolingType.MAX
+      g.addLayer("pooled", new GlobalPoolingLayer.Builder(pooling == SequencePooling.MAX ? PoolingType.MAX
           : PoolingType.AVG).build(), from);
     }
-    return pooled;
+    return "pooled";
   }
 
   /** Width of the vector {@link #pool} makes of {@code width} features per token. */

@@ -1,7 +1,6 @@
 package io.mercato.text.model;
 
 import org.deeplearning4j.nn.conf.constraint.BaseConstraint;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -44,7 +43,7 @@ public final class TwoDirectionConstraint extends BaseConstraint {
         mask[r * columns + c] = forwardInput == forwardUnit ? 1f : 0f;
       }
     }
-    return Nd4j.create(mask, new long[] {rows, columns}, 'c').castTo(DataType.FLOAT);
+    return Nd4j.create(mask, new long[] {rows, columns}, 'c');
   }
 
   @Override

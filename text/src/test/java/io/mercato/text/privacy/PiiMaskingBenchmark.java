@@ -20,12 +20,12 @@ import java.util.Random;
  * mvn -q -o test-compile -pl text -am
  * CP=$(mvn -q -o -pl text dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
  * java -cp text/target/test-classes:text/target/classes:core/target/classes:$CP \
- *   io.mercato.text.privacy.PiiMaskingBenchmark [per-kind count, default 20000] [shared data dir] [model type, default AUTO]
+ *   io.mercato.text.privacy.PiiMaskingBenchmark [per-kind count, default 20000] [data dir] [model type, default AUTO]
  * </pre>
  *
  * <p>Only the recall and decoy part runs on generated data alone. The throughput part reads the real
  * SMS and ChnSentiCorp files under the data folder given as the second argument (e.g.
- * {@code ../shared/data}); without that argument, or when a file is missing, it is skipped with a
+ * the benchmark machine's data folder); without that argument, or when a file is missing, it is skipped with a
  * message naming what is absent. It is a program, not a JUnit test: surefire never runs it.
  */
 public final class PiiMaskingBenchmark {
@@ -39,12 +39,12 @@ public final class PiiMaskingBenchmark {
       n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
       modelType = ModelType.valueOf(args.length > 2 ? args[2] : "AUTO");
     } catch (IllegalArgumentException e) {
-      System.err.println("usage: PiiMaskingBenchmark [per-kind count] [shared data dir] [model type: one of "
+      System.err.println("usage: PiiMaskingBenchmark [per-kind count] [data dir] [model type: one of "
           + java.util.Arrays.toString(ModelType.values()) + "]; " + e.getMessage());
       System.exit(2);
       return;
     }
-    Path shared = args.length > 1 ? Path.of(args[1]) : null;
+    Path dataDir = args.length > 1 ? Path.of(args[1]) : null;
     PiiMasker masker = PiiMasker.standard();
     PiiCorpus corpus = new PiiCorpus(2026);
     System.out.printf(Locale.ROOT, "## Recall per kind (%d generated messages each)%n%n| kind | recall |%n|---|---|%n", n);
@@ -55,12 +55,12 @@ public final class PiiMaskingBenchmark {
     for (String type : PiiCorpus.DECOY_TYPES) {
       System.out.printf(Locale.ROOT, "| %s | %.4f |%n", type, PiiCorpus.survival(corpus.decoys(type, n), masker::mask));
     }
-    if (shared == null) {
+    if (dataDir == null) {
       System.out.println("\n(no data folder given as the second argument: throughput part skipped)");
       return;
     }
-    Path english = shared.resolve("sms-spam/SMSSpamCollection");
-    Path chinese = shared.resolve("chnsenticorp-htl/ChnSentiCorp_htl_all.csv");
+    Path english = dataDir.resolve("sms-spam/SMSSpamCollection");
+    Path chinese = dataDir.resolve("chnsenticorp-htl/ChnSentiCorp_htl_all.csv");
     for (Path file : List.of(english, chinese)) {
       if (!Files.isRegularFile(file)) {
         System.out.println("\n(" + file + " does not exist: throughput part skipped)");
