@@ -17,8 +17,9 @@ import java.util.Objects;
 /**
  * Algorithm {@code "auto"}: picks the algorithm and its hyper-parameters for the training data it is
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive: popularity,
- * item-kNN with 20 and 100 neighbours, RP3beta, EASE (only up to {@link Ease#DEFAULT_MAX_ITEMS} items,
- * as its Gram solve grows with items³), implicit ALS (rank 64, λ 10 and 100) and BPR. Each is
+ * item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50 and 250 (only up to
+ * {@link Ease#DEFAULT_MAX_ITEMS} items, as its Gram inversion grows with items³), implicit ALS (rank 64,
+ * λ 10, 30 and 100) and BPR. Each is
  * validated on a seeded per-user holdout of the training rows (metric ndcg@10 by default, every
  * held-out interaction relevant unless {@code relevantAtLeast} is set) until the time budget
  * ({@code budgetSeconds}, default 120) is spent or {@code maxTrials} candidates were tried; the
@@ -88,9 +89,11 @@ public final class AutoRecommender implements RecommenderTrainer {
         }
         c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
         if (items <= Ease.DEFAULT_MAX_ITEMS) {
-            c.put("ease", Recommenders.byName("ease", Map.of()));
+            for (String lambda : new String[] {"10", "50", "250"}) {
+                c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
+            }
         }
-        for (String lambda : new String[] {"10", "100"}) {
+        for (String lambda : new String[] {"10", "30", "100"}) {
             c.put("implicit-als(rank=64, regularization=" + lambda + ")",
                     Recommenders.byName("implicit-als", Map.of("rank", "64", "regularization", lambda)));
         }

@@ -9,6 +9,7 @@ import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.baseline.Popularity;
 import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.linear.Ease;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -108,8 +109,10 @@ class AutoRecommenderTest {
 
     @Test
     void easeIsLeftOutOfLargeCatalogs() {
-        assertThat(AutoRecommender.candidates(100)).containsKey("ease");
-        assertThat(AutoRecommender.candidates(50_000)).doesNotContainKey("ease").containsKey("rp3beta");
+        assertThat(AutoRecommender.candidates(100)).containsKeys("ease(lambda=10)", "ease(lambda=50)", "ease(lambda=250)");
+        assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS)).containsKey("ease(lambda=50)");
+        assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS + 1).keySet())
+                .noneMatch(name -> name.startsWith("ease")).contains("rp3beta");
         assertThat(AutoRecommender.candidates(100).keySet()).startsWith("popularity");
     }
 

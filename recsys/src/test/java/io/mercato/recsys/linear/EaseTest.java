@@ -160,5 +160,7 @@ class EaseTest {
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("lamda");
     assertThatThrownBy(() -> Ease.builder().maxItems(3).build().fit(data()))
         .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxItems").hasMessageContaining("4 items");
+    assertThatThrownBy(() -> Ease.builder().maxItems(46_341).build())
+        .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxItems");
   }
 }
