@@ -25,7 +25,7 @@ import org.bytedeco.openblas.global.openblas;
  * {@code B} that reconstructs each user's row from the others, learned in closed form. With the Gram
  * matrix {@code G = XᵀX + λI} of the binary user × item matrix and {@code P = G⁻¹},
  * {@code B_ij = −P_ij / P_jj} and {@code B_jj = 0}; a user's scores are {@code x_u B}. One Gram and one
- * inversion (Cholesky, double precision, LAPACK: see {@link #spdInverse}), no iterations, no seed; strong on dense catalogues such as
+ * inversion (Cholesky, single precision, LAPACK: see {@link #spdInverseLower}), no iterations, no seed; strong on dense catalogues such as
  * MovieLens. Memory and time grow with items² and items³, hence {@link Builder#maxItems}.
  */
 public final class Ease implements RecommenderTrainer {
@@ -69,7 +69,7 @@ public final class Ease implements RecommenderTrainer {
     int n = data.itemCount();
     if (n > maxItems) {
       throw ConfigurationException.invalid("maxItems", maxItems, "the data has " + n + " items; EASE needs "
-          + "items² doubles of memory and items³ work: raise maxItems (about 12·items² bytes of heap) or use "
+          + "items² floats of memory and items³ work: raise maxItems (about 4·items² bytes of heap) or use "
           + "item-knn or implicit-als");
     }
     return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, weights(data, lambda));
@@ -78,54 +78,56 @@ public final class Ease implements RecommenderTrainer {
   /** {@code B} of the data, row-major ({@code B[j * n + i]}: the weight of history item j for item i). */
   static float[] weights(Interactions data, double lambda) {
     int n = data.itemCount();
-    double[] gram = new double[n * n];
+    float[] a = new float[n * n];   // the Gram matrix, then its inverse P, then B, in place
     SparseMatrix byUser = data.byUser();
     for (int u = 0; u < byUser.rows(); u++) {
-      for (int a = byUser.start(u); a < byUser.end(u); a++) {
-        int i = byUser.index(a);
-        for (int b = byUser.start(u); b < byUser.end(u); b++) {
-          gram[i * n + byUser.index(b)] += 1;
+      for (int k = byUser.start(u); k < byUser.end(u); k++) {
+        int row = byUser.index(k) * n;
+        for (int l = byUser.start(u); l < byUser.end(u); l++) {
+          a[row + byUser.index(l)] += 1;
         }
       }
     }
     for (int i = 0; i < n; i++) {
-      gram[i * n + i] += lambda;
+      a[i * n + i] += (float) lambda;
     }
-    double[] inverse = spdInverse(gram, n);
-    float[] b = new float[n * n];
-    for (int j = 0; j < n; j++) {
-      for (int i = 0; i < n; i++) {
-        b[j * n + i] = i == j ? 0f : (float) (-inverse[j * n + i] / inverse[i * n + i]);
+    spdInverseLower(a, n);
+    float[] diagonal = new float[n];
+    for (int i = 0; i < n; i++) {
+      diagonal[i] = a[i * n + i];
+      a[i * n + i] = 0;
+    }
+    // P is symmetric and held in the lower triangle: P_ji (j > i) gives B_ji = -P_ji / P_ii and B_ij = -P_ji / P_jj
+    IntStream.range(1, n).parallel().forEach(j -> {
+      for (int i = 0; i < j; i++) {
+        float p = a[j * n + i];
+        a[j * n + i] = -p / diagonal[i];
+        a[i * n + j] = -p / diagonal[j];
       }
-    }
-    return b;
+    });
+    return a;
   }
 
   /**
-   * The inverse of the symmetric positive definite {@code a} (row-major n × n, overwritten and returned):
-   * LAPACK's Cholesky factorization and inversion ({@code dpotrf}, {@code dpotri}) from the OpenBLAS that
-   * ND4J ships, about n³ flops on all cores (n = 9,000: about 12 s on 2 cores), then the lower triangle
-   * mirrored. (ND4J's own inversion in 1.0.0-M2.1 takes seconds at n = 500 and crashes the JVM at n = 2000;
-   * a plain-Java Cholesky needs minutes at n = 9,000.)
+   * Replaces the lower triangle of the symmetric positive definite {@code a} (row-major n × n) by that of its
+   * inverse (the upper triangle is left as it was): LAPACK's Cholesky factorization and inversion
+   * ({@code spotrf}, {@code spotri}) from the OpenBLAS that ND4J ships, about n³ flops on all cores. Single
+   * precision halves the memory and time of double and moves EASE's rankings by less than validation noise
+   * (docs/benchmarks.md, "EASE^R"). (ND4J's own inversion in 1.0.0-M2.1 takes seconds at n = 500 and crashes
+   * the JVM at n = 2000; a plain-Java Cholesky needs minutes at n = 9,000.)
    *
    * @throws IllegalStateException when {@code a} is not positive definite
    */
-  static double[] spdInverse(double[] a, int n) {
-    int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
+  static void spdInverseLower(float[] a, int n) {
+    int info = openblas.LAPACKE_spotrf(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
     if (info == 0) {
-      info = openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
+      info = openblas.LAPACKE_spotri(openblas.LAPACK_ROW_MAJOR, (byte) 'L', n, a, n);
     }
     if (info != 0) {
       throw new IllegalStateException(info > 0
           ? "Gram matrix is not positive definite (LAPACK stopped at item " + (info - 1) + ")"
           : "LAPACK rejected argument " + (-info) + " of the Gram inversion");
     }
-    IntStream.range(0, n).parallel().forEach(i -> {
-      for (int j = i + 1; j < n; j++) {
-        a[i * n + j] = a[j * n + i];
-      }
-    });
-    return a;
   }
 
   /** Fluent configuration of {@link Ease}; {@link #build()} validates. */
@@ -146,8 +148,8 @@ public final class Ease implements RecommenderTrainer {
     }
 
     /**
-     * The most items a model may have, in [2, 46340] (default 12,000: fitting takes about 12·items² bytes of heap
-     * and items³ flops, some 30 s on 2 cores at the default).
+     * The most items a model may have, in [2, 46340] (default 12,000: fitting takes about 4·items² bytes of heap
+     * and items³ flops, some 10 s on 2 cores at the default).
      */
     public Builder maxItems(int maxItems) {
       this.maxItems = maxItems;
