@@ -16,14 +16,16 @@ import java.util.Objects;
 
 /**
  * Algorithm {@code "auto"}: picks the algorithm and its hyper-parameters for the training data it is
- * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive: popularity,
- * item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50 and 250 (only up to
- * {@link Ease#DEFAULT_MAX_ITEMS} items, as its Gram inversion grows with items³), implicit ALS (rank 64,
- * λ 10, 30 and 100) and BPR. Each is
- * validated on a seeded per-user holdout of the training rows (metric ndcg@10 by default, every
- * held-out interaction relevant unless {@code relevantAtLeast} is set) until the time budget
- * ({@code budgetSeconds}, default 120) is spent or {@code maxTrials} candidates were tried; the
- * first is always tried, so a model is always fitted. The winner is refitted on all the training data.
+ * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
+ * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
+ * 250 and 1250 (only up to {@link Ease#DEFAULT_MAX_ITEMS} items, as its Gram inversion grows with items³),
+ * implicit ALS (rank 64, λ 10, 30 and 100) and BPR. For rmse or mae, the models that predict ratings:
+ * the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of
+ * the two best of different algorithms ({@link Tuner#blendOfBestTwo}). Each is validated on a seeded
+ * per-user holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast}
+ * is set; rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
+ * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. The
+ * winner is refitted on all the training data.
  *
  * <p>The model's {@link ModelInfo} (algorithm "auto", saved in the provenance) records every candidate's
  * parameters ({@code candidate.NAME}), validation score ({@code validation.ndcg@10[NAME]}) and seconds
@@ -80,7 +82,10 @@ public final class AutoRecommender implements RecommenderTrainer {
         return m;
     }
 
-    /** The candidates for a catalog of {@code items} items, by name, cheap to expensive. */
+    /**
+     * The candidates for a catalog of {@code items} items that a ranking metric picks from, by name, cheap to
+     * expensive.
+     */
     public static Map<String, RecommenderTrainer> candidates(int items) {
         Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
         c.put("popularity", Recommenders.byName("popularity", Map.of()));
@@ -89,7 +94,7 @@ public final class AutoRecommender implements RecommenderTrainer {
         }
         c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
         if (items <= Ease.DEFAULT_MAX_ITEMS) {
-            for (String lambda : new String[] {"10", "50", "250"}) {
+            for (String lambda : new String[] {"10", "50", "250", "1250"}) {
                 c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
             }
         }
@@ -101,7 +106,22 @@ public final class AutoRecommender implements RecommenderTrainer {
         return c;
     }
 
-    /** The tuner over {@link #candidates(int)} of {@code items} items with this configuration. */
+    /** The candidates that predict ratings, which a rating metric (rmse, mae) picks from, cheap to expensive. */
+    public static Map<String, RecommenderTrainer> ratingCandidates() {
+        Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
+        c.put("baseline", Recommenders.byName("baseline", Map.of()));
+        for (String n : new String[] {"20", "100"}) {
+            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
+        }
+        c.put("als", Recommenders.byName("als", Map.of()));
+        c.put("biased-mf", Recommenders.byName("biased-mf", Map.of()));
+        return c;
+    }
+
+    /**
+     * The tuner with this configuration over {@link #candidates(int)} of {@code items} items, or over
+     * {@link #ratingCandidates()} when the metric is rmse or mae; either way the blend of the best two is tried last.
+     */
     public Tuner tuner(int items) {
         Tuner.Builder t = Tuner.builder().algorithmName(NAME).k(k).budgetSeconds(budgetSeconds)
                 .validationFraction(validationFraction).validationSeed(validationSeed);
@@ -116,8 +136,9 @@ public final class AutoRecommender implements RecommenderTrainer {
         if (metric != null) {
             t.metric(metric);
         }
-        candidates(items).forEach(t::candidate);
-        return t.build();
+        boolean ratingMetric = "rmse".equals(metric) || "mae".equals(metric);
+        (ratingMetric ? ratingCandidates() : candidates(items)).forEach(t::candidate);
+        return t.blendBestTwo().build();
     }
 
     /** Validates the candidates on a holdout of {@code data} within the budget, refits the best on all of it. */

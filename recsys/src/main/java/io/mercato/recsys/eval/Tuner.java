@@ -13,6 +13,7 @@ import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.hybrid.WeightedHybrid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class Tuner implements RecommenderTrainer {
     private final String name;
     private final double budgetSeconds;
     private final int maxTrials;
+    private final boolean blendBestTwo;
 
     private Tuner(Builder b) {
         this.candidates = new LinkedHashMap<>(b.candidates);
@@ -78,6 +80,7 @@ public final class Tuner implements RecommenderTrainer {
         this.validationFraction = b.validationFraction;
         this.validationSeed = b.validationSeed;
         this.relevantAtLeast = b.relevantAtLeast;
+        this.blendBestTwo = b.blendBestTwo;
     }
 
     /** A builder: metric ndcg@10, 20% of each user's interactions for validation, seed 42, relevant = value >= 4. */
@@ -100,6 +103,9 @@ public final class Tuner implements RecommenderTrainer {
         if (limited()) {
             m.put("budgetSeconds", budgetSeconds < Double.POSITIVE_INFINITY ? Double.toString(budgetSeconds) : "unlimited");
             m.put("maxTrials", maxTrials < Integer.MAX_VALUE ? Integer.toString(maxTrials) : "all");
+        }
+        if (blendBestTwo) {
+            m.put("blendBestTwo", "true");
         }
         candidates.forEach((name, trainer) -> m.put("candidate." + name, trainer.describe()));
         return m;
@@ -124,6 +130,8 @@ public final class Tuner implements RecommenderTrainer {
      * Trains the candidates on the training side of {@link #validationSplit}, in order, and scores each on
      * the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
      * or the limit reached (never before the first), so the report may have fewer rows than candidates.
+     * With {@link Builder#blendBestTwo()}, the {@linkplain #blendOfBestTwo blend} of the two best is scored
+     * last, as one more candidate (under the same budget and limit).
      */
     public EvaluationReport validate(Interactions training) {
         long start = System.nanoTime();
@@ -133,15 +141,51 @@ public final class Tuner implements RecommenderTrainer {
             if (!rows.isEmpty() && stopReason(rows.size(), start) != null) {
                 break;
             }
-            Evaluator.Builder evaluator = Evaluator.builder().k(k).add(c.getKey(), c.getValue());
-            if (Double.isNaN(relevantAtLeast)) {
-                evaluator.allTestItemsRelevant();
-            } else {
-                evaluator.relevantAtLeast(relevantAtLeast);
+            rows.addAll(score(c.getKey(), c.getValue(), split));
+        }
+        if (blendBestTwo && stopReason(rows.size(), start) == null) {
+            Map.Entry<String, RecommenderTrainer> blend = blendOfBestTwo(new EvaluationReport(k, 1, rows));
+            if (blend != null) {
+                rows.addAll(score(blend.getKey(), blend.getValue(), split));
             }
-            rows.addAll(evaluator.build().evaluate(split).rows());
         }
         return new EvaluationReport(k, 1, rows);
+    }
+
+    private List<EvaluationReport.Row> score(String candidate, RecommenderTrainer trainer, Split split) {
+        Evaluator.Builder evaluator = Evaluator.builder().k(k).add(candidate, trainer);
+        if (Double.isNaN(relevantAtLeast)) {
+            evaluator.allTestItemsRelevant();
+        } else {
+            evaluator.relevantAtLeast(relevantAtLeast);
+        }
+        return evaluator.build().evaluate(split).rows();
+    }
+
+    /**
+     * The equal-weight {@link WeightedHybrid} (min-max normalized scores, mean rating prediction) of the two
+     * candidates of different algorithms that score best in {@code report}, named {@code "blend(A + B)"};
+     * null when fewer than two algorithms were scored. Two models that err differently often do better
+     * together than either alone (in RMSE ALS + item-kNN especially); validation says whether they do here.
+     */
+    public Map.Entry<String, RecommenderTrainer> blendOfBestTwo(EvaluationReport report) {
+        List<EvaluationReport.Row> scored = new ArrayList<>(report.rows().stream()
+                .filter(r -> candidates.containsKey(r.name()) && !Double.isNaN(r.get(metric))).toList());
+        scored.sort((a, b) -> lowerIsBetter(metric) ? Double.compare(a.get(metric), b.get(metric))
+                : Double.compare(b.get(metric), a.get(metric)));
+        if (scored.isEmpty()) {
+            return null;
+        }
+        String first = scored.get(0).name();
+        String firstAlgorithm = candidates.get(first).algorithm();
+        for (EvaluationReport.Row row : scored) {
+            if (!candidates.get(row.name()).algorithm().equals(firstAlgorithm)) {
+                RecommenderTrainer blend = WeightedHybrid.builder().add(candidates.get(first), 1)
+                        .add(candidates.get(row.name()), 1).build();
+                return Map.entry("blend(" + first + " + " + row.name() + ")", blend);
+            }
+        }
+        return null;
     }
 
     /** Why the search stops after {@code tried} candidates begun at {@code startNanos}, null to go on. */
@@ -197,7 +241,7 @@ public final class Tuner implements RecommenderTrainer {
         }
         Map<String, String> params = hyperParameters();
         if (limited()) {
-            int tried = report.rows().size();
+            int tried = (int) report.rows().stream().filter(r -> candidates.containsKey(r.name())).count();
             params.put("tried", Integer.toString(tried));
             if (tried < candidates.size()) {
                 String reason = tried >= maxTrials ? "maxTrials" : "budget";
@@ -206,7 +250,8 @@ public final class Tuner implements RecommenderTrainer {
             }
         }
         LOG.info("{}: chose {}, refitting on all {} interactions", name, best, data.size());
-        Recommender chosen = candidates.get(best).fit(data);
+        RecommenderTrainer winner = candidates.containsKey(best) ? candidates.get(best) : blendOfBestTwo(report).getValue();
+        Recommender chosen = winner.fit(data);
         params.put("chosen", best);
         return new Model(new ModelInfo(name, params, (System.nanoTime() - start) / 1e9, scores), chosen);
     }
@@ -257,6 +302,7 @@ public final class Tuner implements RecommenderTrainer {
         private String name = NAME;
         private double budgetSeconds = Double.POSITIVE_INFINITY;
         private int maxTrials = Integer.MAX_VALUE;
+        private boolean blendBestTwo;
 
         private Builder() {
         }
@@ -282,6 +328,15 @@ public final class Tuner implements RecommenderTrainer {
         /** Validate at most this many candidates (>= 1, default all), in the order given. */
         public Builder maxTrials(int trials) {
             this.maxTrials = Check.positive("maxTrials", trials);
+            return this;
+        }
+
+        /**
+         * After the candidates, also validate the equal-weight blend of the two best of different algorithms
+         * ({@link Tuner#blendOfBestTwo}); it wins only if it validates better than every single candidate.
+         */
+        public Builder blendBestTwo() {
+            this.blendBestTwo = true;
             return this;
         }
 

@@ -108,6 +108,69 @@ class TunerTest {
     }
 
     @Test
+    void theBlendOfTheBestTwoAlgorithmsIsScoredAsTheMeanOfTheirPredictionsAndWinsOnlyByScore() {
+        Interactions data = additiveRatings();
+        RecommenderTrainer shrunk = BaselinePredictor.builder().regUser(1e9).regItem(1e9).build();
+        RecommenderTrainer knn = Knn.itemBased().neighbours(5).shrinkage(0).build();
+        RecommenderTrainer knnWide = Knn.itemBased().neighbours(15).shrinkage(0).build();
+        Tuner tuner = Tuner.builder().candidate("shrunk", shrunk).candidate("knn5", knn).candidate("knn15", knnWide)
+                .metric("rmse").blendBestTwo().build();
+        Recommender model = tuner.fit(data);
+        Map<String, Double> scores = model.info().metrics();
+
+        // the two best of different algorithms: the better kNN and the baseline, never the two kNNs together
+        String better = scores.get("validation.rmse[knn5]") <= scores.get("validation.rmse[knn15]") ? "knn5" : "knn15";
+        String blend = "blend(" + better + " + shrunk)";
+        assertThat(scores).containsKey("validation.rmse[" + blend + "]").hasSize(4);
+        // its validation RMSE, computed here from the two components trained on the validation split's train side
+        Split split = tuner.validationSplit(data);
+        Recommender a = (better.equals("knn5") ? knn : knnWide).fit(split.train());
+        Recommender b = shrunk.fit(split.train());
+        Interactions train = split.train();
+        double[] se = {0};
+        split.test().forEach((u, i, v, t) -> {
+            int tu = train.users().index(split.test().users().id(u));
+            int ti = train.items().index(split.test().items().id(i));
+            double p = (a.predict(tu, ti) + b.predict(tu, ti)) / 2;
+            p = Math.max(train.minValue(), Math.min(train.maxValue(), p));
+            se[0] += (p - v) * (p - v);
+        });
+        assertThat(scores.get("validation.rmse[" + blend + "]")).isCloseTo(Math.sqrt(se[0] / split.test().size()),
+                within(1e-9));
+        // the lowest of the four rows wins; a winning blend is refitted on all the data as a weighted hybrid
+        String lowest = scores.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat("validation.rmse[" + model.info().hyperParameters().get("chosen") + "]").isEqualTo(lowest);
+        assertThat(model.info().hyperParameters()).containsEntry("blendBestTwo", "true");
+    }
+
+    @Test
+    void aWinningBlendServesAsTheHybridOfItsTwoComponentsRefittedOnAllTheData() {
+        Interactions data = clusters();
+        Tuner tuner = Tuner.builder().candidate("popularity", Popularity.builder().build())
+                .candidate("knn", Knn.itemBased().neighbours(10).shrinkage(0).build())
+                .allValidationItemsRelevant().blendBestTwo().build();
+        EvaluationReport report = tuner.validate(data);
+        assertThat(report.rows()).extracting(EvaluationReport.Row::name)
+                .containsExactly("popularity", "knn", "blend(knn + popularity)");
+        Recommender blend = tuner.blendOfBestTwo(report).getValue().fit(data);
+        Recommender knn = Knn.itemBased().neighbours(10).shrinkage(0).build().fit(data);
+        Recommender popularity = Popularity.builder().build().fit(data);
+        // min-max normalized rows, summed with weight 1 each, computed here
+        double[] k = knn.scores(0);
+        double[] p = popularity.scores(0);
+        double[] s = blend.scores(0);
+        double kMin = java.util.Arrays.stream(k).min().orElseThrow();
+        double kMax = java.util.Arrays.stream(k).max().orElseThrow();
+        double pMin = java.util.Arrays.stream(p).min().orElseThrow();
+        double pMax = java.util.Arrays.stream(p).max().orElseThrow();
+        for (int i = 0; i < s.length; i++) {
+            assertThat(s[i]).isCloseTo((k[i] - kMin) / (kMax - kMin) + (p[i] - pMin) / (pMax - pMin), within(1e-9));
+        }
+        assertThat(Tuner.builder().candidate("popularity", Popularity.builder().build()).blendBestTwo().build()
+                .blendOfBestTwo(report)).as("one algorithm: nothing to blend").isNull();
+    }
+
+    @Test
     void tiesGoToTheEarlierCandidate() {
         Tuner tuner = Tuner.builder().candidate("first", Popularity.builder().build())
                 .candidate("second", Popularity.builder().build()).allValidationItemsRelevant().build();
