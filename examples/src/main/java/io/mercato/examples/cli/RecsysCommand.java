@@ -67,8 +67,9 @@ final class RecsysCommand {
 
   /** The algorithm and its overrides. */
   static final class Algorithm {
-    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "item-knn",
-        description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "auto",
+        description = {"One of: " + ALGORITHMS + " (default: ${DEFAULT-VALUE}: the algorithm and its settings chosen"
+                + " by validation on the training data, within --param budgetSeconds=120).",
             "hybrid = weighted blend (params components=item-knn,popularity weights=1,1);"
                 + " switching-hybrid for cold start; content needs --param features=FILE id=COLUMN tags=COLUMNS"
                 + " (and userFeatures=FILE userTags=COLUMNS to serve new users by their declared interests)."})

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mercato.examples.TestData;
+import io.mercato.recsys.Recommender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,17 @@ class RecsysCommandTest {
     CliRun unknown = CliRun.of("recsys", "recommend", "--model", model.toString(), "--user", "ghost");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("ghost").doesNotContain("\tat ");
+  }
+
+  @Test
+  void withoutAnAlgorithmTrainIsAutoAndPrintsWhatValidationChose() throws Exception {
+    Path data = Files.writeString(dir.resolve("buys.csv"), TestData.twoShopsCsv());
+    Path model = dir.resolve("default.mercato");
+    CliRun train = CliRun.of("recsys", "train", "--data", data.toString(), "--user-column", "customer",
+        "--item-column", "product", "--out", model.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("trained auto").contains("popularity").contains("ndcg@10");
+    assertThat(Recommender.load(model).algorithm()).isEqualTo("auto");
   }
 
   @Test
