@@ -6,6 +6,7 @@ import static io.mercato.examples.bench.MarkdownTable.secs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mercato.core.metrics.ClassificationReport;
+import io.mercato.text.AutoSearch;
 import io.mercato.text.LabeledText;
 import io.mercato.text.ModelType;
 import io.mercato.text.Prediction;
@@ -99,6 +100,10 @@ public final class TextBenchmark implements Callable<Integer> {
       description = "Warm up on every data set (its first N training texts) right before timing it: steady-state "
           + "timings, as in a long-running JVM, instead of the first fit of each data set in this process.")
   boolean warmUpEach;
+
+  @Option(names = "--auto-search", defaultValue = "FAST", paramLabel = "FAST|THOROUGH",
+      description = "How widely the auto model searches (default: ${DEFAULT-VALUE}, the library default).")
+  AutoSearch autoSearch;
 
   @Option(names = "--seed", defaultValue = "42", description = "Training seed.")
   long seed;
@@ -299,6 +304,9 @@ public final class TextBenchmark implements Callable<Integer> {
   private Measured measure(ModelType type, boolean neural, List<LabeledText> train, List<LabeledText> test)
       throws IOException {
     TextClassifierTrainer.Builder builder = TextClassifier.builder().modelType(type).seed(seed);
+    if (type == ModelType.AUTO) {
+      builder.autoSearch(autoSearch);
+    }
     if (neural && neuralMaxEpochs > 0) {
       builder.maxEpochs(neuralMaxEpochs);
     }
