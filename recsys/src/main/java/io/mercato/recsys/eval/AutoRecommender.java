@@ -19,7 +19,8 @@ import java.util.Objects;
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
  * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
  * 250 and 1250 (only up to {@link Ease#DEFAULT_MAX_ITEMS} items, as its Gram inversion grows with items³),
- * implicit ALS (rank 64, λ 10, 30 and 100) and BPR. For rmse or mae, the models that predict ratings:
+ * implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and BM25-damped ones, for
+ * counts such as plays) and BPR. For rmse or mae, the models that predict ratings:
  * the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of
  * the two best of different algorithms ({@link Tuner#blendOfBestTwo}). Each is validated on a seeded
  * per-user holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast}
@@ -101,6 +102,10 @@ public final class AutoRecommender implements RecommenderTrainer {
         for (String lambda : new String[] {"10", "30", "100"}) {
             c.put("implicit-als(rank=64, regularization=" + lambda + ")",
                     Recommenders.byName("implicit-als", Map.of("rank", "64", "regularization", lambda)));
+        }
+        for (String scaling : new String[] {"log1p", "bm25"}) {   // raw counts (plays, clicks) need damping
+            c.put("implicit-als(rank=64, regularization=10, scaling=" + scaling + ")", Recommenders.byName(
+                    "implicit-als", Map.of("rank", "64", "regularization", "10", "scaling", scaling)));
         }
         c.put("bpr", Recommenders.byName("bpr", Map.of()));
         return c;

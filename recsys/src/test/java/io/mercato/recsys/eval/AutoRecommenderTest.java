@@ -115,6 +115,8 @@ class AutoRecommenderTest {
     void easeIsLeftOutOfLargeCatalogs() {
         assertThat(AutoRecommender.candidates(100)).containsKeys("ease(lambda=10)", "ease(lambda=50)", "ease(lambda=250)");
         assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS)).containsKey("ease(lambda=50)");
+        assertThat(AutoRecommender.candidates(100).get("implicit-als(rank=64, regularization=10, scaling=log1p)")
+                .hyperParameters()).containsEntry("scaling", "LOG1P").containsEntry("regularization", "10.0");
         assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS + 1).keySet())
                 .noneMatch(name -> name.startsWith("ease")).contains("rp3beta");
         assertThat(AutoRecommender.candidates(100).keySet()).startsWith("popularity");
