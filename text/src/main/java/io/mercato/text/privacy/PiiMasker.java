@@ -676,14 +676,15 @@ public final class PiiMasker {
         if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
           int roles = 0;
-          // a separator ends an open digit group's stretch before it starts; past the start, it is plain
-          for (int role; j < n && (j > i || groupedDigits == 0 || (STRETCH_ROLE[text.charAt(j)] & OUTSIDE_GROUP) == 0);
-              j++) {
-            role = STRETCH_ROLE[text.charAt(j)];
-            if ((role & (ALWAYS_PLAIN | OUTSIDE_GROUP)) == 0 && ((role & LETTER) == 0 || !isPlainLetterAt(j))) {
-              break;
+          // a separator right after a digit group may join it: no stretch starts there; past the start, it is plain
+          if (groupedDigits == 0 || (STRETCH_ROLE[text.charAt(i)] & OUTSIDE_GROUP) == 0) {
+            for (int role; j < n; j++) {
+              role = STRETCH_ROLE[text.charAt(j)];
+              if ((role & (ALWAYS_PLAIN | OUTSIDE_GROUP)) == 0 && ((role & LETTER) == 0 || !isPlainLetterAt(j))) {
+                break;
+              }
+              roles |= role;
             }
-            roles |= role;
           }
           if (j > i) {
             digitRun = 0;
