@@ -313,6 +313,7 @@ public final class PiiMasker {
     int validLength(String candidate);
   }
 
+  /** The whole candidate is personal data ({@link Masking#accept} then copies no candidate out). */
   private static final Validator WHOLE = String::length;
 
   /** Characters before its number that a local phone's match may start with ("phone no. "). */
@@ -337,7 +338,7 @@ public final class PiiMasker {
       new Rule(PiiKind.PASSPORT, PASSPORT, g -> g.passportShape, WHOLE,
           Scope.nearDigitGroups(2, StartTest.wordStartingWith(c -> c == 'E' || c == 'G' || c == 'H' || c == 'M'))),
       new Rule(PiiKind.PASSPORT, PASSPORT_AFTER_WORD, g -> g.passportWord,
-          m -> digitsOf(m).length() >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
+          m -> digitCount(m) >= 6 ? m.length() : -1, Scope.startingAt(StartTest.PASSPORT_WORD)),
       new Rule(PiiKind.PHONE, PiiMasker::phoneEnd, g -> g.maxGroupedDigits >= 7, PiiMasker::phoneLength,
           Scope.nearDigitGroups(2, StartTest.PHONE_NUMBER)),
       new Rule(PiiKind.PHONE, LOCAL_PHONE_AFTER_WORD, g -> g.maxGroupedDigits >= 7,
@@ -675,13 +676,15 @@ public final class PiiMasker {
         if (i < n && ((p1 | 0x20) != 't' || (p2 | 0x20) != 'a')) {   // pass over a stretch of plain characters at once
           int j = i;
           int roles = 0;
-          for (int role; j < n; j++) {
-            role = STRETCH_ROLE[text.charAt(j)];
-            if ((role & ALWAYS_PLAIN) == 0 && ((role & OUTSIDE_GROUP) == 0 ? (role & LETTER) == 0 || !isPlainLetterAt(j)
-                : j == i && groupedDigits > 0)) {
-              break;
+          // a separator right after a digit group may join it: no stretch starts there; past the start, it is plain
+          if (groupedDigits == 0 || (STRETCH_ROLE[text.charAt(i)] & OUTSIDE_GROUP) == 0) {
+            for (int role; j < n; j++) {
+              role = STRETCH_ROLE[text.charAt(j)];
+              if ((role & (ALWAYS_PLAIN | OUTSIDE_GROUP)) == 0 && ((role & LETTER) == 0 || !isPlainLetterAt(j))) {
+                break;
+              }
+              roles |= role;
             }
-            roles |= role;
           }
           if (j > i) {
             digitRun = 0;
@@ -1140,7 +1143,8 @@ public final class PiiMasker {
 
     /** Masks as much of the candidate {@code [start, end)} as the rule's validator says is personal data. */
     private void accept(int start, int end) {
-      int length = rule.validator().validLength(searched.substring(start, end));
+      int length = rule.validator() == WHOLE ? end - start
+          : rule.validator().validLength(searched.substring(start, end));
       if (length > 0) {
         spans.add(new Span(start, start + length, rule.kind()));
         ruleMaskedUpTo = start + length;
@@ -1440,8 +1444,17 @@ public final class PiiMasker {
   }
 
   private static int phoneLength(String candidate) {
-    int count = digitsOf(candidate).length();
+    int count = digitCount(candidate);
     return count >= 7 && count <= 15 ? candidate.length() : -1;
+  }
+
+  /** How many ASCII digits {@code s} holds: the length of {@link #digitsOf}, without building it. */
+  private static int digitCount(String s) {
+    int count = 0;
+    for (int i = 0; i < s.length(); i++) {
+      count += isAsciiDigit(s.charAt(i)) ? 1 : 0;
+    }
+    return count;
   }
 
   private static String digitsOf(String s) {
