@@ -113,7 +113,7 @@ public final class Ease implements RecommenderTrainer {
    * inverse (the upper triangle is left as it was): LAPACK's Cholesky factorization and inversion
    * ({@code spotrf}, {@code spotri}) from the OpenBLAS that ND4J ships, about n³ flops on all cores. Single
    * precision halves the memory and time of double and moves EASE's rankings by less than validation noise
-   * (docs/benchmarks.md, "EASE^R"). (ND4J's own inversion in 1.0.0-M2.1 takes seconds at n = 500 and crashes
+   * (docs/benchmarks.md, "Issue 12: EASE at 9,000 items"). (ND4J's own inversion in 1.0.0-M2.1 takes seconds at n = 500 and crashes
    * the JVM at n = 2000; a plain-Java Cholesky needs minutes at n = 9,000.)
    *
    * @throws IllegalStateException when {@code a} is not positive definite
