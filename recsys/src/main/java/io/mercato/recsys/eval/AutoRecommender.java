@@ -18,7 +18,8 @@ import java.util.Objects;
  * Algorithm {@code "auto"}: picks the algorithm and its hyper-parameters for the training data it is
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
  * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
- * 250 and 1250 (only up to {@link Ease#DEFAULT_MAX_ITEMS} items, as its Gram inversion grows with items³),
+ * 250 and 1250 (on at most {@link Ease#DEFAULT_MAX_ITEMS} items, the most interacted, as its Gram inversion grows
+ * with items³),
  * implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and BM25-damped ones, for
  * counts such as plays) and BPR. For rmse or mae, the models that predict ratings:
  * the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of
@@ -62,7 +63,7 @@ public final class AutoRecommender implements RecommenderTrainer {
         this.validationFraction = b.validationFraction;
         this.validationSeed = b.validationSeed;
         this.relevantAtLeast = b.relevantAtLeast;
-        tuner(0); // the tuner's builder validates every setting, naming it
+        tuner(); // the tuner's builder validates every setting, naming it
     }
 
     /** A builder: budget 120 s, all candidates, ndcg@10, 20% validation, seed 42, every held-out item relevant. */
@@ -78,26 +79,21 @@ public final class AutoRecommender implements RecommenderTrainer {
     /** The settings (the candidates depend on the data, so they are recorded in the trained model's info only). */
     @Override
     public Map<String, String> hyperParameters() {
-        Map<String, String> m = tuner(0).hyperParameters();
+        Map<String, String> m = tuner().hyperParameters();
         m.keySet().removeIf(key -> key.startsWith("candidate."));
         return m;
     }
 
-    /**
-     * The candidates for a catalog of {@code items} items that a ranking metric picks from, by name, cheap to
-     * expensive.
-     */
-    public static Map<String, RecommenderTrainer> candidates(int items) {
+    /** The candidates a ranking metric picks from, by name, cheap to expensive. */
+    public static Map<String, RecommenderTrainer> candidates() {
         Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
         c.put("popularity", Recommenders.byName("popularity", Map.of()));
         for (String n : new String[] {"20", "100"}) {
             c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
         }
         c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
-        if (items <= Ease.DEFAULT_MAX_ITEMS) {
-            for (String lambda : new String[] {"10", "50", "250", "1250"}) {
-                c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
-            }
+        for (String lambda : new String[] {"10", "50", "250", "1250"}) {
+            c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
         }
         for (String lambda : new String[] {"10", "30", "100"}) {
             c.put("implicit-als(rank=64, regularization=" + lambda + ")",
@@ -124,10 +120,10 @@ public final class AutoRecommender implements RecommenderTrainer {
     }
 
     /**
-     * The tuner with this configuration over {@link #candidates(int)} of {@code items} items, or over
+     * The tuner with this configuration over {@link #candidates()}, or over
      * {@link #ratingCandidates()} when the metric is rmse or mae; either way the blend of the best two is tried last.
      */
-    public Tuner tuner(int items) {
+    public Tuner tuner() {
         Tuner.Builder t = Tuner.builder().algorithmName(NAME).k(k).budgetSeconds(budgetSeconds)
                 .validationFraction(validationFraction).validationSeed(validationSeed);
         if (maxTrials > 0) {
@@ -142,14 +138,14 @@ public final class AutoRecommender implements RecommenderTrainer {
             t.metric(metric);
         }
         boolean ratingMetric = "rmse".equals(metric) || "mae".equals(metric);
-        (ratingMetric ? ratingCandidates() : candidates(items)).forEach(t::candidate);
+        (ratingMetric ? ratingCandidates() : candidates()).forEach(t::candidate);
         return t.blendBestTwo().build();
     }
 
     /** Validates the candidates on a holdout of {@code data} within the budget, refits the best on all of it. */
     @Override
     public Recommender fit(Interactions data) {
-        return tuner(data.itemCount()).fit(data);
+        return tuner().fit(data);
     }
 
     /** Fluent configuration of {@link AutoRecommender}; settings are checked at {@link #build()}. */

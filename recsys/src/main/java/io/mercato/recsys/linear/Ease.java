@@ -1,7 +1,6 @@
 package io.mercato.recsys.linear;
 
 import io.mercato.core.Check;
-import io.mercato.core.ConfigurationException;
 import io.mercato.recsys.AbstractRecommender;
 import io.mercato.recsys.AlgorithmParams;
 import io.mercato.recsys.AlgorithmProvider;
@@ -25,8 +24,9 @@ import org.bytedeco.openblas.global.openblas;
  * {@code B} that reconstructs each user's row from the others, learned in closed form. With the Gram
  * matrix {@code G = XᵀX + λI} of the binary user × item matrix and {@code P = G⁻¹},
  * {@code B_ij = −P_ij / P_jj} and {@code B_jj = 0}; a user's scores are {@code x_u B}. One Gram and one
- * inversion (Cholesky, single precision, LAPACK: see {@link #spdInverseLower}), no iterations, no seed; strong on dense catalogues such as
- * MovieLens. Memory and time grow with items² and items³, hence {@link Builder#maxItems}.
+ * inversion (Cholesky, single precision, LAPACK: see {@link #spdInverseLower}), no iterations, no seed; strong
+ * on dense catalogues such as MovieLens. Memory and time grow with items² and items³, so a catalogue larger than
+ * {@link Builder#maxItems} is modelled on its most-interacted items.
  */
 public final class Ease implements RecommenderTrainer {
 
@@ -66,25 +66,49 @@ public final class Ease implements RecommenderTrainer {
   @Override
   public Recommender fit(Interactions data) {
     long start = System.nanoTime();
-    int n = data.itemCount();
-    if (n > maxItems) {
-      throw ConfigurationException.invalid("maxItems", maxItems, "the data has " + n + " items; EASE needs "
-          + "items² floats of memory and items³ work: raise maxItems (about 4·items² bytes of heap) or use "
-          + "item-knn or implicit-als");
-    }
-    return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, weights(data, lambda));
+    int[] modelled = modelledItems(data, maxItems);
+    return new Model(ModelInfo.timed(NAME, hyperParameters(), start), data, modelled,
+        weights(data, modelled, lambda));
   }
 
-  /** {@code B} of the data, row-major ({@code B[j * n + i]}: the weight of history item j for item i). */
-  static float[] weights(Interactions data, double lambda) {
+  /**
+   * The items B covers, ascending: all of them, or in a larger catalogue the {@code maxItems} with the most
+   * interactions (ties: the lower index). The others have too few interactions to weigh much in B, and
+   * leaving them out bounds the items² memory and items³ time.
+   */
+  static int[] modelledItems(Interactions data, int maxItems) {
     int n = data.itemCount();
+    if (n <= maxItems) {
+      return IntStream.range(0, n).toArray();
+    }
+    SparseMatrix byItem = data.byItem();
+    return IntStream.range(0, n).boxed()
+        .sorted((a, b) -> byItem.end(a) - byItem.start(a) != byItem.end(b) - byItem.start(b)
+            ? Integer.compare(byItem.end(b) - byItem.start(b), byItem.end(a) - byItem.start(a))
+            : Integer.compare(a, b))
+        .limit(maxItems).mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
+   * {@code B} over the {@code modelled} items, row-major ({@code B[j * m + i]}: the weight of the j-th modelled
+   * history item for the i-th modelled item).
+   */
+  static float[] weights(Interactions data, int[] modelled, double lambda) {
+    int n = modelled.length;
+    int[] position = positions(modelled, data.itemCount());
     float[] a = new float[n * n];   // the Gram matrix, then its inverse P, then B, in place
     SparseMatrix byUser = data.byUser();
     for (int u = 0; u < byUser.rows(); u++) {
       for (int k = byUser.start(u); k < byUser.end(u); k++) {
-        int row = byUser.index(k) * n;
+        int pk = position[byUser.index(k)];
+        if (pk < 0) {
+          continue;
+        }
         for (int l = byUser.start(u); l < byUser.end(u); l++) {
-          a[row + byUser.index(l)] += 1;
+          int pl = position[byUser.index(l)];
+          if (pl >= 0) {
+            a[pk * n + pl] += 1;
+          }
         }
       }
     }
@@ -106,6 +130,16 @@ public final class Ease implements RecommenderTrainer {
       }
     });
     return a;
+  }
+
+  /** Each item's place among {@code modelled} (ascending item indices), −1 for the items B leaves out. */
+  static int[] positions(int[] modelled, int items) {
+    int[] position = new int[items];
+    java.util.Arrays.fill(position, -1);
+    for (int p = 0; p < modelled.length; p++) {
+      position[modelled[p]] = p;
+    }
+    return position;
   }
 
   /**
@@ -148,8 +182,9 @@ public final class Ease implements RecommenderTrainer {
     }
 
     /**
-     * The most items a model may have, in [2, 46340] (default 12,000: fitting takes about 4·items² bytes of heap
-     * and items³ flops, some 10 s on 2 cores at the default).
+     * The most items B covers, in [2, 46340] (default 12,000: fitting takes about 4·items² bytes of heap and
+     * items³ flops, some 10 s on 2 cores at the default). A larger catalogue keeps its {@code maxItems} items with
+     * the most interactions; the others are never recommended by EASE (score 0) and do not count as history.
      */
     public Builder maxItems(int maxItems) {
       this.maxItems = maxItems;
@@ -164,25 +199,35 @@ public final class Ease implements RecommenderTrainer {
     }
   }
 
-  /** The trained model: the item-item weights. */
+  /** The trained model: the item-item weights over the modelled items. */
   static final class Model extends AbstractRecommender {
     private final float[] weights;
+    private final int[] modelled;
+    private final int[] position;
     private final int n;
 
-    Model(ModelInfo info, Interactions data, float[] weights) {
+    Model(ModelInfo info, Interactions data, int[] modelled, float[] weights) {
       super(info, data);
       this.weights = weights;
+      this.modelled = modelled;
+      this.position = positions(modelled, data.itemCount());
       this.n = data.itemCount();
     }
 
+    /** Items B leaves out score 0: no evidence either way. */
     @Override
     public double[] scores(int user) {
       double[] s = new double[n];
+      int m = modelled.length;
       SparseMatrix byUser = data.byUser();
       for (int k = byUser.start(user); k < byUser.end(user); k++) {
-        int row = byUser.index(k) * n;
-        for (int i = 0; i < n; i++) {
-          s[i] += weights[row + i];
+        int p = position[byUser.index(k)];
+        if (p < 0) {
+          continue;
+        }
+        int row = p * m;
+        for (int i = 0; i < m; i++) {
+          s[modelled[i]] += weights[row + i];
         }
       }
       return s;
@@ -193,9 +238,10 @@ public final class Ease implements RecommenderTrainer {
       SparseMatrix byUser = data.byUser();
       List<Explanation.Reason> reasons = new ArrayList<>();
       double score = 0;
-      for (int k = byUser.start(user); k < byUser.end(user); k++) {
+      int target = position[item];
+      for (int k = byUser.start(user); k < byUser.end(user) && target >= 0; k++) {
         int j = byUser.index(k);
-        double c = weights[j * n + item];
+        double c = position[j] < 0 ? 0 : weights[position[j] * modelled.length + target];
         score += c;
         if (c != 0) {
           reasons.add(new Explanation.Reason("item", data.items().id(j), c));
@@ -208,12 +254,13 @@ public final class Ease implements RecommenderTrainer {
       return new Explanation(data.users().id(user), data.items().id(item), score, summary, reasons);
     }
 
-    /** Row {@code item} of B: how much having {@code item} raises each other item. */
+    /** Row {@code item} of B: how much having {@code item} raises each other item (all 0 if B leaves it out). */
     @Override
     public double[] itemSimilarities(int item) {
       double[] s = new double[n];
-      for (int i = 0; i < n; i++) {
-        s[i] = weights[item * n + i];
+      int p = position[item];
+      for (int i = 0; i < modelled.length && p >= 0; i++) {
+        s[modelled[i]] = weights[p * modelled.length + i];
       }
       return s;
     }
@@ -227,12 +274,13 @@ public final class Ease implements RecommenderTrainer {
         }
       }
       Interactions merged = data.plus(additional, Interactions.DuplicatePolicy.LAST);
-      return new Model(info, merged, weights);
+      return new Model(info, merged, modelled, weights);
     }
 
     @Override
     public void writeTo(ModelWriter out) {
       out.floats("weights", weights);
+      out.ints("items", modelled);
     }
   }
 
@@ -254,11 +302,19 @@ public final class Ease implements RecommenderTrainer {
     @Override
     public Recommender read(ModelReader in, Interactions data, ModelInfo info) {
       float[] weights = in.floats("weights");
-      long expected = (long) data.itemCount() * data.itemCount();
-      if (weights.length != expected) {
-        throw in.corrupt("weights hold " + weights.length + " values, " + data.itemCount() + " items need " + expected);
+      int[] modelled = in.has("items") ? in.ints("items") : IntStream.range(0, data.itemCount()).toArray();
+      for (int p = 0; p < modelled.length; p++) {
+        if (modelled[p] < 0 || modelled[p] >= data.itemCount() || p > 0 && modelled[p] <= modelled[p - 1]) {
+          throw in.corrupt("modelled item " + p + " is " + modelled[p] + ": not ascending within the "
+              + data.itemCount() + " items");
+        }
       }
-      return new Model(info, data, weights);
+      long expected = (long) modelled.length * modelled.length;
+      if (weights.length != expected) {
+        throw in.corrupt("weights hold " + weights.length + " values, " + modelled.length + " modelled items need "
+            + expected);
+      }
+      return new Model(info, data, modelled, weights);
     }
   }
 }

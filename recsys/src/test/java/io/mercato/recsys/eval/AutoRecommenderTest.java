@@ -39,7 +39,7 @@ class AutoRecommenderTest {
         assertThat(model.algorithm()).isEqualTo(AutoRecommender.NAME);
         Map<String, String> hp = model.info().hyperParameters();
         Map<String, Double> scores = validationScores(model);
-        java.util.Set<String> candidates = AutoRecommender.candidates(data.itemCount()).keySet();
+        java.util.Set<String> candidates = AutoRecommender.candidates().keySet();
         assertThat(scores.keySet()).containsAll(candidates).hasSize(candidates.size() + 1)
                 .anyMatch(name -> name.startsWith("blend("));
         assertThat(hp).containsEntry("tried", Integer.toString(candidates.size())).doesNotContainKey("stoppedBy")
@@ -112,14 +112,15 @@ class AutoRecommenderTest {
     }
 
     @Test
-    void easeIsLeftOutOfLargeCatalogs() {
-        assertThat(AutoRecommender.candidates(100)).containsKeys("ease(lambda=10)", "ease(lambda=50)", "ease(lambda=250)");
-        assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS)).containsKey("ease(lambda=50)");
-        assertThat(AutoRecommender.candidates(100).get("implicit-als(rank=64, regularization=10, scaling=log1p)")
+    void candidatesRunCheapToExpensiveWithEaseAndDampedAlsAmongThem() {
+        assertThat(AutoRecommender.candidates()).containsKeys("ease(lambda=10)", "ease(lambda=50)", "ease(lambda=250)",
+                "ease(lambda=1250)", "rp3beta");
+        assertThat(AutoRecommender.candidates().get("implicit-als(rank=64, regularization=10, scaling=log1p)")
                 .hyperParameters()).containsEntry("scaling", "LOG1P").containsEntry("regularization", "10.0");
-        assertThat(AutoRecommender.candidates(Ease.DEFAULT_MAX_ITEMS + 1).keySet())
-                .noneMatch(name -> name.startsWith("ease")).contains("rp3beta");
-        assertThat(AutoRecommender.candidates(100).keySet()).startsWith("popularity");
+        assertThat(AutoRecommender.candidates().get("ease(lambda=250)").hyperParameters())
+                .containsEntry("maxItems", Integer.toString(Ease.DEFAULT_MAX_ITEMS));
+        assertThat(AutoRecommender.candidates().keySet()).startsWith("popularity");
+        assertThat(AutoRecommender.ratingCandidates().keySet()).startsWith("baseline").contains("als", "biased-mf");
     }
 
     @Test
