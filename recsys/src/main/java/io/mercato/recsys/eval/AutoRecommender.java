@@ -88,9 +88,7 @@ public final class AutoRecommender implements RecommenderTrainer {
     public static Map<String, RecommenderTrainer> candidates() {
         Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
         c.put("popularity", Recommenders.byName("popularity", Map.of()));
-        for (String n : new String[] {"20", "100"}) {
-            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
-        }
+        addItemKnn(c);
         c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
         for (String lambda : new String[] {"10", "50", "250", "1250"}) {
             c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
@@ -107,13 +105,18 @@ public final class AutoRecommender implements RecommenderTrainer {
         return c;
     }
 
+    /** Item-kNN with 20 and 100 neighbours: cheap, and good at both ranking and rating. */
+    private static void addItemKnn(Map<String, RecommenderTrainer> c) {
+        for (String n : new String[] {"20", "100"}) {
+            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
+        }
+    }
+
     /** The candidates that predict ratings, which a rating metric (rmse, mae) picks from, cheap to expensive. */
     public static Map<String, RecommenderTrainer> ratingCandidates() {
         Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
         c.put("baseline", Recommenders.byName("baseline", Map.of()));
-        for (String n : new String[] {"20", "100"}) {
-            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
-        }
+        addItemKnn(c);
         c.put("als", Recommenders.byName("als", Map.of()));
         c.put("biased-mf", Recommenders.byName("biased-mf", Map.of()));
         return c;
