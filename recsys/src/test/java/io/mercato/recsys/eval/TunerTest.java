@@ -166,6 +166,9 @@ class TunerTest {
         for (int i = 0; i < s.length; i++) {
             assertThat(s[i]).isCloseTo((k[i] - kMin) / (kMax - kMin) + (p[i] - pMin) / (pMax - pMin), within(1e-9));
         }
+        Path file = dir.resolve("blend.mercato");
+        blend.save(file);
+        assertThat(Recommender.load(file).scores(0)).containsExactly(s);
         assertThat(Tuner.builder().candidate("popularity", Popularity.builder().build()).blendBestTwo().build()
                 .blendOfBestTwo(report)).as("one algorithm: nothing to blend").isNull();
     }
