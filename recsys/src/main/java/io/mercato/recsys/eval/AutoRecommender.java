@@ -18,14 +18,13 @@ import java.util.Objects;
  * Algorithm {@code "auto"}: picks the algorithm and its hyper-parameters for the training data it is
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
  * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
- * 250 and 1250 (on at most {@link Ease#DEFAULT_MAX_ITEMS} items, the most interacted, as its Gram inversion grows
- * with items³),
- * implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and BM25-damped ones, for
- * counts such as plays) and BPR. For rmse or mae, the models that predict ratings:
- * the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of
- * the two best of different algorithms ({@link Tuner#blendOfBestTwo}). Each is validated on a seeded
- * per-user holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast}
- * is set; rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
+ * 250 and 1250 (on at most {@link Ease#DEFAULT_MAX_ITEMS} items, the most interacted, as its Gram inversion
+ * grows with items³), implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and
+ * BM25-damped ones, for counts such as plays) and BPR. For rmse or mae, the models that predict ratings: the
+ * baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of the
+ * two best of different algorithms ({@link Tuner#blendOfBestTwo}). Each is validated on a seeded per-user
+ * holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast} is set;
+ * rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
  * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. The
  * winner is refitted on all the training data.
  *
@@ -140,8 +139,7 @@ public final class AutoRecommender implements RecommenderTrainer {
         if (metric != null) {
             t.metric(metric);
         }
-        boolean ratingMetric = "rmse".equals(metric) || "mae".equals(metric);
-        (ratingMetric ? ratingCandidates() : candidates()).forEach(t::candidate);
+        (metric != null && Tuner.lowerIsBetter(metric) ? ratingCandidates() : candidates()).forEach(t::candidate);
         return t.blendBestTwo().build();
     }
 

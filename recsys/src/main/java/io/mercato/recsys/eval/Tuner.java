@@ -15,6 +15,7 @@ import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.hybrid.WeightedHybrid;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,10 +170,8 @@ public final class Tuner implements RecommenderTrainer {
      * together than either alone (in RMSE ALS + item-kNN especially); validation says whether they do here.
      */
     public Map.Entry<String, RecommenderTrainer> blendOfBestTwo(EvaluationReport report) {
-        List<EvaluationReport.Row> scored = new ArrayList<>(report.rows().stream()
-                .filter(r -> candidates.containsKey(r.name()) && !Double.isNaN(r.get(metric))).toList());
-        scored.sort((a, b) -> lowerIsBetter(metric) ? Double.compare(a.get(metric), b.get(metric))
-                : Double.compare(b.get(metric), a.get(metric)));
+        List<EvaluationReport.Row> scored = bestFirst(report.rows().stream()
+                .filter(r -> candidates.containsKey(r.name())).toList());
         if (scored.isEmpty()) {
             return null;
         }
@@ -202,22 +201,20 @@ public final class Tuner implements RecommenderTrainer {
 
     /** The winner of a {@link #validate} report: the best value of {@link #metric()}, the earlier candidate on ties. */
     public String choose(EvaluationReport report) {
-        boolean lowerIsBetter = lowerIsBetter(metric);
-        String best = null;
-        double bestValue = Double.NaN;
-        for (EvaluationReport.Row row : report.rows()) {
-            double v = row.get(metric);
-            if (!Double.isNaN(v) && (best == null || (lowerIsBetter ? v < bestValue : v > bestValue))) {
-                best = row.name();
-                bestValue = v;
-            }
-        }
-        if (best == null) {
+        List<EvaluationReport.Row> ranked = bestFirst(report.rows());
+        if (ranked.isEmpty()) {
             throw ConfigurationException.invalid("metric", metric,
                     "no candidate was scored by it on the validation split (rmse and mae need models that predict"
                             + " ratings and a relevance threshold, not all-items-relevant)");
         }
-        return best;
+        return ranked.get(0).name();
+    }
+
+    /** The rows that {@link #metric()} scored, best first; rows that score the same keep their order. */
+    private List<EvaluationReport.Row> bestFirst(List<EvaluationReport.Row> rows) {
+        Comparator<EvaluationReport.Row> byMetric = Comparator.comparingDouble(r -> r.get(metric));
+        return rows.stream().filter(r -> !Double.isNaN(r.get(metric)))
+                .sorted(lowerIsBetter(metric) ? byMetric : byMetric.reversed()).toList();
     }
 
     /** Validates every candidate on a split of {@code data}, then refits the best one on all of {@code data}. */
@@ -272,8 +269,8 @@ public final class Tuner implements RecommenderTrainer {
         String prefix = "validation." + metric + "[";
         List<Map.Entry<String, Double>> rows = new ArrayList<>();
         info.metrics().entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).forEach(rows::add);
-        rows.sort(Map.Entry.comparingByValue(lowerIsBetter(metric) ? java.util.Comparator.naturalOrder()
-                : java.util.Comparator.<Double>reverseOrder()));
+        rows.sort(Map.Entry.comparingByValue(lowerIsBetter(metric) ? Comparator.naturalOrder()
+                : Comparator.<Double>reverseOrder()));
         for (Map.Entry<String, Double> row : rows) {
             String name = row.getKey().substring(prefix.length(), row.getKey().length() - 1);
             Double seconds = info.metrics().get("validation.seconds[" + name + "]");
@@ -287,7 +284,8 @@ public final class Tuner implements RecommenderTrainer {
         return sb.toString();
     }
 
-    private static boolean lowerIsBetter(String metric) {
+    /** Whether a smaller value of {@code metric} is better (the rating errors rmse and mae). */
+    static boolean lowerIsBetter(String metric) {
         return metric.equals("rmse") || metric.equals("mae");
     }
 

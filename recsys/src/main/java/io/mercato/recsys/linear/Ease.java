@@ -13,6 +13,8 @@ import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.data.SparseMatrix;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +85,7 @@ public final class Ease implements RecommenderTrainer {
     }
     SparseMatrix byItem = data.byItem();
     return IntStream.range(0, n).boxed()
-        .sorted((a, b) -> byItem.end(a) - byItem.start(a) != byItem.end(b) - byItem.start(b)
-            ? Integer.compare(byItem.end(b) - byItem.start(b), byItem.end(a) - byItem.start(a))
-            : Integer.compare(a, b))
+        .sorted(Comparator.comparingInt((Integer i) -> byItem.start(i) - byItem.end(i)))   // most first, stable
         .limit(maxItems).mapToInt(Integer::intValue).sorted().toArray();
   }
 
@@ -135,7 +135,7 @@ public final class Ease implements RecommenderTrainer {
   /** Each item's place among {@code modelled} (ascending item indices), −1 for the items B leaves out. */
   static int[] positions(int[] modelled, int items) {
     int[] position = new int[items];
-    java.util.Arrays.fill(position, -1);
+    Arrays.fill(position, -1);
     for (int p = 0; p < modelled.length; p++) {
       position[modelled[p]] = p;
     }
@@ -147,8 +147,8 @@ public final class Ease implements RecommenderTrainer {
    * inverse (the upper triangle is left as it was): LAPACK's Cholesky factorization and inversion
    * ({@code spotrf}, {@code spotri}) from the OpenBLAS that ND4J ships, about n³ flops on all cores. Single
    * precision halves the memory and time of double and moves EASE's rankings by less than validation noise
-   * (docs/benchmarks.md, "Issue 12: EASE at 9,000 items"). (ND4J's own inversion in 1.0.0-M2.1 takes seconds at n = 500 and crashes
-   * the JVM at n = 2000; a plain-Java Cholesky needs minutes at n = 9,000.)
+   * (docs/benchmarks.md, "Issue 12: EASE at 9,000 items"). ND4J's own inversion in 1.0.0-M2.1 takes seconds
+   * at n = 500 and crashes the JVM at n = 2000; a plain-Java Cholesky needs minutes at n = 9,000.
    *
    * @throws IllegalStateException when {@code a} is not positive definite
    */
@@ -159,8 +159,9 @@ public final class Ease implements RecommenderTrainer {
     }
     if (info != 0) {
       throw new IllegalStateException(info > 0
-          ? "Gram matrix is not positive definite (LAPACK stopped at item " + (info - 1) + ")"
-          : "LAPACK rejected argument " + (-info) + " of the Gram inversion");
+          ? "EASE's Gram matrix (" + n + " × " + n + ") is not positive definite: LAPACK's Cholesky stopped at row "
+              + (info - 1) + " (a λ that is not finite?)"
+          : "LAPACK rejected argument " + (-info) + " of EASE's Gram inversion (" + n + " × " + n + ")");
     }
   }
 
