@@ -10,7 +10,6 @@ import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
 import io.mercato.recsys.linear.Ease;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,10 +18,10 @@ import java.util.Objects;
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
  * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
  * 250 and 1250 (on at most {@link Ease#DEFAULT_MAX_ITEMS} items, the most interacted, as its Gram inversion
- * grows with items³), implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and
+ * grows with items³; validated on at most {@value #VALIDATION_EASE_ITEMS}), implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and
  * BM25-damped ones, for counts such as plays) and BPR. For rmse or mae, the models that predict ratings: the
  * baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of the
- * two best of different algorithms ({@link Tuner#blendOfBestTwo}). Each is validated on a seeded per-user
+ * two best of different algorithms ({@link Tuner#blendOfBestTwo}), scored from their validation models. Each is validated on a seeded per-user
  * holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast} is set;
  * rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
  * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. The
@@ -42,6 +41,13 @@ public final class AutoRecommender implements RecommenderTrainer {
 
     /** Algorithm name. */
     public static final String NAME = "auto";
+
+    /**
+     * Items EASE is validated on (its most-interacted ones): its Gram inversion grows with items³, and λ
+     * chosen on this many items is the one chosen on all of them (checked on five splits of ml-latest-small,
+     * docs/benchmarks.md), at a tenth of the time.
+     */
+    static final int VALIDATION_EASE_ITEMS = 3_000;
 
     /** Default {@code budgetSeconds}. */
     public static final double DEFAULT_BUDGET_SECONDS = 120;
@@ -79,46 +85,56 @@ public final class AutoRecommender implements RecommenderTrainer {
     @Override
     public Map<String, String> hyperParameters() {
         Map<String, String> m = tuner().hyperParameters();
-        m.keySet().removeIf(key -> key.startsWith("candidate."));
+        m.keySet().removeIf(key -> key.startsWith("candidate.") || key.startsWith("standIn."));
         return m;
     }
 
-    /** The candidates a ranking metric picks from, by name, cheap to expensive. */
+    /** The candidates a ranking metric picks from, by name, cheap to expensive (as refitted when they win). */
     public static Map<String, RecommenderTrainer> candidates() {
-        Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
-        c.put("popularity", Recommenders.byName("popularity", Map.of()));
-        addItemKnn(c);
-        c.put("rp3beta", Recommenders.byName("rp3beta", Map.of()));
+        return addRankingCandidates(Tuner.builder()).build().candidates();
+    }
+
+    /**
+     * Popularity, item-kNN, RP3beta, EASE (validated on its {@value #VALIDATION_EASE_ITEMS} most-interacted items,
+     * refitted on up to {@link Ease#DEFAULT_MAX_ITEMS}), implicit ALS on raw and damped strengths, BPR.
+     */
+    private static Tuner.Builder addRankingCandidates(Tuner.Builder t) {
+        t.candidate("popularity", Recommenders.byName("popularity", Map.of()));
+        addItemKnn(t);
+        t.candidate("rp3beta", Recommenders.byName("rp3beta", Map.of()));
         for (String lambda : new String[] {"10", "50", "250", "1250"}) {
-            c.put("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)));
+            t.candidate("ease(lambda=" + lambda + ")", Recommenders.byName("ease", Map.of("lambda", lambda)),
+                    Recommenders.byName("ease", Map.of("lambda", lambda,
+                            "maxItems", Integer.toString(VALIDATION_EASE_ITEMS))));
         }
         for (String lambda : new String[] {"10", "30", "100"}) {
-            c.put("implicit-als(rank=64, regularization=" + lambda + ")",
+            t.candidate("implicit-als(rank=64, regularization=" + lambda + ")",
                     Recommenders.byName("implicit-als", Map.of("rank", "64", "regularization", lambda)));
         }
         for (String scaling : new String[] {"log1p", "bm25"}) {   // raw counts (plays, clicks) need damping
-            c.put("implicit-als(rank=64, regularization=10, scaling=" + scaling + ")", Recommenders.byName(
+            t.candidate("implicit-als(rank=64, regularization=10, scaling=" + scaling + ")", Recommenders.byName(
                     "implicit-als", Map.of("rank", "64", "regularization", "10", "scaling", scaling)));
         }
-        c.put("bpr", Recommenders.byName("bpr", Map.of()));
-        return c;
+        return t.candidate("bpr", Recommenders.byName("bpr", Map.of()));
     }
 
     /** Item-kNN with 20 and 100 neighbours: cheap, and good at both ranking and rating. */
-    private static void addItemKnn(Map<String, RecommenderTrainer> c) {
+    private static void addItemKnn(Tuner.Builder t) {
         for (String n : new String[] {"20", "100"}) {
-            c.put("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
+            t.candidate("item-knn(neighbours=" + n + ")", Recommenders.byName("item-knn", Map.of("neighbours", n)));
         }
     }
 
     /** The candidates that predict ratings, which a rating metric (rmse, mae) picks from, cheap to expensive. */
     public static Map<String, RecommenderTrainer> ratingCandidates() {
-        Map<String, RecommenderTrainer> c = new LinkedHashMap<>();
-        c.put("baseline", Recommenders.byName("baseline", Map.of()));
-        addItemKnn(c);
-        c.put("als", Recommenders.byName("als", Map.of()));
-        c.put("biased-mf", Recommenders.byName("biased-mf", Map.of()));
-        return c;
+        return addRatingCandidates(Tuner.builder()).build().candidates();
+    }
+
+    private static Tuner.Builder addRatingCandidates(Tuner.Builder t) {
+        t.candidate("baseline", Recommenders.byName("baseline", Map.of()));
+        addItemKnn(t);
+        t.candidate("als", Recommenders.byName("als", Map.of()));
+        return t.candidate("biased-mf", Recommenders.byName("biased-mf", Map.of()));
     }
 
     /**
@@ -139,7 +155,11 @@ public final class AutoRecommender implements RecommenderTrainer {
         if (metric != null) {
             t.metric(metric);
         }
-        (metric != null && Tuner.lowerIsBetter(metric) ? ratingCandidates() : candidates()).forEach(t::candidate);
+        if (metric != null && Tuner.lowerIsBetter(metric)) {
+            addRatingCandidates(t);
+        } else {
+            addRankingCandidates(t);
+        }
         return t.blendBestTwo().build();
     }
 

@@ -53,6 +53,7 @@ public final class Evaluator {
 
     /** Trains every recommender on {@code split.train()} and measures it on {@code split.test()}. */
     public EvaluationReport evaluate(Split split) {
+        requireTrainers();
         List<EvaluationReport.Row> rows = new ArrayList<>();
         trainers.forEach((name, trainer) -> {
             long start = System.nanoTime();
@@ -67,6 +68,7 @@ public final class Evaluator {
 
     /** {@code folds}-fold cross-validation: every metric is the mean over the folds. */
     public EvaluationReport crossValidate(Interactions data, int folds, long seed) {
+        requireTrainers();
         List<Split> splits = Splitter.kFold(data, folds, seed);
         Map<String, Map<String, Double>> sums = new LinkedHashMap<>();
         for (Split split : splits) {
@@ -78,6 +80,12 @@ public final class Evaluator {
         List<EvaluationReport.Row> rows = new ArrayList<>();
         sums.forEach((name, m) -> rows.add(new EvaluationReport.Row(name, m)));
         return new EvaluationReport(k, folds, rows);
+    }
+
+    private void requireTrainers() {
+        if (trainers.isEmpty()) {
+            throw io.mercato.core.ConfigurationException.invalid("trainers", "none", "add at least one recommender");
+        }
     }
 
     /** All metrics of one trained model on {@code test} (ids are matched to the model's training data). */
@@ -260,11 +268,8 @@ public final class Evaluator {
             return this;
         }
 
-        /** The evaluator. */
+        /** The evaluator ({@link #evaluate} and {@link #crossValidate} need a recommender; {@link #measure} does not). */
         public Evaluator build() {
-            if (trainers.isEmpty()) {
-                throw io.mercato.core.ConfigurationException.invalid("trainers", "none", "add at least one recommender");
-            }
             return new Evaluator(this);
         }
     }

@@ -13,6 +13,7 @@ import io.mercato.recsys.Recommender;
 import io.mercato.recsys.RecommenderTrainer;
 import io.mercato.recsys.Recommenders;
 import io.mercato.recsys.data.Interactions;
+import io.mercato.recsys.hybrid.Normalization;
 import io.mercato.recsys.hybrid.WeightedHybrid;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,6 +62,7 @@ public final class Tuner implements RecommenderTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
 
     private final Map<String, RecommenderTrainer> candidates;
+    private final Map<String, RecommenderTrainer> standIns;
     private final String metric;
     private final int k;
     private final double validationFraction;
@@ -73,6 +75,7 @@ public final class Tuner implements RecommenderTrainer {
 
     private Tuner(Builder b) {
         this.candidates = new LinkedHashMap<>(b.candidates);
+        this.standIns = new LinkedHashMap<>(b.standIns);
         this.name = b.name;
         this.budgetSeconds = b.budgetSeconds;
         this.maxTrials = b.maxTrials;
@@ -109,6 +112,7 @@ public final class Tuner implements RecommenderTrainer {
             m.put("blendBestTwo", "true");
         }
         candidates.forEach((name, trainer) -> m.put("candidate." + name, trainer.describe()));
+        standIns.forEach((name, trainer) -> m.put("standIn." + name, trainer.describe()));
         return m;
     }
 
@@ -128,41 +132,52 @@ public final class Tuner implements RecommenderTrainer {
     }
 
     /**
-     * Trains the candidates on the training side of {@link #validationSplit}, in order, and scores each on
-     * the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
+     * Trains the candidates (or their stand-ins) on the training side of {@link #validationSplit}, in order,
+     * and scores each on the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
      * or the limit reached (never before the first), so the report may have fewer rows than candidates.
      * With {@link Builder#blendBestTwo()}, the {@linkplain #blendOfBestTwo blend} of the two best is scored
-     * last, as one more candidate (under the same budget and limit).
+     * last, as one more candidate (under the same budget and limit), from its two components' validation
+     * models, so its seconds are the scoring only.
      */
     public EvaluationReport validate(Interactions training) {
         long start = System.nanoTime();
         Split split = validationSplit(training);
         List<EvaluationReport.Row> rows = new ArrayList<>();
+        Map<String, Recommender> bestOfAlgorithm = new LinkedHashMap<>(); // validation model by candidate name
         for (Map.Entry<String, RecommenderTrainer> c : candidates.entrySet()) {
             if (!rows.isEmpty() && stopReason(rows.size(), start) != null) {
                 break;
             }
-            rows.addAll(score(c.getKey(), c.getValue(), split));
+            RecommenderTrainer validated = standIns.getOrDefault(c.getKey(), c.getValue());
+            long fitStart = System.nanoTime();
+            Recommender model = validated.fit(split.train());
+            EvaluationReport.Row row = measure(c.getKey(), model, (System.nanoTime() - fitStart) / 1e9, split);
+            keepIfBestOfAlgorithm(row, model, rows, bestOfAlgorithm);
+            rows.add(row);
         }
         if (blendBestTwo && stopReason(rows.size(), start) == null) {
-            Map.Entry<String, RecommenderTrainer> blend = blendOfBestTwo(new EvaluationReport(k, 1, rows));
-            if (blend != null) {
-                rows.addAll(score(blend.getKey(), blend.getValue(), split));
+            List<String> two = bestTwo(new EvaluationReport(k, 1, rows));
+            if (two != null) {
+                Recommender blend = WeightedHybrid.combine(List.of(bestOfAlgorithm.get(two.get(0)),
+                        bestOfAlgorithm.get(two.get(1))), new double[] {1, 1}, Normalization.MIN_MAX);
+                rows.add(measure(blendName(two), blend, 0, split));
             }
         }
         return new EvaluationReport(k, 1, rows);
     }
 
-    private List<EvaluationReport.Row> score(String candidate, RecommenderTrainer trainer, Split split) {
-        Evaluator.Builder evaluator = Evaluator.builder().k(k).add(candidate, trainer);
+    /** The validation row of a model fitted on {@code split.train()} in {@code fitSeconds}. */
+    private EvaluationReport.Row measure(String candidate, Recommender model, double fitSeconds, Split split) {
+        Evaluator.Builder evaluator = Evaluator.builder().k(k);
         if (Double.isNaN(relevantAtLeast)) {
             evaluator.allTestItemsRelevant();
         } else {
             evaluator.relevantAtLeast(relevantAtLeast);
         }
-        return evaluator.build().evaluate(split).rows();
+        Map<String, Double> m = evaluator.build().measure(model, split.test());
+        m.put("fit_s", fitSeconds);
+        return new EvaluationReport.Row(candidate, m);
     }
-
     /**
      * The equal-weight {@link WeightedHybrid} (min-max normalized scores, mean rating prediction) of the two
      * candidates of different algorithms that score best in {@code report}, named {@code "blend(A + B)"};
@@ -170,6 +185,17 @@ public final class Tuner implements RecommenderTrainer {
      * together than either alone (in RMSE ALS + item-kNN especially); validation says whether they do here.
      */
     public Map.Entry<String, RecommenderTrainer> blendOfBestTwo(EvaluationReport report) {
+        List<String> two = bestTwo(report);
+        if (two == null) {
+            return null;
+        }
+        RecommenderTrainer blend = WeightedHybrid.builder().add(candidates.get(two.get(0)), 1)
+                .add(candidates.get(two.get(1)), 1).build();
+        return Map.entry(blendName(two), blend);
+    }
+
+    /** The best scored candidate and the best of another algorithm, or null when only one algorithm was scored. */
+    private List<String> bestTwo(EvaluationReport report) {
         List<EvaluationReport.Row> scored = bestFirst(report.rows().stream()
                 .filter(r -> candidates.containsKey(r.name())).toList());
         if (scored.isEmpty()) {
@@ -179,12 +205,36 @@ public final class Tuner implements RecommenderTrainer {
         String firstAlgorithm = candidates.get(first).algorithm();
         for (EvaluationReport.Row row : scored) {
             if (!candidates.get(row.name()).algorithm().equals(firstAlgorithm)) {
-                RecommenderTrainer blend = WeightedHybrid.builder().add(candidates.get(first), 1)
-                        .add(candidates.get(row.name()), 1).build();
-                return Map.entry("blend(" + first + " + " + row.name() + ")", blend);
+                return List.of(first, row.name());
             }
         }
         return null;
+    }
+
+    private static String blendName(List<String> two) {
+        return "blend(" + two.get(0) + " + " + two.get(1) + ")";
+    }
+
+    /**
+     * Keeps {@code model} in {@code bestOfAlgorithm} when {@code row} scores better than every earlier row of the
+     * same algorithm (ties keep the earlier, as {@link #bestFirst} does), dropping the one it beats: what
+     * {@link #bestTwo} can pick, so the blend is validated without fitting its components again.
+     */
+    private void keepIfBestOfAlgorithm(EvaluationReport.Row row, Recommender model, List<EvaluationReport.Row> earlier,
+                                       Map<String, Recommender> bestOfAlgorithm) {
+        if (!blendBestTwo || Double.isNaN(row.get(metric))) {
+            return;
+        }
+        String algorithm = candidates.get(row.name()).algorithm();
+        for (EvaluationReport.Row e : earlier) {
+            if (bestOfAlgorithm.containsKey(e.name()) && candidates.get(e.name()).algorithm().equals(algorithm)) {
+                if (bestFirst(List.of(e, row)).get(0) == e) {
+                    return;
+                }
+                bestOfAlgorithm.remove(e.name());
+            }
+        }
+        bestOfAlgorithm.put(row.name(), model);
     }
 
     /** Why the search stops after {@code tried} candidates begun at {@code startNanos}, null to go on. */
@@ -292,6 +342,7 @@ public final class Tuner implements RecommenderTrainer {
     /** Fluent configuration of a {@link Tuner}. */
     public static final class Builder {
         private final Map<String, RecommenderTrainer> candidates = new LinkedHashMap<>();
+        private final Map<String, RecommenderTrainer> standIns = new LinkedHashMap<>();
         private String metric;
         private int k = 10;
         private double validationFraction = 0.2;
@@ -345,6 +396,18 @@ public final class Tuner implements RecommenderTrainer {
                 throw ConfigurationException.invalid("candidate name", "'" + name + "'", "must be non-blank and unique");
             }
             candidates.put(name, Check.notNull("candidate " + name, trainer));
+            return this;
+        }
+
+        /**
+         * Adds a candidate that is validated through {@code standIn}, a cheaper approximation of {@code trainer}
+         * (e.g. the same model on fewer items), and refitted as {@code trainer} when it, or a blend with it, wins:
+         * for models whose validation would otherwise dominate the search's time. Its validation score is the
+         * stand-in's.
+         */
+        public Builder candidate(String name, RecommenderTrainer trainer, RecommenderTrainer standIn) {
+            candidate(name, trainer);
+            standIns.put(name, Check.notNull("stand-in of " + name, standIn));
             return this;
         }
 

@@ -119,6 +119,9 @@ class AutoRecommenderTest {
                 .hyperParameters()).containsEntry("scaling", "LOG1P").containsEntry("regularization", "10.0");
         assertThat(AutoRecommender.candidates().get("ease(lambda=250)").hyperParameters())
                 .containsEntry("maxItems", Integer.toString(Ease.DEFAULT_MAX_ITEMS));
+        assertThat(AutoRecommender.builder().build().tuner().hyperParameters())
+                .as("EASE is validated on its 3,000 most-interacted items, refitted on up to DEFAULT_MAX_ITEMS")
+                .containsEntry("standIn.ease(lambda=250)", "ease(lambda=250.0, maxItems=3000)");
         assertThat(AutoRecommender.candidates().keySet()).startsWith("popularity");
         assertThat(AutoRecommender.ratingCandidates().keySet()).startsWith("baseline").contains("als", "biased-mf");
     }
