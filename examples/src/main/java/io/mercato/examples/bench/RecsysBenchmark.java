@@ -267,6 +267,8 @@ public final class RecsysBenchmark implements Callable<Integer> {
           summary.record(data.name(), row[0], ratings ? m.rating.rmse() : Double.NaN, m.topN.ndcg());
           if (m.model.info().hyperParameters().containsKey("chosen")) {
             summary.note(data.name(), row[0], "→ " + m.model.info().hyperParameters().get("chosen"));
+            log("%s: %s fit = search %.2f s + refit of the chosen %.2f s", data.name(), row[0],
+                m.model.info().metrics().get("search.seconds"), m.model.info().metrics().get("refit.seconds"));
           }
           table.row(row[0], ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
               ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
@@ -393,7 +395,9 @@ public final class RecsysBenchmark implements Callable<Integer> {
         .append(model.info().hyperParameters().get("validationSeed")).append("); validation scores, best first: ");
     String sep = "";
     boolean lowerIsBetter = List.of("rmse", "mae").contains(model.info().hyperParameters().get("metric"));
-    List<Map.Entry<String, Double>> scores = new ArrayList<>(model.info().metrics().entrySet());
+    String prefix = "validation." + model.info().hyperParameters().get("metric") + "[";
+    List<Map.Entry<String, Double>> scores = new ArrayList<>(model.info().metrics().entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix)).toList());
     scores.sort(lowerIsBetter ? Map.Entry.comparingByValue() : Map.Entry.<String, Double>comparingByValue().reversed());
     for (Map.Entry<String, Double> e : scores) {
       String name = e.getKey().substring(e.getKey().indexOf('[') + 1, e.getKey().length() - 1);

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>With a {@linkplain Builder#budget time budget} or {@linkplain Builder#maxTrials trial limit},
  * candidates are validated in the order given until the budget is spent or the limit reached (the
  * first one always is, so a model is always fitted); the info then also records each tried
- * candidate's validation seconds ({@code validation.seconds[NAME]}), how many were tried and, when
+ * candidate's validation seconds ({@code validation.seconds[NAME]}), the seconds of the whole search
+ * ({@code search.seconds}) and of the winner's refit ({@code refit.seconds}), how many were tried and, when
  * the search was cut short, {@code stoppedBy} ("budget" or "maxTrials"). The budget covers the
  * validation only, not the final refit.
  *
@@ -298,7 +299,12 @@ public final class Tuner implements RecommenderTrainer {
         }
         LOG.info("{}: chose {}, refitting on all {} interactions", name, best, data.size());
         RecommenderTrainer winner = candidates.containsKey(best) ? candidates.get(best) : blendOfBestTwo(report).getValue();
+        long refitStart = System.nanoTime();
         Recommender chosen = winner.fit(data);
+        if (limited()) {
+            scores.put("search.seconds", (refitStart - start) / 1e9);
+            scores.put("refit.seconds", (System.nanoTime() - refitStart) / 1e9);
+        }
         params.put("chosen", best);
         return new Model(new ModelInfo(name, params, (System.nanoTime() - start) / 1e9, scores), chosen);
     }
