@@ -2,13 +2,14 @@ package io.mercato.text;
 
 /**
  * The model behind a {@link TextClassifier}. {@link #AUTO} (the default) picks the type and its
- * main hyper-parameters by validation on a holdout of the training data.
+ * main hyper-parameters by 3-fold cross-validation on the training data.
  */
 public enum ModelType {
   /**
    * Chosen by validation on the training data alone (see {@link AutoSearch}): by default the linear SVM
-   * on word n-grams, or on words and character n-grams for small corpora; on large data a compact
-   * fastText-style model, or its average with the SVM, when the holdout says it is significantly better.
+   * on word n-grams, or on words and character n-grams for small corpora, at a cost from a log grid, or
+   * one-vs-rest logistic regression; on large data a compact fastText-style model, or its average with the
+   * SVM, when the held-out folds say it is significantly better.
    */
   AUTO(null),
   /** Linear softmax (multinomial logistic regression) with L2 on the sparse features. */

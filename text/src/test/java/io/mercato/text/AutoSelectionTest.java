@@ -58,8 +58,9 @@ class AutoSelectionTest {
     TextClassifier clf = TextClassifier.builder().build().fit(TextData.english(300, 7));
     assertThat(clf.provenance().hyperParameters().get("auto.choice")).isEqualTo("svm C=1");
     assertThat(clf.provenance().hyperParameters().get("pipeline")).contains("charNgrams=0..0");
-    // a small problem is within the work budget: the cost grid was scored too
-    assertThat(clf.provenance().metrics()).containsKeys("validation score svm C=0.3", "validation score svm C=3.0");
+    // a small problem is within the work budget: the cost grids of the SVM and the logistic loss were scored too
+    assertThat(clf.provenance().metrics()).containsKeys("validation score svm C=0.3", "validation score svm C=3.0",
+        "validation score ovr logistic C=10.0", "validation score ovr logistic C=100.0");
   }
 
   @Test
@@ -73,15 +74,36 @@ class AutoSelectionTest {
   }
 
   @Test
-  void largeDataAlsoScoresTheCompactFastTextModelAndItsAverageWithTheSvm() {
-    // 10,000 texts: judged on a holdout, with the fastText-style candidate and its average with the SVM;
-    // every candidate gets every held-out text right, so the early-stopped ones cannot be
-    // significantly better and the first candidate stays
+  void largeDataIsCrossValidatedAndAlsoScoresTheCompactFastTextModelAndItsAverageWithTheSvm() {
+    // 10,000 texts: 3-fold cross-validation as on small sets, with the fastText-style candidate and its
+    // average with the SVM; every candidate gets every held-out text right, so the early-stopped ones
+    // cannot be significantly better and the first candidate stays
     TextClassifier clf = TextClassifier.builder().build().fit(TextData.english(10_000, 9));
-    assertThat(clf.provenance().hyperParameters()).containsEntry("auto.validation", "holdout of 0.1")
+    assertThat(clf.provenance().hyperParameters()).containsEntry("auto.validation", "3-fold cross-validation")
         .containsEntry("auto.choice", "svm C=1");
     assertThat(clf.provenance().metrics()).containsEntry("validation score fasttext dim=16", 1.0)
         .containsEntry("validation score svm C=1 + fasttext dim=16", 1.0);
+  }
+
+  @Test
+  void beyondTheChoiceSampleAutoCrossValidatesOnAStratifiedSample() {
+    List<LabeledText> data = suffixData(400, 4);
+    TextClassifier clf = TextClassifier.builder().choiceSample(200).build().fit(data);
+    Map<String, String> hyper = clf.provenance().hyperParameters();
+    assertThat(hyper).containsEntry("auto.validation",
+        "3-fold cross-validation on a stratified sample of 200 of 400 texts");
+    // the sample is enough to find the candidate that generalizes
+    assertThat(hyper.get("auto.choice")).isEqualTo("svm C=1, character n-grams");
+    assertThat(clf.evaluate(suffixData(200, 2)).accuracy()).isGreaterThan(0.95);
+    // reproducible: the same seed draws the same sample and folds
+    TextClassifier again = TextClassifier.builder().choiceSample(200).build().fit(data);
+    assertThat(again.provenance().metrics()).isEqualTo(clf.provenance().metrics());
+  }
+
+  @Test
+  void theChoiceSampleMustHoldTwoTextsPerFold() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextClassifier.builder().choiceSample(5).build())
+        .isInstanceOf(io.mercato.core.ConfigurationException.class).hasMessageContaining("choiceSample");
   }
 
   /** {@code n} held-out decisions, right at the positions {@code where} and wrong elsewhere. */
