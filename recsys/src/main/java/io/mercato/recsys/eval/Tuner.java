@@ -63,7 +63,6 @@ public final class Tuner implements RecommenderTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(Tuner.class);
 
     private final Map<String, RecommenderTrainer> candidates;
-    private final Map<String, RecommenderTrainer> standIns;
     private final String metric;
     private final int k;
     private final double validationFraction;
@@ -76,7 +75,6 @@ public final class Tuner implements RecommenderTrainer {
 
     private Tuner(Builder b) {
         this.candidates = new LinkedHashMap<>(b.candidates);
-        this.standIns = new LinkedHashMap<>(b.standIns);
         this.name = b.name;
         this.budgetSeconds = b.budgetSeconds;
         this.maxTrials = b.maxTrials;
@@ -113,7 +111,6 @@ public final class Tuner implements RecommenderTrainer {
             m.put("blendBestTwo", "true");
         }
         candidates.forEach((name, trainer) -> m.put("candidate." + name, trainer.describe()));
-        standIns.forEach((name, trainer) -> m.put("standIn." + name, trainer.describe()));
         return m;
     }
 
@@ -133,8 +130,8 @@ public final class Tuner implements RecommenderTrainer {
     }
 
     /**
-     * Trains the candidates (or their stand-ins) on the training side of {@link #validationSplit}, in order,
-     * and scores each on the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
+     * Trains the candidates on the training side of {@link #validationSplit}, in order, and scores each on
+     * the validation side; with a budget or trial limit, stops before a candidate once the budget is spent
      * or the limit reached (never before the first), so the report may have fewer rows than candidates.
      * With {@link Builder#blendBestTwo()}, the {@linkplain #blendOfBestTwo blend} of the two best is scored
      * last, as one more candidate (under the same budget and limit), from its two components' validation
@@ -149,9 +146,8 @@ public final class Tuner implements RecommenderTrainer {
             if (!rows.isEmpty() && stopReason(rows.size(), start) != null) {
                 break;
             }
-            RecommenderTrainer validated = standIns.getOrDefault(c.getKey(), c.getValue());
             long fitStart = System.nanoTime();
-            Recommender model = validated.fit(split.train());
+            Recommender model = c.getValue().fit(split.train());
             EvaluationReport.Row row = measure(c.getKey(), model, (System.nanoTime() - fitStart) / 1e9, split);
             keepIfBestOfAlgorithm(row, model, rows, bestOfAlgorithm);
             rows.add(row);
@@ -348,7 +344,6 @@ public final class Tuner implements RecommenderTrainer {
     /** Fluent configuration of a {@link Tuner}. */
     public static final class Builder {
         private final Map<String, RecommenderTrainer> candidates = new LinkedHashMap<>();
-        private final Map<String, RecommenderTrainer> standIns = new LinkedHashMap<>();
         private String metric;
         private int k = 10;
         private double validationFraction = 0.2;
@@ -402,18 +397,6 @@ public final class Tuner implements RecommenderTrainer {
                 throw ConfigurationException.invalid("candidate name", "'" + name + "'", "must be non-blank and unique");
             }
             candidates.put(name, Check.notNull("candidate " + name, trainer));
-            return this;
-        }
-
-        /**
-         * Adds a candidate that is validated through {@code standIn}, a cheaper approximation of {@code trainer}
-         * (e.g. the same model on fewer items), and refitted as {@code trainer} when it, or a blend with it, wins:
-         * for models whose validation would otherwise dominate the search's time. Its validation score is the
-         * stand-in's.
-         */
-        public Builder candidate(String name, RecommenderTrainer trainer, RecommenderTrainer standIn) {
-            candidate(name, trainer);
-            standIns.put(name, Check.notNull("stand-in of " + name, standIn));
             return this;
         }
 

@@ -185,23 +185,6 @@ class TunerTest {
     }
 
     @Test
-    void aCandidateWithAStandInIsValidatedAsTheStandInAndRefittedAsItself() {
-        Interactions data = clusters();
-        RecommenderTrainer knn = Knn.itemBased().neighbours(10).shrinkage(0).build();
-        Tuner tuner = Tuner.builder().candidate("popularity", Popularity.builder().build())
-                .candidate("pop-via-knn", Popularity.builder().build(), knn).allValidationItemsRelevant().build();
-        EvaluationReport report = tuner.validate(data);
-        double knnScore = Evaluator.builder().allTestItemsRelevant().add("knn", knn).build()
-                .evaluate(tuner.validationSplit(data)).rows().get(0).get("ndcg@10");
-        double popularityScore = report.rows().get(0).get("ndcg@10");
-        assertThat(report.rows().get(1).get("ndcg@10")).isEqualTo(knnScore).isGreaterThan(popularityScore);
-        Recommender model = tuner.fit(data);
-        assertThat(model.info().hyperParameters()).containsEntry("chosen", "pop-via-knn")
-                .containsEntry("standIn.pop-via-knn", knn.describe());
-        assertThat(model.scores(0)).containsExactly(Popularity.builder().build().fit(data).scores(0));
-    }
-
-    @Test
     void tiesGoToTheEarlierCandidate() {
         Tuner tuner = Tuner.builder().candidate("first", Popularity.builder().build())
                 .candidate("second", Popularity.builder().build()).allValidationItemsRelevant().build();
