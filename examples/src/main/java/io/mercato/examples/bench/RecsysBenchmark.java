@@ -267,8 +267,10 @@ public final class RecsysBenchmark implements Callable<Integer> {
           summary.record(data.name(), row[0], ratings ? m.rating.rmse() : Double.NaN, m.topN.ndcg());
           if (m.model.info().hyperParameters().containsKey("chosen")) {
             summary.note(data.name(), row[0], "→ " + m.model.info().hyperParameters().get("chosen"));
-            log("%s: %s fit = search %.2f s + refit of the chosen %.2f s", data.name(), row[0],
-                m.model.info().metrics().get("search.seconds"), m.model.info().metrics().get("refit.seconds"));
+            if (m.model.info().metrics().containsKey("search.seconds")) {
+              log("%s: %s fit = search %.2f s + refit of the chosen %.2f s", data.name(), row[0],
+                  m.model.info().metrics().get("search.seconds"), m.model.info().metrics().get("refit.seconds"));
+            }
           }
           table.row(row[0], ratings ? num(m.rating.rmse(), 4) : "", ratings ? num(m.rating.mae(), 4) : "",
               ratings ? num(m.rating.coverage(), 3) : "", cv[0], cv[1],
@@ -394,7 +396,7 @@ public final class RecsysBenchmark implements Callable<Integer> {
         .append(model.info().hyperParameters().get("validationFraction")).append(" of each user's training rows, seed ")
         .append(model.info().hyperParameters().get("validationSeed")).append("); validation scores, best first: ");
     String sep = "";
-    boolean lowerIsBetter = List.of("rmse", "mae").contains(model.info().hyperParameters().get("metric"));
+    boolean lowerIsBetter = Tuner.lowerIsBetter(model.info().hyperParameters().get("metric"));
     String prefix = "validation." + model.info().hyperParameters().get("metric") + "[";
     List<Map.Entry<String, Double>> scores = new ArrayList<>(model.info().metrics().entrySet().stream()
         .filter(e -> e.getKey().startsWith(prefix)).toList());

@@ -141,22 +141,26 @@ public final class Tuner implements RecommenderTrainer {
         long start = System.nanoTime();
         Split split = validationSplit(training);
         List<EvaluationReport.Row> rows = new ArrayList<>();
-        Map<String, Recommender> bestOfAlgorithm = new LinkedHashMap<>(); // validation model by candidate name
+        Map<String, Validated> bestOfAlgorithm = new LinkedHashMap<>();
         for (Map.Entry<String, RecommenderTrainer> c : candidates.entrySet()) {
             if (!rows.isEmpty() && stopReason(rows.size(), start) != null) {
                 break;
             }
             long fitStart = System.nanoTime();
             Recommender model = c.getValue().fit(split.train());
-            EvaluationReport.Row row = measure(c.getKey(), model, (System.nanoTime() - fitStart) / 1e9, split);
-            keepIfBestOfAlgorithm(row, model, rows, bestOfAlgorithm);
-            rows.add(row);
+            Validated validated = new Validated(
+                    measure(c.getKey(), model, (System.nanoTime() - fitStart) / 1e9, split), model);
+            if (blendBestTwo) {
+                bestOfAlgorithm.merge(c.getValue().algorithm(), validated, this::better);
+            }
+            rows.add(validated.row());
         }
         if (blendBestTwo && stopReason(rows.size(), start) == null) {
             List<String> two = bestTwo(new EvaluationReport(k, 1, rows));
             if (two != null) {
-                Recommender blend = WeightedHybrid.combine(List.of(bestOfAlgorithm.get(two.get(0)),
-                        bestOfAlgorithm.get(two.get(1))), new double[] {1, 1}, Normalization.MIN_MAX);
+                Recommender blend = WeightedHybrid.combine(two.stream()
+                        .map(name -> bestOfAlgorithm.get(candidates.get(name).algorithm()).model()).toList(),
+                        new double[] {1, 1}, Normalization.MIN_MAX);
                 rows.add(measure(blendName(two), blend, 0, split));
             }
         }
@@ -212,26 +216,17 @@ public final class Tuner implements RecommenderTrainer {
         return "blend(" + two.get(0) + " + " + two.get(1) + ")";
     }
 
+    /** A validation row with the model it scored, kept per algorithm for the blend of the best two. */
+    private record Validated(EvaluationReport.Row row, Recommender model) {
+    }
+
     /**
-     * Keeps {@code model} in {@code bestOfAlgorithm} when {@code row} scores better than every earlier row of the
-     * same algorithm (ties keep the earlier, as {@link #bestFirst} does), dropping the one it beats: what
-     * {@link #bestTwo} can pick, so the blend is validated without fitting its components again.
+     * The better of two validated candidates by {@link #bestFirst} (the earlier on ties, an unscored one never):
+     * the best of each algorithm is what {@link #bestTwo} picks, so the blend needs no fit of its own.
      */
-    private void keepIfBestOfAlgorithm(EvaluationReport.Row row, Recommender model, List<EvaluationReport.Row> earlier,
-                                       Map<String, Recommender> bestOfAlgorithm) {
-        if (!blendBestTwo || Double.isNaN(row.get(metric))) {
-            return;
-        }
-        String algorithm = candidates.get(row.name()).algorithm();
-        for (EvaluationReport.Row e : earlier) {
-            if (bestOfAlgorithm.containsKey(e.name()) && candidates.get(e.name()).algorithm().equals(algorithm)) {
-                if (bestFirst(List.of(e, row)).get(0) == e) {
-                    return;
-                }
-                bestOfAlgorithm.remove(e.name());
-            }
-        }
-        bestOfAlgorithm.put(row.name(), model);
+    private Validated better(Validated earlier, Validated later) {
+        List<EvaluationReport.Row> ranked = bestFirst(List.of(earlier.row(), later.row()));
+        return !ranked.isEmpty() && ranked.get(0) == later.row() ? later : earlier;
     }
 
     /** Why the search stops after {@code tried} candidates begun at {@code startNanos}, null to go on. */
@@ -337,7 +332,7 @@ public final class Tuner implements RecommenderTrainer {
     }
 
     /** Whether a smaller value of {@code metric} is better (the rating errors rmse and mae). */
-    static boolean lowerIsBetter(String metric) {
+    public static boolean lowerIsBetter(String metric) {
         return metric.equals("rmse") || metric.equals("mae");
     }
 
