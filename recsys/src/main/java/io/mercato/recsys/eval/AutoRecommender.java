@@ -18,14 +18,16 @@ import java.util.Objects;
  * given, with a {@link Tuner} over a fixed list of candidates ordered cheap to expensive. For a ranking
  * metric (ndcg@10 by default): popularity, item-kNN with 20 and 100 neighbours, RP3beta, EASE with λ 10, 50,
  * 250 and 1250 (on at most {@value #EASE_ITEMS} items, the most interacted, as its Gram inversion grows
- * with items³), implicit ALS (rank 64, λ 10, 30 and 100 on the raw strengths; λ 10 on log1p- and
- * BM25-damped ones, for counts such as plays) and BPR. For rmse or mae, the models that predict ratings: the
+ * with items³), and implicit ALS (rank 64, {@value #ALS_ITERATIONS} iterations, λ 10, 30 and 100 on the raw
+ * strengths; λ 10 on log1p- and BM25-damped ones, for counts such as plays). For rmse or mae, the models that
+ * predict ratings: the
  * baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of the
  * two best of different algorithms ({@link Tuner#blendOfBestTwo}), scored from their validation models. Each is validated on a seeded per-user
  * holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast} is set;
  * rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
- * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. The
- * winner is refitted on all the training data.
+ * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. Candidates
+ * are validated {@code parallelism} at a time (default: 2, or 1 on a single core), which changes their seconds,
+ * not their scores. The winner is refitted on all the training data.
  *
  * <p>The model's {@link ModelInfo} (algorithm "auto", saved in the provenance) records every candidate's
  * parameters ({@code candidate.NAME}), validation score ({@code validation.ndcg@10[NAME]}) and seconds
@@ -50,6 +52,14 @@ public final class AutoRecommender implements RecommenderTrainer {
      */
     static final int EASE_ITEMS = 3_000;
 
+    /**
+     * Iterations of auto's implicit ALS candidates (15 is the algorithm's default). On the validation splits of
+     * the five training sets of ml-latest-small and online-retail (docs/benchmarks.md), 8 iterations validated
+     * within 0.001 of 15 for every λ and scaling auto tries (λ 30 on ml-latest-small: mean ndcg@10 0.2170 vs
+     * 0.2173; λ 10 on online-retail 0.1015 vs 0.1025) at about half the fit time.
+     */
+    static final int ALS_ITERATIONS = 8;
+
     /** Default {@code budgetSeconds}. */
     public static final double DEFAULT_BUDGET_SECONDS = 120;
 
@@ -60,6 +70,7 @@ public final class AutoRecommender implements RecommenderTrainer {
     private final double validationFraction;
     private final long validationSeed;
     private final double relevantAtLeast;
+    private final int parallelism;
 
     private AutoRecommender(Builder b) {
         this.budgetSeconds = b.budgetSeconds;
@@ -69,6 +80,7 @@ public final class AutoRecommender implements RecommenderTrainer {
         this.validationFraction = b.validationFraction;
         this.validationSeed = b.validationSeed;
         this.relevantAtLeast = b.relevantAtLeast;
+        this.parallelism = b.parallelism;
         tuner(); // the tuner's builder validates every setting, naming it
     }
 
@@ -97,7 +109,9 @@ public final class AutoRecommender implements RecommenderTrainer {
 
     /**
      * Popularity, item-kNN, RP3beta, EASE (on its {@value #EASE_ITEMS} most-interacted items), implicit ALS on
-     * raw and damped strengths, BPR.
+     * raw and damped strengths. Not BPR: in all ten validation searches of docs/benchmarks.md (five training
+     * sets each of ml-latest-small and online-retail) it scored below every other candidate but popularity, and
+     * it was the slowest.
      */
     private static Tuner.Builder addRankingCandidates(Tuner.Builder t) {
         t.candidate("popularity", Recommenders.byName("popularity", Map.of()));
@@ -108,14 +122,19 @@ public final class AutoRecommender implements RecommenderTrainer {
                     Map.of("lambda", lambda, "maxItems", Integer.toString(EASE_ITEMS))));
         }
         for (String lambda : new String[] {"10", "30", "100"}) {
-            t.candidate("implicit-als(rank=64, regularization=" + lambda + ")",
-                    Recommenders.byName("implicit-als", Map.of("rank", "64", "regularization", lambda)));
+            addImplicitAls(t, lambda, "linear");
         }
         for (String scaling : new String[] {"log1p", "bm25"}) {   // raw counts (plays, clicks) need damping
-            t.candidate("implicit-als(rank=64, regularization=10, scaling=" + scaling + ")", Recommenders.byName(
-                    "implicit-als", Map.of("rank", "64", "regularization", "10", "scaling", scaling)));
+            addImplicitAls(t, "10", scaling);
         }
-        return t.candidate("bpr", Recommenders.byName("bpr", Map.of()));
+        return t;
+    }
+
+    private static void addImplicitAls(Tuner.Builder t, String lambda, String scaling) {
+        String settings = "rank=64, iterations=" + ALS_ITERATIONS + ", regularization=" + lambda;
+        t.candidate("implicit-als(" + settings + (scaling.equals("linear") ? "" : ", scaling=" + scaling) + ")",
+                Recommenders.byName("implicit-als", Map.of("rank", "64", "iterations", Integer.toString(ALS_ITERATIONS),
+                        "regularization", lambda, "scaling", scaling)));
     }
 
     /** Item-kNN with 20 and 100 neighbours: cheap, and good at both ranking and rating. */
@@ -143,7 +162,7 @@ public final class AutoRecommender implements RecommenderTrainer {
      */
     public Tuner tuner() {
         Tuner.Builder t = Tuner.builder().algorithmName(NAME).k(k).budgetSeconds(budgetSeconds)
-                .validationFraction(validationFraction).validationSeed(validationSeed);
+                .validationFraction(validationFraction).validationSeed(validationSeed).parallelism(parallelism);
         if (maxTrials > 0) {
             t.maxTrials(maxTrials);
         }
@@ -178,8 +197,18 @@ public final class AutoRecommender implements RecommenderTrainer {
         private double validationFraction = 0.2;
         private long validationSeed = 42;
         private double relevantAtLeast = Double.NaN;
+        private int parallelism = Math.min(2, Runtime.getRuntime().availableProcessors());
 
         private Builder() {
+        }
+
+        /**
+         * Candidates validated at a time (1 to 64; default 2, or 1 on a single core): the scores and the choice do
+         * not depend on it, the search's wall time does.
+         */
+        public Builder parallelism(int threads) {
+            this.parallelism = threads;
+            return this;
         }
 
         /** Seconds of validation (>= 0, default 120) after which no further candidate is tried. */
@@ -235,7 +264,8 @@ public final class AutoRecommender implements RecommenderTrainer {
 
     /**
      * Registry entry. Parameters: {@code budgetSeconds}, {@code maxTrials}, {@code metric}, {@code k},
-     * {@code validationFraction}, {@code validationSeed}, {@code relevantAtLeast} (a number, or "all", the default).
+     * {@code validationFraction}, {@code validationSeed}, {@code parallelism}, {@code relevantAtLeast} (a number, or
+     * "all", the default).
      */
     public static final class Provider implements AlgorithmProvider {
         @Override
@@ -251,6 +281,7 @@ public final class AutoRecommender implements RecommenderTrainer {
             p.integer("k", b::k);
             p.real("validationFraction", b::validationFraction);
             p.longValue("validationSeed", b::validationSeed);
+            p.integer("parallelism", b::parallelism);
             String relevant = p.string("relevantAtLeast", "all");
             if (!"all".equalsIgnoreCase(relevant.trim())) {
                 b.relevantAtLeast(p.real("relevantAtLeast", Double.NaN));

@@ -114,11 +114,13 @@ class AutoRecommenderTest {
     void candidatesRunCheapToExpensiveWithEaseAndDampedAlsAmongThem() {
         assertThat(AutoRecommender.candidates()).containsKeys("ease(lambda=10)", "ease(lambda=50)", "ease(lambda=250)",
                 "ease(lambda=1250)", "rp3beta");
-        assertThat(AutoRecommender.candidates().get("implicit-als(rank=64, regularization=10, scaling=log1p)")
+        assertThat(AutoRecommender.candidates().get("implicit-als(rank=64, iterations=8, regularization=10, scaling=log1p)")
                 .hyperParameters()).containsEntry("scaling", "LOG1P").containsEntry("regularization", "10.0");
         assertThat(AutoRecommender.candidates().get("ease(lambda=250)").hyperParameters())
                 .as("auto's EASE models the 3,000 most-interacted items").containsEntry("maxItems", "3000");
-        assertThat(AutoRecommender.candidates().keySet()).startsWith("popularity");
+        assertThat(AutoRecommender.candidates().keySet()).startsWith("popularity").noneMatch(n -> n.contains("bpr"));
+        assertThat(AutoRecommender.candidates().values()).filteredOn(c -> c.algorithm().equals("implicit-als"))
+                .hasSize(5).allSatisfy(c -> assertThat(c.hyperParameters()).containsEntry("iterations", "8"));
         assertThat(AutoRecommender.ratingCandidates().keySet()).startsWith("baseline").contains("als", "biased-mf");
     }
 
@@ -130,6 +132,8 @@ class AutoRecommenderTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'maxTrials'");
         assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("metric", "ndcg@5")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'metric'");
+        assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("parallelism", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'parallelism'");
         assertThatThrownBy(() -> Recommenders.byName("auto", Map.of("budget", "10")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'budget'");
         RecommenderTrainer ok = Recommenders.byName("auto", Map.of("budgetSeconds", "5", "relevantAtLeast", "4"));

@@ -185,6 +185,49 @@ class TunerTest {
     }
 
     @Test
+    void twoAtATimeGivesTheRowsOfOneAtATimeInCandidateOrder() {
+        Interactions data = clusters();
+        Tuner.Builder b = Tuner.builder().grid("item-knn", Map.of("shrinkage", "0"),
+                Map.of("neighbours", List.of("1", "3", "10", "30"))).candidate("popularity", Popularity.builder().build())
+                .allValidationItemsRelevant().k(5).blendBestTwo();
+        EvaluationReport one = b.build().validate(data);
+        EvaluationReport two = b.parallelism(2).build().validate(data);
+        assertThat(two.rows()).extracting(EvaluationReport.Row::name)
+                .containsExactlyElementsOf(one.rows().stream().map(EvaluationReport.Row::name).toList())
+                .startsWith("neighbours=1", "neighbours=3", "neighbours=10", "neighbours=30", "popularity")
+                .hasSize(6);
+        for (EvaluationReport.Row row : one.rows()) {
+            assertThat(two.row(row.name()).get("ndcg@5")).isEqualTo(row.get("ndcg@5"));
+        }
+        assertThat(b.parallelism(3).maxTrials(2).build().validate(data).rows()).extracting(EvaluationReport.Row::name)
+                .containsExactly("neighbours=1", "neighbours=3");
+    }
+
+    @Test
+    void aCandidateThatFailsFailsTheParallelSearchWithItsOwnError() {
+        RecommenderTrainer failing = new RecommenderTrainer() {
+            @Override
+            public String algorithm() {
+                return "failing";
+            }
+
+            @Override
+            public Map<String, String> hyperParameters() {
+                return Map.of();
+            }
+
+            @Override
+            public Recommender fit(Interactions data) {
+                throw new ConfigurationException("failing needs ratings");
+            }
+        };
+        Tuner tuner = Tuner.builder().candidate("popularity", Popularity.builder().build()).candidate("failing", failing)
+                .allValidationItemsRelevant().parallelism(2).build();
+        assertThatThrownBy(() -> tuner.validate(clusters())).isInstanceOf(ConfigurationException.class)
+                .hasMessage("failing needs ratings");
+    }
+
+    @Test
     void tiesGoToTheEarlierCandidate() {
         Tuner tuner = Tuner.builder().candidate("first", Popularity.builder().build())
                 .candidate("second", Popularity.builder().build()).allValidationItemsRelevant().build();
@@ -291,6 +334,8 @@ class TunerTest {
                 .hasMessageContaining("'candidates'");
         assertThatThrownBy(() -> Tuner.builder().candidate("x", pop).candidate("x", pop))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("unique");
+        assertThatThrownBy(() -> Tuner.builder().parallelism(0)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'parallelism' = 0");
         assertThatThrownBy(() -> Tuner.builder().validationFraction(1.0)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'validationFraction' = 1.0").hasMessageContaining("(0, 1)");
         assertThatThrownBy(() -> Tuner.builder().candidate(pop).metric("ndcg@5").build())
