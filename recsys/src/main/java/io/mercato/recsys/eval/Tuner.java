@@ -212,7 +212,7 @@ public final class Tuner implements RecommenderTrainer {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
+            throw new IllegalStateException("a candidate's validation failed: " + e.getCause(), e.getCause());
         } finally {
             threads.shutdownNow();
         }

@@ -124,10 +124,10 @@ public final class PiiMaskingBenchmark {
             + "| cost per JVM | cost (median) |%n|---|---|---|---|---|---|%n",
         name, rows.size(), changedTexts.size(), 100.0 * changedTexts.size() / rows.size(), examples,
         masked.modelType(), plain.modelType(), real.size(), jvms);
-    for (List<String> texts : List.of(real, withPii)) {
+    for (ArrayList<String> texts : List.of(real, withPii)) {
       Path textsFile = dir.resolve("texts.bin");
       try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(textsFile))) {
-        out.writeObject(texts instanceof ArrayList<String> a ? a : new ArrayList<>(texts));
+        out.writeObject(texts);
       }
       List<double[]> runs = new ArrayList<>();
       for (int j = 0; j < jvms; j++) {
@@ -146,8 +146,7 @@ public final class PiiMaskingBenchmark {
   }
 
   private static double median(List<double[]> runs, int column) {
-    double[] v = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return median(runs.stream().mapToDouble(r -> r[column]).toArray());
   }
 
   /** Runs {@link #measureInThisJvm} in a child JVM with this JVM's class path and returns its numbers. */
@@ -219,10 +218,11 @@ public final class PiiMaskingBenchmark {
   private static final int ROUNDS = 41;
   private static final int BATCH = 256;
 
+  /** The median (of an even count, the mean of the middle two). */
   private static double median(double[] values) {
     double[] v = values.clone();
     java.util.Arrays.sort(v);
-    return v[v.length / 2];
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
   /** One batched prediction pass over {@code texts}, {@value #BATCH} at a time on this thread. */
