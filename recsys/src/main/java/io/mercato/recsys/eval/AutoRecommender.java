@@ -20,10 +20,10 @@ import java.util.Objects;
  * 250 and 1250 (on at most {@value #EASE_ITEMS} items, the most interacted, as its Gram inversion grows
  * with items³), and implicit ALS (rank 64, {@value #ALS_ITERATIONS} iterations, λ 10, 30 and 100 on the raw
  * strengths; λ 10 on log1p- and BM25-damped ones, for counts such as plays). For rmse or mae, the models that
- * predict ratings: the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the equal-weight blend of the
- * two best of different algorithms ({@link Tuner#blendOfBestTwo}), scored from their validation models. Each is validated on a seeded per-user
- * holdout of the training rows (every held-out interaction relevant unless {@code relevantAtLeast} is set;
- * rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
+ * predict ratings: the baseline, item-kNN with 20 and 100 neighbours, ALS and biased MF. Last comes the
+ * equal-weight blend of the two best of different algorithms ({@link Tuner#blendOfBestTwo}), scored from their
+ * validation models. Each is validated on a seeded per-user holdout of the training rows (every held-out
+ * interaction relevant unless {@code relevantAtLeast} is set; rmse and mae need it set) until the time budget ({@code budgetSeconds}, default 120) is spent or
  * {@code maxTrials} candidates were tried; the first is always tried, so a model is always fitted. Candidates
  * are validated {@code parallelism} at a time (default: 2, or 1 on a single core), which changes their seconds,
  * not their scores. The winner is refitted on all the training data.
